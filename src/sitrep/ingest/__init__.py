@@ -1,0 +1,1 @@
+"""Reading inputs (text, HTML, feeds, JSONL, WARC) into Articles, with clear rejections."""

@@ -1,0 +1,37 @@
+"""What every reader produces: an Article to store, or a Rejection that says why not.
+
+    >>> Article(text="Pokrovsk…", origin="a.txt").origin
+    'a.txt'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article read from an input, before extraction.
+
+    `origin` names where it came from precisely enough to find it again: a path, and for
+    multi-article inputs the line, entry or record ("feed.xml#entry-3", "bulk.jsonl:17").
+    """
+
+    text: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    lang: str | None = None
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be read as an article, with the error code and a one-line reason."""
+
+    origin: str
+    code: str
+    reason: str

@@ -1,0 +1,176 @@
+"""Builds the spaCy pipeline (the model plus sitrep's components) and turns Docs into Records.
+
+    >>> from sitrep.pipeline import Extractor
+    >>> record = Extractor().extract("Ukraine denies Moscow's claim.", article_id="x")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extract as _components  # noqa: F401  (registers the @Language.factory components)
+from .config import Settings
+from .errors import ConfigError, Messages
+from .models import RECORD_LISTS, ArticleMeta, Item, Record
+
+#: sitrep's components, in pipeline order: (factory name, the record list it fills).
+#: Later components read what earlier ones wrote (speakers read actors, units and sources).
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("sitrep_places", "places"),
+    ("sitrep_actors", "actors"),
+)
+
+#: Prefix of the ids given to each list's items ("q3" is the third quote).
+ID_PREFIX = {
+    "places": "p",
+    "units": "u",
+    "sources": "s",
+    "actors": "a",
+    "quotes": "q",
+    "claims": "c",
+    "events": "e",
+    "forecasts": "f",
+    "quantities": "n",
+    "times": "t",
+}
+
+
+def normalise_text(text: str) -> str:
+    """The text as sitrep stores and hashes it: NFC, unified newlines, no trailing blanks."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def text_hash(text: str) -> str:
+    """Dedupe key: the hash of the normalised text with whitespace collapsed and case folded."""
+    folded = " ".join(normalise_text(text).split()).casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def component_names() -> list[str]:
+    return [factory for factory, _ in COMPONENTS]
+
+
+def load_pipeline(settings: Settings | None = None) -> Language:
+    """The configured spaCy model with sitrep's components added (never downloads anything)."""
+    settings = settings or Settings.from_env()
+    unknown = sorted(set(settings.disabled) - set(component_names()))
+    if unknown:
+        raise ConfigError(Messages.E002, name=", ".join(unknown), options=", ".join(component_names()))
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError as e:
+        raise ConfigError(Messages.E001, model=settings.model) from e
+    for factory, _field in COMPONENTS:
+        if factory not in settings.disabled:
+            nlp.add_pipe(factory, name=factory)
+    return nlp
+
+
+def versions(nlp: Language) -> dict[str, str]:
+    """Name → version of the model and of every sitrep component in `nlp`."""
+    out = {"spacy": spacy.__version__, f"model:{nlp.meta.get('name')}": str(nlp.meta.get("version"))}
+    for name in nlp.pipe_names:
+        if name.startswith("sitrep_"):
+            module = nlp.get_pipe(name).__class__.__module__
+            version = getattr(__import__(module, fromlist=["VERSION"]), "VERSION", None)
+            out[name] = str(version)
+    return out
+
+
+def doc_to_record(doc: Doc, meta: ArticleMeta, extractors: dict[str, str]) -> Record:
+    lists: dict[str, list[Item]] = {}
+    for field in RECORD_LISTS:
+        items = list(getattr(doc._, field, None) or []) if Doc.has_extension(field) else []
+        for i, item in enumerate(items, start=1):
+            if item.id is None:
+                item.id = f"{ID_PREFIX[field]}{i}"
+        lists[field] = items
+    return Record(id=meta.id, article=meta, extractors=extractors, **lists)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """What extraction needs of an article: its text and what is known about it."""
+
+    text: str
+    meta: ArticleMeta
+
+
+class Extractor:
+    """Loads the pipeline once and turns article texts into Records."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._nlp = nlp
+
+    @cached_property
+    def nlp(self) -> Language:
+        return self._nlp if self._nlp is not None else load_pipeline(self.settings)
+
+    @cached_property
+    def versions(self) -> dict[str, str]:
+        return versions(self.nlp)
+
+    def make_doc(self, item: ArticleInput) -> Doc:
+        doc = self.nlp.make_doc(item.text)
+        doc._.published = item.meta.published
+        doc._.article_id = item.meta.id
+        doc._.outlet = item.meta.outlet
+        return doc
+
+    def extract(
+        self,
+        text: str,
+        *,
+        article_id: str = "article",
+        published: date | None = None,
+        **meta: object,
+    ) -> Record:
+        """One article's text to its Record."""
+        text = normalise_text(text)
+        article = ArticleMeta(id=article_id, published=published, sha256=text_hash(text), **meta)  # type: ignore[arg-type]
+        return next(self.extract_many([ArticleInput(text, article)]))
+
+    def extract_many(self, items: Iterable[ArticleInput], *, n_process: int = 1) -> Iterator[Record]:
+        """Records for many articles, in order; `n_process` > 1 extracts in worker processes.
+
+        Workers return finished Records rather than Docs: spaCy's own multiprocessing would
+        have to serialise every ``doc._`` item through msgpack.
+        """
+        buffered = list(items)
+        n_process = max(1, min(n_process, len(buffered), os.cpu_count() or 1))
+        if n_process == 1:
+            docs = self.nlp.pipe((self.make_doc(item) for item in buffered), batch_size=4)
+            for item, doc in zip(buffered, docs, strict=True):
+                yield doc_to_record(doc, item.meta, self.versions)
+            return
+        self.nlp  # load before forking, so that workers share the loaded model
+        global _worker_extractor
+        _worker_extractor = self
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        try:
+            with context.Pool(n_process) as pool:
+                yield from pool.imap(_extract_in_worker, buffered, chunksize=2)
+        finally:
+            _worker_extractor = None
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _extract_in_worker(item: ArticleInput) -> Record:
+    extractor = _worker_extractor or Extractor()  # None only under the "spawn" start method
+    doc = extractor.nlp(extractor.make_doc(item))
+    return doc_to_record(doc, item.meta, extractor.versions)

@@ -1,0 +1,1 @@
+"""Views of stored records: Markdown, JSON, CSV, GeoJSON."""
