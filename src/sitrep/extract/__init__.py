@@ -1,6 +1,6 @@
-"""sitrep's spaCy components. Importing this package registers their factories.
+"""sitrep's spaCy components, one module per component.
 
-One module per component; `sitrep.pipeline.COMPONENTS` gives their order.
+`sitrep.pipeline` imports the component modules (which registers their factories) and gives
+their order in `COMPONENTS`. This package's own import stays light on purpose: `import sitrep`
+imports it, and `sitrep.extract` (the function) must not be shadowed by the subpackage.
 """
-
-from . import actors, places  # noqa: F401

@@ -26,6 +26,9 @@ class Article:
     published: date | None = None
     lang: str | None = None
     format: str = "text"
+    #: The article's own name in its input, when it has one: a file's stem, a JSONL `id`,
+    #: a feed entry's id, a WARC record id. Not the store's id (that is a hash of the text).
+    input_id: str | None = None
 
 
 @dataclass(frozen=True)

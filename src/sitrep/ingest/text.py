@@ -1,5 +1,10 @@
 """Plain-text inputs: decoding bytes into article text, and refusing what isn't text.
 
+A `.txt` or `.md` file is one article. Its text is kept whole; a title is read only when it is
+unmistakable: a Markdown heading ("# Troops hold Pokrovsk") on the first line of a `.md` file.
+A first line that merely looks like a headline is not taken as one (many articles open with a
+short sentence or a photo caption).
+
     >>> decode_text(b"Pokrovsk", where="a.txt")
     'Pokrovsk'
 """
@@ -7,9 +12,18 @@
 from __future__ import annotations
 
 import codecs
+import re
+from collections.abc import Iterator
+from pathlib import Path
 
 from ..errors import InputError, Messages
+from .article import Article, Rejection
+from .fields import make_article, rejection, require_words
 
+__all__ = ["decode_text", "looks_binary", "markdown_title", "read_bytes", "read_text", "require_words"]
+
+WORD = re.compile(r"[^\W\d_]+")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
 #: Byte-order marks first (they say the encoding), then UTF-8, then the usual legacy Western codepage.
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -28,7 +42,7 @@ def looks_binary(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes, *, where: str) -> str:
-    """Bytes to str: BOM-declared encoding, else UTF-8, else Windows-1252 when it is plausible."""
+    """Bytes to str: BOM-declared encoding, else UTF-8, else Windows-1251 (Cyrillic) or Windows-1252."""
     if not data.strip():
         raise InputError(Messages.E101, where=where)
     why = looks_binary(data)
@@ -43,6 +57,9 @@ def decode_text(data: bytes, *, where: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        cyrillic = _legacy_cyrillic(data)
+        if cyrillic is not None:
+            return cyrillic
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as e:
@@ -50,7 +67,58 @@ def decode_text(data: bytes, *, where: str) -> str:
         return text
 
 
-def require_words(text: str, *, where: str) -> str:
-    if not any(ch.isalpha() for ch in text):
-        raise InputError(Messages.E112, where=where, detail=f"{len(text)} characters, none a letter")
-    return text
+def _legacy_cyrillic(data: bytes) -> str | None:
+    """The text as Windows-1251 when that reads as Cyrillic words, else None.
+
+    Ukrainian and Russian sites long served Windows-1251. Read that way, Cyrillic text gives
+    whole words of Cyrillic letters, while Western text gives Latin words with a stray
+    Cyrillic letter inside ("Cafй"): more pure than mixed words decides it.
+    """
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        return None
+    pure = mixed = 0
+    for word in WORD.findall(text):
+        if CYRILLIC.fullmatch(word):
+            pure += 1
+        elif CYRILLIC.search(word):
+            mixed += 1
+    return text if pure > mixed else None
+
+
+#: A Markdown ATX heading of level 1 or 2 (CommonMark §4.2), taken as the title of a `.md` article.
+MARKDOWN_TITLE = re.compile(r"^ {0,3}#{1,2}[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def read_bytes(path: Path, *, max_bytes: int, where: str | None = None) -> bytes:
+    """The whole file, refused when it is empty (E101), over `max_bytes` (E110) or unreadable (E116)."""
+    where = where or str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(Messages.E110, where=where, size=size, limit=max_bytes)
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(Messages.E116, where=where, detail=e.strerror or type(e).__name__) from e
+    if not data.strip():
+        raise InputError(Messages.E101, where=where)
+    return data
+
+
+def markdown_title(text: str) -> str | None:
+    """The first line's heading text when it is a level-1 or level-2 Markdown heading."""
+    first = text.lstrip("\n").split("\n", 1)[0]
+    match = MARKDOWN_TITLE.match(first)
+    return match.group("title").strip() if match else None
+
+
+def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
+    """The one article in a text or Markdown file, or the Rejection that says why not."""
+    where = str(path)
+    try:
+        text = decode_text(read_bytes(path, max_bytes=max_bytes), where=where)
+        title = markdown_title(text) if path.suffix.lower() in (".md", ".markdown") else None
+        yield make_article(text, origin=where, format="text", title=title, input_id=path.stem)
+    except InputError as e:
+        yield rejection(e)

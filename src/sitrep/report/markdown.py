@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from ..models import Record, Span
+from ..models import Event, Forecast, Quantity, Record, Span, TimeRef
 
 
 def osm_link(lat: float, lon: float) -> str:
@@ -36,8 +36,11 @@ def record_markdown(record: Record) -> str:
     for p in record.places:
         coords = f" — [{p.lat:.4f}, {p.lon:.4f}]({osm_link(p.lat, p.lon)})" if p.lat is not None and p.lon is not None else ""
         kind = "" if p.literal else " _(metonym: a government, not a location)_"
-        extra = ", ".join(x for x in (p.canonical if p.canonical != p.name else None, p.region, p.country) if x)
-        places.append(f"- **{p.name}**{f' ({extra})' if extra else ''}{coords}{kind} {where(p.spans)}")
+        canonical = p.canonical if p.canonical != p.name else None
+        region = p.region if p.region != p.canonical else None
+        extra = ", ".join(x for x in (canonical, region, p.country) if x)
+        rel = f" — {'; '.join(r.text for r in p.relative)}" if p.relative else ""
+        places.append(f"- **{p.name}**{f' ({extra})' if extra else ''}{coords}{kind}{rel} {where(p.spans)}")
     out += _section("Places", places)
     out += _section(
         "Units",
@@ -63,28 +66,49 @@ def record_markdown(record: Record) -> str:
             f"{f' ({flags})' if flags else ''}{links} {where(c.spans)}"
         )
     out += _section("Claims", claims)
-    out += _section(
-        "Events",
-        [
-            f"- {e.type}{f' ({e.mode})' if e.mode else ''} at {e.place or '?'} — {e.status}"
-            f"{f', by {e.actor_side}' if e.actor_side else ''}{f', if {e.condition}' if e.condition else ''} {where(e.spans)}"
-            for e in record.events
-        ],
-    )
-    out += _section(
-        "Forecasts",
-        [
-            f"- {f.event_type} at {f.place or '?'}{f' within {f.horizon}' if f.horizon else ''}"
-            f" — expected by {', '.join(f.by) or 'unattributed'} {where(f.spans)}"
-            for f in record.forecasts
-        ],
-    )
-    out += _section(
-        "Numbers",
-        [f"- {n.text}{f' = {n.value:g}' if n.value is not None else ''}{f' ({n.about})' if n.about else ''} {where(n.spans)}" for n in record.quantities],
-    )
-    out += _section(
-        "Times",
-        [f"- {t.text}: {t.start or 'unresolved'}{f' – {t.end}' if t.end and t.end != t.start else ''} ({t.precision})" for t in record.times],
-    )
+    times = {t.id: t.text for t in record.times if t.id}
+    out += _section("Events", [_event_line(e, times) for e in record.events])
+    out += _section("Forecasts", [_forecast_line(f) for f in record.forecasts])
+    out += _section("Numbers", [_number_line(n) for n in record.quantities])
+    out += _section("Times", [_time_line(t) for t in record.times])
     return "\n".join(out).rstrip() + "\n"
+
+
+def _event_line(e: Event, times: dict[str, str]) -> str:
+    """'capture at **Pokrovsk** — _forecast_, by RU, when: within weeks, if: …'."""
+    extras = [
+        f"by {e.actor_side}" if e.actor_side else "",
+        f"against {e.target_side}" if e.target_side else "",
+        f"when: {times[e.time]}" if e.time in times else "",
+        f"if: {e.condition}" if e.condition else "",
+        f"in claim {e.claim}" if e.claim else "",
+    ]
+    mode = f" ({e.mode})" if e.mode else ""
+    tail = "".join(f", {x}" for x in extras if x)
+    return f"- {e.type}{mode} at **{e.place or '?'}** — _{e.status}_{tail} {where(e.spans)}"
+
+
+def _forecast_line(f: Forecast) -> str:
+    extras = [f"horizon: {f.horizon}" if f.horizon else "", f"hedge: {f.hedge}" if f.hedge else "",
+              f"if: {f.condition}" if f.condition else ""]
+    tail = "".join(f", {x}" for x in extras if x)
+    by = ", ".join(f.by) or "unattributed"
+    return f"- {f.event_type} at **{f.place or '?'}** — expected by {by}{tail} {where(f.spans)}"
+
+
+def _number_line(n: Quantity) -> str:
+    if n.value is not None:
+        value = f" = {n.value:g}"
+    elif n.low is not None or n.high is not None:
+        value = f" = {n.low:g}–{n.high:g}" if n.low is not None and n.high is not None else ""
+    else:
+        value = ""
+    extras = [n.unit or "", f"of {n.total:g}" if n.total is not None else "", n.about or "",
+              f"per {n.claimant}" if n.claimant else ""]
+    tail = "; ".join(x for x in extras if x)
+    return f"- {n.text}{value}{' ~' if n.approximate else ''}{f' ({tail})' if tail else ''} {where(n.spans)}"
+
+
+def _time_line(t: TimeRef) -> str:
+    span = f"{t.start or 'unresolved'}{f' – {t.end}' if t.end and t.end != t.start else ''}"
+    return f"- {t.text}: {span} ({t.precision}{', relative' if t.relative else ''}) {where(t.spans)}"

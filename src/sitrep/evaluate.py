@@ -1,0 +1,300 @@
+"""Scoring records against hand-checked gold records (the quality gate's arithmetic).
+
+The rules are those of the evaluation's reference scorer (FORMAT.md, "How it is scored"):
+names compare lower-cased without a leading article and punctuation, and match when the
+words of one run, in order, inside the other; items pair one to one, greedily in gold
+order; figures are micro-averaged over articles. tests/test_evaluate.py checks that these
+figures agree with the reference scorer wherever it is available.
+
+    >>> gold = {"id": "x", "sources": [{"name": "The Wall Street Journal", "aliases": ["WSJ"]}]}
+    >>> score([gold], {"x": {"sources": [{"name": "WSJ"}]}})["sources"].f1
+    1.0
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .models import ArticleMeta
+from .pipeline import ArticleInput, Extractor, normalise_text
+
+TASKS = ("quotes", "places", "units", "sources", "actors", "claims", "events", "forecasts", "quantities")
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "his", "their"})
+_WORD = re.compile(r"[\w%]+", re.UNICODE)
+_LEADING_ARTICLE = re.compile(r"^(the|a|an|one)\s+")
+#: Within this distance a place counts as correctly located (the usual 100-mile geoparsing threshold).
+NEAR_KM = 161.0
+
+Item = Mapping[str, Any]
+Matcher = Callable[[Item, Item], bool]
+
+
+def normalise(text: str | None) -> str:
+    lowered = _LEADING_ARTICLE.sub("", (text or "").lower().replace("’", "'").strip())
+    return " ".join(_WORD.findall(lowered))
+
+
+def word_set(text: str | None) -> set[str]:
+    return set(_WORD.findall((text or "").lower()))
+
+
+def shared_share(gold: str, pred: str) -> tuple[float, float]:
+    """(share of gold words in pred, share of pred words in gold)."""
+    g, p = word_set(gold), word_set(pred)
+    if not g or not p:
+        return 0.0, 0.0
+    both = len(g & p)
+    return both / len(g), both / len(p)
+
+
+def is_run_within(outer: str, inner: str) -> bool:
+    o, i = outer.split(), inner.split()
+    if not i:
+        return False
+    return any(o[k : k + len(i)] == i for k in range(len(o) - len(i) + 1))
+
+
+def gold_names(item: Item, key: str = "name") -> list[str]:
+    value = item.get(key)
+    values = list(value) if isinstance(value, list) else [value]
+    values += list(item.get("aliases", []))
+    return [normalise(v) for v in values if v]
+
+
+def names_match(golds: list[str], predicted: str | None) -> bool:
+    p = normalise(predicted)
+    if not p or p in PRONOUNS:
+        return False
+    return any(g and (g == p or is_run_within(p, g) or (len(p) > 3 and is_run_within(g, p))) for g in golds)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    rad = math.radians
+    h = math.sin(rad(lat2 - lat1) / 2) ** 2 + math.cos(rad(lat1)) * math.cos(rad(lat2)) * math.sin(rad(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _safely(match: Matcher, gold: Item, pred: Any) -> bool:
+    """A malformed predicted item matches nothing instead of stopping the evaluation."""
+    if not isinstance(pred, Mapping):
+        return False
+    try:
+        return bool(match(gold, pred))
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return False
+
+
+def pair_items(gold: list[Item], pred: list[Item], match: Matcher) -> list[tuple[Item, Item]]:
+    taken: set[int] = set()
+    pairs = []
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in taken and _safely(match, g, p):
+                taken.add(i)
+                pairs.append((g, p))
+                break
+    return pairs
+
+
+@dataclass
+class Figure:
+    """Counts for one task (precision/recall/F1) or one accuracy."""
+
+    hits: int = 0
+    predicted: int = 0
+    gold: int = 0
+    accuracy_only: bool = False
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.predicted if self.predicted else (0.0 if self.gold else 1.0)
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def acc(self) -> float | None:
+        return self.hits / self.gold if self.gold else None
+
+    def value(self, metric: str) -> float | None:
+        return {"p": self.precision, "r": self.recall, "f1": self.f1, "acc": self.acc}[metric]
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        if self.accuracy_only:
+            return {"acc": self.acc, "n": self.gold}
+        return {"p": self.precision, "r": self.recall, "f1": self.f1, "n": self.gold}
+
+
+@dataclass
+class Scores:
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def add(self, name: str, hits: int, predicted: int, gold: int, *, accuracy: bool = False) -> None:
+        f = self.figures.setdefault(name, Figure(accuracy_only=accuracy))
+        f.hits, f.predicted, f.gold = f.hits + hits, f.predicted + predicted, f.gold + gold
+
+    def __getitem__(self, name: str) -> Figure:
+        return self.figures[name]
+
+    def as_dict(self) -> dict[str, dict[str, float | int | None]]:
+        return {name: f.as_dict() for name, f in self.figures.items()}
+
+
+def _items(record: Item, key: str) -> list[Item]:
+    return list(record.get(key) or [])
+
+
+def _score_quotes(gold: Item, pred: Item, s: Scores) -> None:
+    g, p = _items(gold, "quotes"), _items(pred, "quotes")
+    pairs = pair_items(g, p, lambda a, b: min(shared_share(a["text"], b.get("text", ""))) >= 0.6)
+    s.add("quotes", len(pairs), len(p), len(g))
+    judged = [(a, b) for a, b in pairs if gold_names(a, "speaker")]
+    right = sum(names_match(gold_names(a, "speaker"), b.get("speaker")) for a, b in judged)
+    s.add("speakers", right, 0, len(judged), accuracy=True)
+    s.add("quotes+speaker", right + len(pairs) - len(judged), len(p), len(g))
+
+
+def _place_near(g: Item, p: Item) -> bool:
+    return distance_km(g["lat"], g["lon"], float(p["lat"]), float(p["lon"])) <= NEAR_KM
+
+
+def _score_places(gold: Item, pred: Item, s: Scores) -> None:
+    g, p = _items(gold, "places"), _items(pred, "places")
+    pairs = pair_items(g, p, lambda a, b: names_match(gold_names(a), b.get("name")))
+    literal = [a for a in g if a.get("literal", True)]
+    found_literal = [(a, b) for a, b in pairs if a.get("literal", True)]
+    # A metonym that is output counts as found, so it joins the gold count only when found.
+    s.add("places", len(pairs), len(p), len(literal) + len(pairs) - len(found_literal))
+    near = sum(1 for a, b in found_literal if _safely(_place_near, a, b))
+    s.add("places.acc161", near, 0, len(found_literal), accuracy=True)
+    s.add("places.e2e161", near, 0, len(literal), accuracy=True)
+    metonyms = [b for a, b in pairs if not a.get("literal", True)]
+    s.add("metonymy", sum(1 for b in metonyms if b.get("literal") is False), 0, len(metonyms), accuracy=True)
+
+
+def _unit_match(g: Item, p: Item) -> bool:
+    if p.get("number") is not None and p.get("echelon"):
+        return int(p["number"]) == g["number"] and normalise(p["echelon"]) == normalise(g["echelon"])
+    return names_match(gold_names(g), p.get("name"))
+
+
+def _score_units(gold: Item, pred: Item, s: Scores) -> None:
+    g, p = _items(gold, "units"), _items(pred, "units")
+    pairs = pair_items(g, p, _unit_match)
+    s.add("units", len(pairs), len(p), len(g))
+    s.add("units.side", sum(1 for a, b in pairs if b.get("side") == a.get("side")), 0, len(pairs), accuracy=True)
+
+
+def _score_named(task: str) -> Callable[[Item, Item, Scores], None]:
+    def scorer(gold: Item, pred: Item, s: Scores) -> None:
+        g, p = _items(gold, task), _items(pred, task)
+        s.add(task, len(pair_items(g, p, lambda a, b: names_match(gold_names(a), b.get("name")))), len(p), len(g))
+
+    return scorer
+
+
+def _score_claims(gold: Item, pred: Item, s: Scores) -> None:
+    g, p = _items(gold, "claims"), _items(pred, "claims")
+    pairs = pair_items(
+        g, p, lambda a, b: shared_share(a["text"], b.get("text", ""))[0] >= 0.5 and b.get("stance") == a["stance"]
+    )
+    s.add("claims", len(pairs), len(p), len(g))
+    right = sum(names_match(gold_names(a, "claimant"), b.get("claimant")) for a, b in pairs)
+    s.add("claims.claimant", right, 0, len(pairs), accuracy=True)
+
+
+def _score_events(gold: Item, pred: Item, s: Scores) -> None:
+    g, p = _items(gold, "events"), _items(pred, "events")
+    pairs = pair_items(
+        g, p, lambda a, b: b.get("type") == a["type"] and names_match([normalise(a["place"])], b.get("place"))
+    )
+    s.add("events", len(pairs), len(p), len(g))
+    s.add("events.status", sum(1 for a, b in pairs if b.get("status") == a["status"]), 0, len(pairs), accuracy=True)
+
+
+def _score_forecasts(gold: Item, pred: Item, s: Scores) -> None:
+    g, p = _items(gold, "forecasts"), _items(pred, "forecasts")
+    pairs = pair_items(
+        g,
+        p,
+        lambda a, b: b.get("event_type") == a["event_type"] and names_match([normalise(a["place"])], b.get("place")),
+    )
+    s.add("forecasts", len(pairs), len(p), len(g))
+
+
+def _quantity_match(g: Item, p: Item) -> bool:
+    if g.get("value") is not None and p.get("value") is not None:
+        return float(p["value"]) == float(g["value"])
+    return shared_share(g["text"], p.get("text", ""))[0] >= 0.6
+
+
+def _score_quantities(gold: Item, pred: Item, s: Scores) -> None:
+    g, p = _items(gold, "quantities"), _items(pred, "quantities")
+    s.add("quantities", len(pair_items(g, p, _quantity_match)), len(p), len(g))
+
+
+SCORERS: dict[str, Callable[[Item, Item, Scores], None]] = {
+    "quotes": _score_quotes,
+    "places": _score_places,
+    "units": _score_units,
+    "sources": _score_named("sources"),
+    "actors": _score_named("actors"),
+    "claims": _score_claims,
+    "events": _score_events,
+    "forecasts": _score_forecasts,
+    "quantities": _score_quantities,
+}
+
+
+def score(golds: Iterable[Item], predictions: Mapping[str, Item]) -> Scores:
+    """Score predicted records (by article id) against gold records; a missing one scores as empty."""
+    scores = Scores()
+    for gold in golds:
+        pred = predictions.get(gold["id"], {})
+        for task in gold.get("tasks") or TASKS:
+            SCORERS[task](gold, pred, scores)
+    return scores
+
+
+def headline(figures: Scores) -> dict[str, float]:
+    """One number per figure: F1 for tasks, accuracy for the accuracies (those with no cases left out)."""
+    out = {}
+    for name, f in figures.figures.items():
+        value = f.acc if f.accuracy_only else f.f1
+        if value is not None:
+            out[name] = round(value, 4)
+    return out
+
+
+def load_gold_dir(gold_dir: Path) -> list[dict[str, Any]]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+
+
+def evaluate_gold(
+    golds: list[dict[str, Any]],
+    *,
+    texts_root: Path,
+    extractor: Extractor,
+    n_process: int = 1,
+) -> Scores:
+    """Extract the article each gold record annotates (its `text_file`, under `texts_root`) and score it."""
+    inputs = []
+    for gold in golds:
+        text = normalise_text((texts_root / gold["text_file"]).read_text(encoding="utf-8"))
+        published = date.fromisoformat(str(gold["published"])[:10]) if gold.get("published") else None
+        inputs.append(ArticleInput(text, ArticleMeta(id=gold["id"], published=published)))
+    predictions = {r.id: r.model_dump(mode="json") for r in extractor.extract_many(inputs, n_process=n_process)}
+    return score(golds, predictions)

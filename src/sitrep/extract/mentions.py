@@ -1,0 +1,398 @@
+"""Mentions: who a subject, agent or possessor is, resolved to the fullest description in the article.
+
+No coreference model works offline here (coreferee downloads its models), so resolution is
+rule-based on the parse: a pronoun ("he said") goes to the nearest earlier person that was the
+subject of a clause, with matching number; a bare definite description ("the officer") to an
+earlier, fuller mention with the same head noun ("an officer from the 68th Jaeger Brigade"); a
+short name ("Zelensky") to the fullest name of its actor ("Volodymyr Zelensky"). Speakers of
+quotes and holders of claims are both resolved here (`Resolver.holder`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..models import Item
+from .base import items_of
+from .cues import NOUN_STANCE, PERSON_NOUNS, PRONOUNS, VERB_STANCE, side_of_words, token_indices
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+QUOTE_CHARS = '"“”„«»`'
+# Dependents that end a speaker's description: clauses about it, not words naming it.
+CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"}
+# A longer description is cut back to the noun phrase around its head.
+MAX_WORDS = 14
+# Prepositions that the parser hangs on the verb but that belong to a description ("an officer from …").
+ATTACHED_PREPS = {"from", "of", "with", "at"}
+# Pronoun antecedents are searched this many sentences back.
+WINDOW = 6
+# Id prefixes, as `pipeline.doc_to_record` gives them (kept here to avoid an import cycle).
+REF_PREFIX = {"actors": "a", "units": "u", "sources": "s"}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a quote or claim: the resolved description, its span, and what it links to."""
+
+    name: str
+    span: SpacySpan
+    ref: str | None = None
+    side: str | None = None
+
+
+def _ref_id(items: list[Item], i: int, prefix: str) -> str:
+    return items[i].id or f"{prefix}{i + 1}"
+
+
+class Resolver:
+    """Resolves a speaker or claimant token to the fullest description of who it is."""
+
+    def __init__(self, doc: Doc, quote_ranges: list[tuple[int, int]] | None = None) -> None:
+        self.doc = doc
+        self.in_quote = bytearray(len(doc))
+        for start, end in quote_ranges or []:
+            for i in range(start, end):
+                self.in_quote[i] = 1
+        # Paragraph number of every token: the small model's sentences run over line breaks.
+        breaks = np.zeros(len(doc), dtype="int64")
+        for i in np.nonzero(doc.to_array(IS_SPACE))[0].tolist():
+            if "\n" in doc[i].text:
+                breaks[i] = 1
+        para = np.cumsum(breaks)
+        para[breaks == 1] = -1
+        self.para: list[int] = para.tolist()
+        self._sent_starts: list[int] | None = None
+        self.ent_of: dict[int, SpacySpan] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
+        # Linkable entities by character offset of their mentions.
+        self.linked: list[tuple[int, int, str, str | None, str]] = []  # start, end, ref, side, name
+        for field in ("units", "actors", "sources"):
+            items = items_of(doc, field)
+            for i, item in enumerate(items):
+                for span in item.spans:
+                    self.linked.append(
+                        (
+                            span.start,
+                            span.end,
+                            _ref_id(items, i, REF_PREFIX[field]),
+                            getattr(item, "side", None),
+                            getattr(item, "name", ""),
+                        )
+                    )
+        self.places_side = {
+            p.name.lower(): ("RU" if p.country == "RU" else "UA" if p.country == "UA" else None)
+            for p in items_of(doc, "places")
+        }
+        self._mentions: list[Token] | None = None
+
+    # --- descriptions -------------------------------------------------------------------------
+    def description(self, head: Token) -> SpacySpan:
+        """The noun phrase of `head` without clauses, quotes or trailing punctuation."""
+        doc = self.doc
+        ent = self.ent_of.get(head.i)
+        keep = [head]
+        stack = [c for c in head.children if c.dep_ not in CLAUSES]
+        while stack:
+            t = stack.pop()
+            if self.in_quote[t.i]:
+                continue
+            keep.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSES - {"conj", "cc"} or t.dep_ == "appos")
+        lo, hi = min(t.i for t in keep), max(t.i for t in keep) + 1
+        if ent is not None:
+            lo, hi = min(lo, ent.start), max(hi, ent.end)
+        lo, hi = self.clip(head.i, lo, hi)
+        # A contiguous run around the head only (a description never jumps over a quote).
+        while lo < head.i and (
+            self.in_quote[lo]
+            or doc[lo].is_punct
+            or doc[lo].dep_ == "case"
+            or doc[lo].pos_ in {"ADV", "CCONJ"}
+        ):
+            lo += 1  # nor starts with "Even", "Also", "But"
+        while hi - 1 > head.i and (self.in_quote[hi - 1] or doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        for i in range(head.i, hi):
+            if self.in_quote[i]:
+                hi = i
+                break
+        if hi < len(doc) and doc[hi].text == ")" and any(doc[k].text == "(" for k in range(lo, hi)):
+            hi += 1  # "Rep. Jane Doe (D-Ohio)": keep the parenthesis whole
+        for k in range(head.i + 1, hi - 1):
+            if doc[k].text == "," and doc[k + 1].tag_ == "VBG":
+                hi = k  # "Witkoff, writing on X," → "Witkoff": a participle describes the act, not the person
+                break
+        if hi - lo > MAX_WORDS:
+            lo2 = min([t.i for t in head.lefts if t.i >= lo] + [head.i])
+            hi = max(
+                [
+                    t.i + 1
+                    for t in head.rights
+                    if t.dep_ in {"prep", "appos", "compound"} and t.i < lo2 + MAX_WORDS
+                ]
+                + [head.i + 1]
+            )
+            hi = min(hi, lo2 + MAX_WORDS)
+            lo = lo2
+            if ent is not None:
+                lo, hi = min(lo, ent.start), max(hi, ent.end)
+        if hi < len(doc) and head.lemma_.lower() in PERSON_NOUNS and hi - lo < MAX_WORDS:
+            nxt = doc[hi]
+            if nxt.dep_ == "prep" and nxt.lower_ in ATTACHED_PREPS and nxt.head.pos_ in {"VERB", "AUX"}:
+                hi = min(nxt.right_edge.i + 1, lo + MAX_WORDS)  # "added an officer | from the 25th Brigade"
+        span = doc[lo:hi]
+        if span and span[-1].dep_ == "case":  # "Putin's" → "Putin"
+            span = doc[lo : hi - 1]
+        return span
+
+    def clip(self, anchor: int, lo: int, hi: int) -> tuple[int, int]:
+        """Token bounds cut to the paragraph of `anchor` (a headline never joins the next line)."""
+        para = self.para[anchor]
+        while lo < anchor and self.para[lo] != para:
+            lo += 1
+        while hi - 1 > anchor and self.para[hi - 1] != para:
+            hi -= 1
+        return lo, hi
+
+    def _link(self, span: SpacySpan) -> tuple[str | None, str | None, str | None]:
+        """(ref, side, full name) of the entity a span mentions, if any.
+
+        The mention that overlaps the span most wins, the earlier one on a tie: in "George Barros,
+        an analyst at the Institute for the Study of War" the speaker is Barros, not the Institute.
+        """
+        best: tuple[int, int, tuple[str, str | None, str]] | None = None
+        for start, end, ref, side, name in self.linked:
+            overlap = min(end, span.end_char) - max(start, span.start_char)
+            if overlap <= 0:
+                continue
+            key = (overlap - 2 * (start - span.start_char if start > span.start_char else 0), -start)
+            if best is None or key > best[:2]:
+                best = (key[0], key[1], (ref, side, name))
+        return best[2] if best else (None, None, None)
+
+    def holder(self, head: Token, *, cue: Token | None = None) -> Holder | None:
+        """The resolved holder for a subject, agent or possessor token (None for an unresolvable one)."""
+        if cue is not None and self.para[head.i] != self.para[cue.i]:
+            # A headline parsed into the next line's sentence: take the noun of the cue's own line.
+            same = [
+                t for t in head.subtree if self.para[t.i] == self.para[cue.i] and t.pos_ in {"NOUN", "PROPN"}
+            ]
+            if not same:
+                return None
+            head = same[-1]
+        target = self.resolve(head)
+        if target is None:
+            return None
+        span = self.description(target)
+        if not span or not any(c.isalpha() for c in span.text):
+            return None
+        name = span.text
+        ref, side, full = self._link(span)
+        ent = self.ent_of.get(target.i)
+        if (
+            full
+            and ent is not None
+            and ent.label_ == "PERSON"
+            and span.text == ent.text
+            and len(full) > len(name)
+        ):
+            name = full  # "Zelensky" → "Volodymyr Zelensky"
+        side = side or side_of_words(name) or self.places_side.get(name.lower().removeprefix("the "))
+        return Holder(name=name.strip(" ,:;-—"), span=span, ref=ref, side=side)
+
+    def holder_of_run(self, run: SpacySpan, *, cue: Token | None = None) -> Holder | None:
+        """The holder named by a run of words found by position ("…,” police Chief Jordan said")."""
+        marks = [t.i for t in run if t.is_quote or any(c in QUOTE_CHARS for c in t.text)]
+        if marks:  # never a name across a quotation mark: keep the words after the last one
+            run = run.doc[marks[-1] + 1 : run.end]
+        words = [t for t in run if not (t.is_punct or t.is_space)]
+        if not words:
+            return None
+        if len(words) == 1 or (words[0].pos_ == "PRON" and len(words) == 1):
+            return self.holder(words[0], cue=cue)
+        ent = self.ent_of.get(words[-1].i)
+        if ent is not None and ent.start <= words[0].i and ent.label_ in {"PERSON", "ORG"}:
+            return self.holder(ent.root, cue=cue)  # the run is one name: link it to its actor
+        end = words[-1].i + 1
+        if end < run.end and run.doc[end].text == ")" and any(t.text == "(" for t in words):
+            end += 1  # "Rep. Jane Doe (D-Ohio)"
+        span = run.doc[words[0].i : end]
+        if not any(c.isalpha() for c in span.text):
+            return None
+        ref, side, _full = self._link(span)
+        name = span.text.strip(" ,:;-—―")
+        side = side or side_of_words(name) or self.places_side.get(name.lower().removeprefix("the "))
+        return Holder(name=name, span=span, ref=ref, side=side)
+
+    # --- resolution ---------------------------------------------------------------------------
+    def resolve(self, token: Token) -> Token | None:
+        lower = token.lower_
+        if lower in {"who", "that", "which"} and token.head.dep_ in {"relcl", "acl"}:
+            return self.resolve(token.head.head)  # "Syrskyi, who said …"
+        if token.pos_ == "PRON" or lower in PRONOUNS:
+            if lower not in PRONOUNS or lower in {
+                "i",
+                "we",
+                "you",
+                "it",
+                "its",
+                "that",
+                "which",
+                "one",
+                "who",
+            }:
+                return None
+            return self.antecedent(token, PRONOUNS.get(lower, "any"))
+        if token.lemma_.lower() in PERSON_NOUNS and self._is_bare_definite(token):
+            return self.fuller(token) or token
+        return token
+
+    def _is_bare_definite(self, token: Token) -> bool:
+        lefts = [t for t in token.lefts]
+        rights = [t for t in token.rights if not t.is_punct]
+        return bool(lefts) and lefts[0].lower_ in {"the", "this", "that"} and len(lefts) == 1 and not rights
+
+    def mentions(self) -> list[Token]:
+        """Heads of person-like subjects and PERSON entities, in text order (antecedent candidates)."""
+        if self._mentions is None:
+            out = []
+            person_ends = {ent.end - 1 for ent in self.doc.ents if ent.label_ == "PERSON"}
+            for i in sorted(person_ends | set(token_indices(self.doc, DEP, SUBJECTS))):
+                t = self.doc[i]
+                if self.in_quote[t.i]:
+                    continue
+                ent = self.ent_of.get(t.i)
+                is_person = ent is not None and ent.label_ == "PERSON" and t.i == ent.end - 1
+                is_nominal = (
+                    t.dep_ in SUBJECTS
+                    and t.pos_ in {"NOUN", "PROPN"}
+                    and (
+                        t.lemma_.lower() in PERSON_NOUNS
+                        or t.pos_ == "PROPN"
+                        or (ent is not None and ent.label_ in {"ORG", "NORP", "GPE"})
+                    )
+                )
+                if is_person or is_nominal:
+                    out.append(t)
+            self._mentions = out
+        return self._mentions
+
+    def antecedent(self, pronoun: Token, number: str) -> Token | None:
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        idx = max(0, bisect_right(self._sent_starts, pronoun.i) - 1)
+        floor = self._sent_starts[max(0, idx - WINDOW)]
+        # Most recent first; a speaker (subject of a verb of saying) or the subject of a main clause
+        # beats the subject of an embedded clause ("… saying it is likely Putin will try …"), which
+        # beats any other mention of a person.
+        # A proper name the small model did not label PERSON is a last resort for "he"/"she".
+        best: tuple[int, Token] | None = None
+        for t in reversed(self.mentions()):
+            if t.i >= pronoun.i or t.i < floor:
+                continue
+            if not self._number_ok(t, number):
+                if number == "sg" and t.pos_ == "PROPN" and t.tag_ == "NNP" and (best is None or best[0] > 3):
+                    best = (3, t)
+                continue
+            if t.dep_ in SUBJECTS and (t.head.lemma_.lower() in VERB_STANCE or t.head.dep_ == "ROOT"):
+                return self.fuller(t) or t
+            rank = 1 if t.dep_ in SUBJECTS else 2
+            if best is None or rank < best[0]:
+                best = (rank, t)
+        return best[1] if best else None
+
+    def _number_ok(self, t: Token, number: str) -> bool:
+        plural = t.tag_ in {"NNS", "NNPS"}
+        ent = self.ent_of.get(t.i)
+        if number == "sg":
+            return not plural and (
+                t.lemma_.lower() in PERSON_NOUNS or (ent is not None and ent.label_ == "PERSON")
+            )
+        if number == "pl":
+            return plural or (ent is not None and ent.label_ in {"ORG", "NORP", "GPE"})
+        return True
+
+    def fuller(self, token: Token) -> Token | None:
+        """An earlier mention with the same head word and a longer description ('an officer from …')."""
+        lemma = token.lemma_.lower()
+        mine = len(self.description(token))
+        for t in reversed(self.doc[: token.i]):
+            if t.lemma_.lower() == lemma and t.pos_ == token.pos_ and not self.in_quote[t.i]:
+                if len(self.description(t)) > mine:
+                    return t
+        return None
+
+
+# --- cues -------------------------------------------------------------------------------------
+
+
+def speaker_of_cue(cue: Token) -> Token | None:
+    """The token naming who speaks: subject of a verb of saying, 'according to X', 'X's claim'."""
+    if cue.lower_ == "according":
+        for prep in cue.children:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    if cue.pos_ in {"NOUN", "PROPN"}:
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
+    verb = cue
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "csubj"}:
+                return c
+            if c.dep_ == "agent":
+                agent = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if quoted is not None:
+                return quoted  # "RIA Novosti quoted Dmitry Peskov as saying that …"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "acl" and infinitive and verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "ISW has not observed evidence to assess that …": the observer
+            continue
+        if (
+            verb.dep_ == "acl"
+            and not infinitive
+            and verb.head.pos_ in {"NOUN", "PROPN"}
+            and (verb.tag_ == "VBG" or any(c.dep_ == "ccomp" for c in verb.children))
+        ):
+            return verb.head  # "A … source reported that …"; "footage of Clinton asking, “…”"
+        inverted = _inverted_subject(verb)
+        if inverted is not None:
+            return inverted
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+            verb = verb.head  # "… but did not mention", "went on to say": the subject of the head verb
+        else:
+            break
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"…," added an officer from …': the small model often parses the inverted subject as an object."""
+    for c in verb.rights:
+        if c.dep_ in {"dobj", "attr", "npadvmod", "oprd", "dative"} and c.pos_ in {"NOUN", "PROPN"}:
+            if c.ent_type_ in {"PERSON", "ORG", "NORP"} or c.lemma_.lower() in PERSON_NOUNS:
+                return c
+    return None
+
+
+def is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    if token.pos_ in {"VERB", "AUX"}:
+        return lemma in VERB_STANCE
+    if token.pos_ == "NOUN":
+        return lemma in NOUN_STANCE and any(c.dep_ == "poss" for c in token.children)
+    return False

@@ -1,0 +1,151 @@
+"""Web archives (WARC, plain or gzipped): each archived HTML page an article, by warcio.
+
+Every `response` record with a 2xx status and an HTML payload (and every `resource` record
+holding HTML) is read by the HTML reader (`article_from_html`): the url is the record's
+WARC-Target-URI unless the page names its canonical one, and the date the page's own
+publication date, else the capture date (WARC-Date). Other records (requests, metadata,
+images, scripts, redirects, error pages) are not articles and are passed over. Records are
+named ``crawl.warc.gz#record-7`` (counting every record from 1, in file order).
+
+A file that does not begin with a WARC header, a record cut short, or a stream that breaks
+part-way is rejected with E108 naming the record; the articles before it are kept. The size
+limit applies to each page, not to the archive.
+
+    >>> articles = list(read_warc(Path("crawl.warc.gz"), max_bytes=20_000_000))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import InputError, Messages
+from .article import Article, Rejection
+from .fields import rejection
+from .html import article_from_html
+
+#: Payload types read as web pages.
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: What a broken archive raises from warcio, gzip/zlib or the file system.
+BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
+    """Every HTML page archived in a WARC file as an article; Rejections for what can't be read."""
+    where = str(path)
+    try:
+        raw = path.open("rb")
+    except OSError as e:
+        yield rejection(InputError(Messages.E116, where=where, detail=e.strerror or type(e).__name__))
+        return
+    with raw:
+        gzipped = raw.read(2) == GZIP_MAGIC
+        raw.seek(0)
+        # Python's gzip rather than warcio's own inflater: warcio stops quietly at a truncated
+        # member, where gzip raises EOFError, so a cut-short archive is reported, not half-read.
+        source: BinaryIO = gzip.GzipFile(fileobj=raw) if gzipped else raw  # type: ignore[assignment]
+        try:
+            check_signature(source, where=where)
+        except InputError as e:
+            yield rejection(e)
+            return
+        yield from _read_records(source, where=where, max_bytes=max_bytes)
+
+
+def check_signature(stream: BinaryIO, *, where: str) -> None:
+    """InputError E101/E108 unless `stream` starts with "WARC/"; leaves it rewound."""
+    try:
+        start = stream.read(5)
+        stream.seek(0)
+    except BROKEN as e:  # gzip.BadGzipFile is an OSError
+        raise InputError(Messages.E108, where=where, detail=f"{type(e).__name__}: {e}") from e
+    if not start:
+        raise InputError(Messages.E101, where=where)
+    if start != b"WARC/":
+        detail = f"it starts with {start!r}, not a 'WARC/1.x' header"
+        raise InputError(Messages.E108, where=where, detail=detail)
+
+
+def _read_records(stream: BinaryIO, *, where: str, max_bytes: int) -> Iterator[Article | Rejection]:
+    number = pages = 0
+    records = iter(ArchiveIterator(stream))
+    while True:
+        origin = f"{where}#record-{number + 1}"
+        try:
+            record = next(records, None)
+            if record is None:
+                break
+            number += 1
+            page = _page_of(record, origin=origin, max_bytes=max_bytes)
+        except BROKEN as e:
+            detail = f"{type(e).__name__}: {e}; {pages} page(s) before it were read"
+            yield rejection(InputError(Messages.E108, where=origin, detail=detail))
+            return
+        except InputError as e:
+            pages += 1
+            yield rejection(e)
+            continue
+        if page is None:
+            continue
+        pages += 1
+        try:
+            yield article_from_html(
+                page.payload,
+                origin=origin,
+                url=page.url,
+                published=page.captured,
+                format="warc",
+                input_id=page.record_id,
+            )
+        except InputError as e:
+            yield rejection(e)
+    if not pages:
+        detail = f"no HTML page among its {number} record(s)"
+        yield rejection(InputError(Messages.E108, where=where, detail=detail))
+
+
+class _Page(NamedTuple):
+    payload: bytes
+    url: str | None
+    captured: date | None
+    record_id: str | None
+
+
+def _page_of(record: Any, *, origin: str, max_bytes: int) -> _Page | None:
+    """The HTML page a record archives, None when it archives something else; InputError when too big."""
+    headers = record.rec_headers
+    if record.rec_type == "response" and record.http_headers is not None:
+        status = record.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None  # redirects carry no page, and 4xx/5xx pages are error pages
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":
+        content_type = headers.get_header("Content-Type") or ""
+    else:
+        return None
+    if not content_type.lower().lstrip().startswith(HTML_TYPES):
+        return None
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        raise InputError(Messages.E110, where=origin, size=record.length, limit=max_bytes)
+    if getattr(record.raw_stream, "limit", 0) > 0:  # warcio's LimitReader: bytes declared but never read
+        missing = record.raw_stream.limit
+        raise ValueError(f"the record is cut short: {missing} of its {record.length} bytes are missing")
+    url, record_id = headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Record-ID")
+    return _Page(payload, url, _capture_date(headers), record_id)
+
+
+def _capture_date(headers: Any) -> date | None:
+    value = headers.get_header("WARC-Date")
+    try:
+        return datetime.fromisoformat(value).date() if value else None
+    except ValueError:
+        return None  # a malformed capture date only loses the fallback date, not the page

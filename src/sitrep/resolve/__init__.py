@@ -1,0 +1,1 @@
+"""Cross-article work over the store: duplicates, stories, propositions, timelines."""

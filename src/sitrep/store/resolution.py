@@ -1,0 +1,395 @@
+"""The SQL of cross-article resolution: copies, stories, entities and facts of stored articles.
+
+Called by `Store` inside the transaction that stores an article (or replaces its record),
+so an article, its record and its resolution are written together or not at all. Every
+look-up a new article needs is indexed (LSH band keys, story keys within a date window,
+entity keys), so the cost per article stays flat as the store grows.
+
+    >>> from sitrep.store import Store
+    >>> with Store.open("sqlite:///sitrep.db") as store:  # doctest: +SKIP
+    ...     facts = store.facts(place_keys=["geo:704422"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..models import Record
+from ..resolve.duplicates import Signature, band_keys, best_match, signature
+from ..resolve.facts import EntityRef, Fact, entities_of, facts_of
+
+__all__ = ["ArticleInfo", "Fact", "Resolution", "EntityRow", "StoryRow"]
+
+from ..resolve.propositions import ArticleInfo
+from ..resolve.stories import WINDOW_DAYS, ArticleProfile, StoryProfile, choose_story
+from .schema import (
+    articles,
+    entities,
+    facts,
+    lsh_bands,
+    mentions,
+    resolutions,
+    signatures,
+    stories,
+    story_keys,
+)
+
+EPOCH = date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    article_id: str
+    duplicate_of: str | None
+    similarity: float | None
+    story_id: int | None
+
+
+def _insert_ignoring_conflicts(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows, skipping those whose primary key exists (two writers may add the same entity).
+
+    One prepared statement executed for many rows: a multi-row VALUES would be compiled anew
+    for every batch size, which costs more than the insert itself.
+    """
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        conn.execute(postgresql.insert(table).on_conflict_do_nothing(), rows)
+    elif dialect == "sqlite":
+        conn.execute(sqlite.insert(table).on_conflict_do_nothing(), rows)
+    else:  # pragma: no cover - sitrep supports SQLite and PostgreSQL
+        conn.execute(insert(table), rows)
+
+
+def _find_original(conn: Connection, sig: Signature, keys: list[int]) -> tuple[str | None, float | None]:
+    candidates = select(lsh_bands.c.article_id).where(lsh_bands.c.key.in_(keys)).distinct()
+    rows = conn.execute(
+        select(signatures.c.article_id, signatures.c.minhash, resolutions.c.duplicate_of)
+        .outerjoin(resolutions, resolutions.c.article_id == signatures.c.article_id)
+        .where(signatures.c.article_id.in_(candidates))
+    ).all()
+    originals = {r.article_id: r.duplicate_of or r.article_id for r in rows}
+    match = best_match(sig, ((r.article_id, Signature.from_bytes(r.minhash)) for r in rows))
+    if match is None:
+        return None, None
+    # A copy of a copy points at the first original, so copies form one group.
+    return originals[match.article_id], match.similarity
+
+
+def _story_profile(row: Any) -> StoryProfile:
+    from collections import Counter
+
+    profile = row.profile
+    return StoryProfile(
+        id=row.id,
+        keys=Counter(profile.get("keys", {})),
+        words=Counter(profile.get("words", {})),
+        first=row.first_published,
+        last=row.last_published,
+        size=row.size,
+    )
+
+
+def week_of(day: date | None) -> int:
+    """The story_keys bucket of a date: weeks since 1970-01-01, or -1 when undated."""
+    return -1 if day is None else (day - EPOCH).days // 7
+
+
+def _weeks_around(day: date | None) -> list[int]:
+    if day is None:
+        return [-1]
+    window = timedelta(days=WINDOW_DAYS)
+    return sorted({week_of(day - window), week_of(day), week_of(day + window)})
+
+
+def _candidate_stories(conn: Connection, profile: ArticleProfile) -> list[StoryProfile]:
+    """Stories sharing a key with the article in the weeks around its date: an exact index look-up."""
+    if not profile.keys:
+        return []
+    ids = (
+        select(story_keys.c.story_id)
+        .where(story_keys.c.key.in_(sorted(profile.keys)), story_keys.c.week.in_(_weeks_around(profile.on)))
+        .distinct()
+    )
+    return [_story_profile(r) for r in conn.execute(select(stories).where(stories.c.id.in_(ids)))]
+
+
+def _save_story(conn: Connection, story: StoryProfile, *, title: str | None, new: bool) -> int:
+    values = {
+        "first_published": story.first,
+        "last_published": story.last,
+        "size": story.size,
+        "profile": {"keys": dict(story.keys), "words": dict(story.words)},
+    }
+    if new:
+        return int(
+            conn.execute(insert(stories).values(title=title, **values).returning(stories.c.id)).scalar_one()
+        )
+    conn.execute(update(stories).where(stories.c.id == story.id).values(**values))
+    return story.id
+
+
+def _assign_story(conn: Connection, record: Record, text: str) -> int:
+    profile = ArticleProfile.from_record(record, text)
+    story = choose_story(profile, _candidate_stories(conn, profile))
+    new = story is None
+    if story is None:
+        story = StoryProfile(id=0)
+    story.absorb(profile)
+    title = record.article.title or " ".join(text.split()[:14])
+    story_id = _save_story(conn, story, title=title, new=new)
+    week = week_of(profile.on)
+    rows = [{"key": k, "week": week, "story_id": story_id} for k in sorted(profile.keys)]
+    _insert_ignoring_conflicts(conn, story_keys, rows)
+    return story_id
+
+
+def _index_items(conn: Connection, article_id: str, record: Record, text: str) -> None:
+    """Entities, mentions and facts of one record (replacing any earlier ones)."""
+    conn.execute(delete(mentions).where(mentions.c.article_id == article_id))
+    conn.execute(delete(facts).where(facts.c.article_id == article_id))
+    refs: list[EntityRef] = entities_of(record)
+    _insert_ignoring_conflicts(
+        conn,
+        entities,
+        list(
+            {
+                r.key: {
+                    "key": r.key,
+                    "kind": r.kind,
+                    "name": r.name,
+                    "lat": r.lat,
+                    "lon": r.lon,
+                    "country": r.country,
+                }
+                for r in refs
+            }.values()
+        ),
+    )
+    _insert_ignoring_conflicts(
+        conn, mentions, [{"entity_key": r.key, "article_id": article_id, "item_id": r.item_id} for r in refs]
+    )
+    rows = [
+        {
+            "article_id": article_id,
+            "item_id": f.item_id,
+            "kind": f.kind,
+            "status": f.status,
+            "text": f.text,
+            "start": f.start,
+            "end": f.end,
+            "event_type": f.event_type,
+            "place_key": f.place_key,
+            "place_name": f.place_name,
+            "holder": f.holder,
+            "side": f.side,
+            "on": f.on,
+            "horizon": f.horizon,
+            "condition": f.condition,
+            "units": list(f.units),
+            "claim": f.claim,
+        }
+        for f in facts_of(record.model_copy(update={"id": article_id}), text=text)
+    ]
+    if rows:
+        conn.execute(insert(facts), rows)
+
+
+def index_article(conn: Connection, *, article_id: str, text: str, record: Record) -> Resolution:
+    """Resolve a newly stored article: its original (if a copy), its story, entities and facts."""
+    sig = signature(text)
+    keys = band_keys(sig)
+    original, similarity = _find_original(conn, sig, keys)
+    if original is not None:
+        story_id = conn.execute(
+            select(resolutions.c.story_id).where(resolutions.c.article_id == original)
+        ).scalar()
+    else:
+        story_id = _assign_story(conn, record, text)
+    conn.execute(insert(signatures).values(article_id=article_id, minhash=sig.to_bytes()))
+    _insert_ignoring_conflicts(conn, lsh_bands, [{"key": k, "article_id": article_id} for k in keys])
+    conn.execute(
+        insert(resolutions).values(
+            article_id=article_id, duplicate_of=original, similarity=similarity, story_id=story_id
+        )
+    )
+    _index_items(conn, article_id, record, text)
+    return Resolution(article_id, original, similarity, story_id)
+
+
+def reindex_record(conn: Connection, *, article_id: str, text: str, record: Record) -> None:
+    """After a record is replaced: its entities and facts change; its copy and story links stay."""
+    _index_items(conn, article_id, record, text)
+
+
+def is_resolved(conn: Connection, article_id: str) -> bool:
+    return (
+        conn.execute(select(resolutions.c.article_id).where(resolutions.c.article_id == article_id)).first()
+        is not None
+    )
+
+
+# --- reads ---------------------------------------------------------------------------------------
+
+
+def _fact(row: Any) -> Fact:
+    return Fact(
+        article_id=row.article_id,
+        item_id=row.item_id,
+        kind=row.kind,
+        status=row.status,
+        text=row.text,
+        start=row.start,
+        end=row.end,
+        event_type=row.event_type,
+        place_key=row.place_key,
+        place_name=row.place_name,
+        holder=row.holder,
+        side=row.side,
+        on=row.on,
+        horizon=row.horizon,
+        condition=row.condition,
+        units=tuple(row.units or ()),
+        claim=row.claim,
+    )
+
+
+#: Ids per IN list, within every supported database's limit on bound parameters.
+IN_CHUNK = 500
+
+
+def load_facts(
+    conn: Connection,
+    *,
+    place_keys: Sequence[str] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    kinds: Sequence[str] | None = None,
+    article_ids: Iterable[str] | None = None,
+) -> list[Fact]:
+    """Facts filtered by place key, kind, article and date (undated facts only when no date is given)."""
+    query = select(facts)
+    if place_keys is not None:
+        query = query.where(facts.c.place_key.in_(list(place_keys)))
+    if kinds is not None:
+        query = query.where(facts.c.kind.in_(list(kinds)))
+    if since is not None:
+        query = query.where(facts.c.on >= since)
+    if until is not None:
+        query = query.where(facts.c.on <= until)
+    if article_ids is None:
+        return [_fact(r) for r in conn.execute(query.order_by(facts.c.id))]
+    ids = sorted(set(article_ids))
+    rows: list[Any] = []
+    for i in range(0, len(ids), IN_CHUNK):
+        rows += conn.execute(query.where(facts.c.article_id.in_(ids[i : i + IN_CHUNK]))).all()
+    return [_fact(r) for r in sorted(rows, key=lambda r: r.id)]
+
+
+def article_infos(conn: Connection, ids: Iterable[str]) -> dict[str, ArticleInfo]:
+    wanted = sorted(set(ids))
+    out: dict[str, ArticleInfo] = {}
+    for i in range(0, len(wanted), IN_CHUNK):
+        rows = conn.execute(
+            select(
+                articles.c.id,
+                articles.c.outlet,
+                articles.c.published,
+                articles.c.url,
+                articles.c.title,
+                resolutions.c.duplicate_of,
+            )
+            .outerjoin(resolutions, resolutions.c.article_id == articles.c.id)
+            .where(articles.c.id.in_(wanted[i : i + IN_CHUNK]))
+        )
+        for r in rows:
+            out[r.id] = ArticleInfo(r.id, r.outlet, r.published, r.url, r.title, r.duplicate_of)
+    return out
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    key: str
+    kind: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    articles: int
+
+
+def find_entities(
+    conn: Connection, name: str, *, kind: str | None = None, keys: Sequence[str] = ()
+) -> list[EntityRow]:
+    """Entities named `name` (case-insensitive) or with one of `keys`, most mentioned first."""
+    query = (
+        select(entities, func.count(func.distinct(mentions.c.article_id)).label("n"))
+        .outerjoin(mentions, mentions.c.entity_key == entities.c.key)
+        .where(or_(func.lower(entities.c.name) == name.casefold(), entities.c.key.in_(list(keys))))
+        .group_by(*entities.c)
+        .order_by(func.count(func.distinct(mentions.c.article_id)).desc())
+    )
+    if kind is not None:
+        query = query.where(entities.c.kind == kind)
+    return [EntityRow(r.key, r.kind, r.name, r.lat, r.lon, r.country, r.n) for r in conn.execute(query)]
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: int
+    title: str | None
+    first_published: date | None
+    last_published: date | None
+    articles: int
+    copies: int
+    top_keys: list[str]
+
+
+def list_stories(conn: Connection, *, limit: int | None = None) -> list[StoryRow]:
+    counts = (
+        select(
+            resolutions.c.story_id,
+            func.count().label("n"),
+            func.count(resolutions.c.duplicate_of).label("copies"),
+        )
+        .group_by(resolutions.c.story_id)
+        .subquery()
+    )
+    query = (
+        select(stories, counts.c.n, counts.c.copies)
+        .join(counts, counts.c.story_id == stories.c.id)
+        .order_by(counts.c.n.desc(), stories.c.id)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    out = []
+    for r in conn.execute(query):
+        keys = sorted(r.profile.get("keys", {}).items(), key=lambda kv: -kv[1])
+        out.append(
+            StoryRow(
+                r.id, r.title, r.first_published, r.last_published, r.n, r.copies, [k for k, _ in keys[:6]]
+            )
+        )
+    return out
+
+
+def resolution_of(conn: Connection, article_id: str) -> Resolution | None:
+    row = conn.execute(select(resolutions).where(resolutions.c.article_id == article_id)).first()
+    return None if row is None else Resolution(row.article_id, row.duplicate_of, row.similarity, row.story_id)
+
+
+def entity_names(conn: Connection, keys: Iterable[str]) -> dict[str, str]:
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    return {
+        r.key: r.name
+        for r in conn.execute(select(entities.c.key, entities.c.name).where(entities.c.key.in_(wanted)))
+    }

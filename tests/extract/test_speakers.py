@@ -1,0 +1,133 @@
+"""sitrep_speakers: the cue and speaker of each quote, with pronouns and descriptions resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def speakers(nlp, text):
+    return [(q.text, q.speaker) for q in nlp(text)._.quotes]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # speaker after the cue, inverted ("said an officer from …")
+        (
+            '"The bridge is gone," said an officer from the 47th Mechanized Brigade.',
+            "an officer from the 47th Mechanized Brigade",
+        ),
+        # speaker before the cue
+        ('"We are holding," Oleksandr Syrskyi said on Sunday.', "Oleksandr Syrskyi"),
+        # an apposition between the quote and the cue
+        (
+            '"Supplies are short," Ivan Petrenko, a volunteer driver, said in a statement.',
+            "Ivan Petrenko, a volunteer driver",
+        ),
+        # cue before the quote
+        ('The governor wrote on Telegram: "Two people were injured."', "The governor"),
+        ('According to one medic, "the wounded wait for hours."', "one medic"),
+        # a dash signature
+        ("\u201cNo one sleeps here anymore.\u201d \u2015 Olena Kovalenko", "Olena Kovalenko"),
+        # a possessor of a cue noun, for a fragment
+        ('He rejected Moscow\'s claims of a "complete encirclement."', "Moscow"),
+        # an inverted subject after a fragment's main verb
+        (
+            "A man died of \u201cgeneral hypothermia\u201d on Sunday in Rivne, said the State Emergency Service.",
+            "the State Emergency Service",
+        ),
+        # a participle after a quote does not sign it
+        (
+            'In a statement, the ministry said: "The strike failed," adding that two drones were lost.',
+            "the ministry",
+        ),
+        # the speaker of a participle is the noun it describes
+        ('The video shows the commander asking, "Where are the shells?"', "the commander"),
+        # a parenthetical between the name and the cue
+        ('"We need air defence," Rep. Jane Doe (D-Ohio) said on Monday.', "Rep. Jane Doe (D-Ohio)"),
+    ],
+)
+def test_speaker_of_a_single_quote(nlp, text, expected):
+    ((_quote, speaker),) = speakers(nlp, text)
+    assert speaker == expected
+
+
+def test_pronoun_resolves_to_the_earlier_description(nlp):
+    text = (
+        "One reconnaissance company commander reported that only five of his fighters remain.\n"
+        '"Over time, the fighting becomes more difficult," he said. "There are more drones."'
+    )
+    assert [s for _, s in speakers(nlp, text)] == ["One reconnaissance company commander"] * 2
+
+
+def test_a_fragment_closing_its_sentence_is_not_signed_by_the_next_one(nlp):
+    text = 'Kyiv insisted that Moscow "stop its escapades." The agency said the plant was safe.'
+    ((_q, speaker),) = speakers(nlp, text)
+    assert speaker == "Kyiv"
+
+
+def test_scare_quotes_listed_in_one_sentence_share_a_speaker(nlp):
+    text = 'The general called the plan "reckless," "provocative" and "doomed."'
+    assert {s for _, s in speakers(nlp, text)} == {"The general"}
+
+
+def test_short_name_resolves_to_the_full_name(nlp):
+    text = (
+        "President Volodymyr Zelensky visited the front on Monday.\n"
+        '"We must protect the soldier," Zelensky said.'
+    )
+    ((_q, speaker),) = speakers(nlp, text)
+    assert "Volodymyr Zelensky" in speaker
+
+
+def test_definite_description_resolves_to_the_fuller_one(nlp):
+    text = (
+        "An officer from the 68th Jaeger Brigade described the losses.\n"
+        '"We cannot hold much longer," the officer said.'
+    )
+    ((_q, speaker),) = speakers(nlp, text)
+    assert speaker == "An officer from the 68th Jaeger Brigade"
+
+
+def test_colon_line_introduces_the_next_paragraph(nlp):
+    text = (
+        'An officer from the 68th Brigade stated that it is time to retreat:\n"The losses are not worth it."'
+    )
+    assert speakers(nlp, text) == [("The losses are not worth it.", "An officer from the 68th Brigade")]
+
+
+def test_side_and_cue(nlp):
+    (quote,) = nlp('"They attack every night," a Ukrainian officer says.')._.quotes
+    assert (quote.side, quote.cue) == ("UA", "says")
+
+
+def test_chain_ends_in_the_speaker_and_starts_with_the_cited_outlet(nlp):
+    text = (
+        "The fighting is the bloodiest of the war, The Wall Street Journal writes.\n"
+        '"We lose a vehicle a day," said a Ukrainian officer.'
+    )
+    (quote,) = nlp(text)._.quotes
+    assert quote.chain == ["The Wall Street Journal", "a Ukrainian officer"]
+
+
+def test_seed_quotes_all_have_the_right_speaker(seed_record):
+    got = {q.text[:25]: q.speaker for q in seed_record.quotes}
+    assert len(seed_record.quotes) == 10
+    assert "68th Jaeger Brigade" in got["The closer you get to Pok"]
+    assert got["for every Ukrainian drone"] == "one officer"
+    assert "25th Airborne Brigade" in got["They dominate the skies -"]
+    assert got["In this entire war, I hav"] == "a Ukrainian officer"
+    assert (
+        got["Over time, the fighting b"]
+        == got["There are more and more t"]
+        == "One reconnaissance company commander"
+    )
+    assert got["The losses are not worth "] == "An officer from the 68th Brigade"
+    assert "Volodymyr Zelensky" in got["We must protect the soldi"]
+    assert "George Barros" in got["Ukraine still has a chanc"]
+    assert "Vladimir Putin" in got["inevitable defeat of Kyiv"]
+
+
+def test_ukrainian_direct_speech_header(nlp):
+    text = 'Пряма мова Коваленка: "Ми тримаємо оборону на сході."'
+    assert speakers(nlp, text) == [("Ми тримаємо оборону на сході.", "Коваленка")]
