@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from . import __version__, situation
-from .config import Settings
+from .config import Settings, normalise_db_url
 from .errors import ConfigError, Messages, NotFoundError, SitrepError
 from .store import Store, head_revision
 
@@ -83,8 +83,6 @@ ModelOption = Annotated[
 
 
 def settings_with(model: str | None = None, db: str | None = None) -> Settings:
-    from .config import normalise_db_url
-
     settings = Settings.from_env()
     if model:
         settings = settings.with_(model=model)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 
 from .config import Settings
 from .errors import InputError, Messages
-from .ingest.text import decode_text, require_words
+from .ingest.text import decode_text, read_bytes, require_words
 from .models import ArticleMeta, Record
 from .normalise import normalise_text, text_hash
 from .report.markdown import record_markdown
@@ -50,10 +50,7 @@ def read_article_file(path: str, *, settings: Settings, stdin: TextIO | None = N
     p = Path(path)
     if not p.is_file():
         raise InputError(Messages.E109, where=path)
-    size = p.stat().st_size
-    if size > settings.max_bytes:
-        raise InputError(Messages.E110, where=path, size=size, limit=settings.max_bytes)
-    text = normalise_text(decode_text(p.read_bytes(), where=path))
+    text = normalise_text(decode_text(read_bytes(p, max_bytes=settings.max_bytes, where=path), where=path))
     return p.stem, require_words(text, where=path)
 
 

@@ -48,6 +48,10 @@ MONTHS = {
 _BY_DATE = re.compile(
     r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(\w+)(?:\s+(\d{1,2}))?(?:,?\s+(\d{4}))?", re.I
 )
+# "3 weeks", "a few months": a count (digits or words, longest word first) and a unit of time.
+_COUNTED = re.compile(
+    rf"\b(\d+|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})\s+(day|week|month|year)s?\b"
+)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -71,8 +75,7 @@ def deadline(horizon: str | None, made_on: date | None) -> date | None:
         if season in h:
             year = made_on.year + (season == "winter" and made_on.month > 2)
             return date(year, month, day)
-    numbers = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
-    counted = re.search(rf"\b(\d+|{numbers})\s+(day|week|month|year)s?\b", h)
+    counted = _COUNTED.search(h)
     if counted:
         n = counted.group(1)
         count = int(n) if n.isdigit() else COUNT_WORDS[n]

@@ -12,6 +12,7 @@ entity keys), so the cost per article stays flat as the store grows.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -84,8 +85,6 @@ def _find_original(conn: Connection, sig: Signature, keys: list[int]) -> tuple[s
 
 
 def _story_profile(row: Any) -> StoryProfile:
-    from collections import Counter
-
     profile = row.profile
     return StoryProfile(
         id=row.id,
