@@ -130,6 +130,12 @@ def build(out: Path) -> dict[str, object]:
         if key in capital_of and city["population"] > biggest.get(key, (0, 0))[0]:
             biggest[key] = (city["population"], city["geonameid"])
     capital_ids = {gid for _, gid in biggest.values()}
+    capital_at = {
+        cc: (city["latitude"], city["longitude"])
+        for city in gc.get_cities().values()
+        for cc, name in [(city["countrycode"], city["name"])]
+        if (cc, name) in capital_of and city["geonameid"] == biggest.get((cc, name), (0, 0))[1]
+    }
     for city in gc.get_cities().values():
         cc, pop = city["countrycode"], city["population"]
         if cc not in FOCUS and pop < FLOOR and city["name"] not in capitals:
@@ -158,7 +164,11 @@ def build(out: Path) -> dict[str, object]:
             try:
                 lat, lon = CountryInfo(iso).latlng()
             except (CountryNotFoundError, KeyError, TypeError, ValueError):
-                continue  # no centroid known: the country stays out rather than sit at (0, 0)
+                # No centroid known: a small territory sits at its capital (the U.S. Virgin Islands
+                # at Charlotte Amalie), or stays out rather than sit at (0, 0).
+                if iso not in capital_at:
+                    continue
+                lat, lon = capital_at[iso]
             aliases = []
         add(
             country["geonameid"],

@@ -39,6 +39,16 @@ def test_extract_markdown():
     assert result.stdout.startswith("# pokrovsk-wsj-digest") and "## Places" in result.stdout
 
 
+def test_extract_markdown_links_places_and_marks_approximations():
+    text = "Police closed Baker Street in Pokrovsk after the strike. Residents of Pokrovsk fled."
+    result = runner.invoke(app, ["extract", "-", "--format", "md"], input=text)
+    assert result.exit_code == 0, result.output
+    street = next(line for line in result.stdout.splitlines() if "**Baker Street**" in line)
+    assert "openstreetmap.org/?mlat=" in street and "approximate" in street
+    town = next(line for line in result.stdout.splitlines() if "**Pokrovsk**" in line)
+    assert "approximate" not in town
+
+
 def test_extract_several_files_writes_one_record_each(tmp_path):
     second = tmp_path / "second-report.txt"
     second.write_text("Russian forces shelled Kharkiv overnight, the regional governor said.", encoding="utf-8")

@@ -18,6 +18,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..models import Span
 
+POSSESSIVE = ("'s", "’s", "'", "’")  # possessive endings, tokens of their own
+
 
 def extractor_id(noun: str, version: int) -> str:
     """The name and version stored with every item a component makes."""

@@ -1,12 +1,13 @@
 """Places: toponyms resolved against the offline gazetteer, one item per place with all its mentions.
 
-sitrep.places/3 finds candidates in spaCy's GPE/LOC/FAC entities, in PERSON/ORG entities and
+sitrep.places/4 finds candidates in spaCy's GPE/LOC/FAC entities, in PERSON/ORG entities and
 capitalised words the gazetteer knows as a place where the syntax says "place" ("in Pokrovsk",
 "near Ternove, Verbove and Vovche", "Parkland, Florida"), in "<name> region/oblast" phrases,
-and in adjectives modifying a noun ("Syrian army", GeoWebNews' modifier toponyms). Each
-candidate is resolved by scoring its gazetteer entries (own name over old or alternate name,
-the state written after it, the article's countries, the regions it names, nearby places,
-population); a toponym used for a government
+in adjectives modifying a noun ("Syrian army", GeoWebNews' modifier toponyms), and in the
+streets, buildings and businesses of the article's town (sites.py). Each candidate is resolved
+by scoring its gazetteer entries (geocoding.py: own name over old or alternate name, the state
+written after it, the article's countries, the regions it names, nearby places, population),
+then checked against the place written in brackets next to it (neighbours.py); a toponym used for a government
 ("Kyiv denies", "Moscow's claim", "the Kremlin") is marked ``literal=False``
 (metonymy.py), and relative locations ("3 km south of Pokrovsk") are kept on their anchor.
 
@@ -23,44 +24,75 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 from spacy.attrs import IS_TITLE, IS_UPPER
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..geo import Entry, Gazetteer, get_gazetteer, name_key
 from ..models import Place, RelativeLocation, Span
-from .base import ensure_doc_extension, extractor_id, span_of
-from .geocoding import _ENGLISH, Candidate, local_fallback, resolve
+from .base import POSSESSIVE, ensure_doc_extension, extractor_id, span_of
+from .geocoding import _ENGLISH, WORLD, Candidate, local_fallback, near, resolve
 from .metonymy import is_metonym
+from .neighbours import settle_by_neighbours
+from .sites import (
+    POI_HEADS,
+    institution,
+    is_local,
+    misplaced,
+    poi_run,
+    site_town,
+    street_list,
+    venue,
+    with_site_word,
+)
 
 NAME = "places"
-VERSION = 3
+VERSION = 4
 EXTRACTOR = extractor_id(NAME, VERSION)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # spaCy's small model tags front-line towns as PERSON or ORG ("Pokrovsk", "Myrnohrad"): these are
 # kept only when the gazetteer knows them and the syntax or the rest of the article says "place".
 MISLABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+RARE = 3  # a name borne by this many places at most is tried on a mis-tagged entity
 LOCATIVE = set(
     "across around at besieged between beyond captured cities city embattled from front-line frontline in "
     "inside into liberated near nearby neighboring neighbouring occupied of off outside outskirts seized "
     "settlement settlements through to took toward towards town towns village villages".split()
 )
-WEAK_LOCATIVE = {"of", "to", "from", "at"}
+WEAK_LOCATIVE = {"of", "to", "from", "at", "on"}
 # Organisations the small model tags GPE ("Nato" is also a village in the Philippines).
 NOT_PLACES = {"nato", "un", "osce", "iaea", "opec", "brics", "g7", "g20", "who", "imf", "interpol"}
-# Last words of organisation names that are buildings or sites (GeoWebNews counts them as toponyms).
-POI_HEADS = set(
-    "School Elementary High Middle University College Church Cathedral Basilica Library Hospital Airport "
-    "Station Park Museum Theatre "
-    "Theater Stadium Arena Mall Hotel Inn Farm Farms Plant Factory Bridge Square Street Avenue Road "
-    "Boulevard Base Prison Zoo Market Refinery Port Harbor Harbour Dam".split()
+# Military commands named like places (sitrep_units reports them).
+COMMANDS = (
+    "military district",
+    "operational command",
+    "group of forces",
+    "grouping of forces",
+    "fleet",
+    "flotilla",
 )
-# Nouns after which "of/to/from" introduces a place: "outskirts of", "capture of", "road to".
+# News agencies the gazetteer knows as villages ("TASS" is a Tass in Hungary), cited as sources.
+NOT_PLACES |= {
+    "tass",
+    "ria",
+    "afp",
+    "ap",
+    "upi",
+    "dpa",
+    "efe",
+    "ansa",
+    "xinhua",
+    "interfax",
+    "unian",
+    "ukrinform",
+}
+# Words after which "of/to/from/at/on" introduces a place: "outskirts of", "capture of", "road to",
+# "fired on", "troops at".
 PLACE_HEADS = set(
-    "advance area arrive assault attack axis battle border capture center centre city control defence "
+    "advance area arrive assault attack axis battle bomb border capture center centre city control defence "
     "defense direction east edge encirclement evacuation fall front governor heart highway kilometer "
     "kilometre km liberation mayor mile north northeast northwest outskirts part push region resident "
-    "retreat return road sector settlement shelling south southeast southwest strike suburb town village "
-    "way west withdraw withdrawal".split()
+    "retreat return road sector settlement shell shelling south southeast southwest strike suburb town troop "
+    "village way west withdraw withdrawal fire march converge".split()
 )
 # Adjectives of places that are not countries (countries come from the gazetteer's demonyms).
 ADJECTIVE_PLACES = {
@@ -70,12 +102,12 @@ ADJECTIVE_PLACES = {
     "welsh": "Wales",
     "kurdish": "Kurdistan",
 }
+TOWNS = {"capital", "city", "town", "village"}
 REGION_WORDS = set("county district krai oblast province raion region republic state territory".split())
 LEADING = set(
     "central east eastern north northeastern northern northwestern occupied south southeastern southern "
     "southwestern the west western".split()
 )
-POSSESSIVE = ("'s", "’s", "'", "’")
 CYRILLIC_MIN = 80
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY"}
 CYRILLIC_TITLE = re.compile(r"^[А-ЯЄІЇҐ][а-яєіїґ’']{2,}$")
@@ -89,14 +121,30 @@ _RELATIVE = re.compile(
 
 def clean_span(span: SpacySpan, gaz: Gazetteer) -> SpacySpan | None:
     """The toponym inside an entity: without a leading 'the' (or 'eastern' unless the gazetteer
-    has the longer name: "North Carolina", "Eastern Ghouta") and a trailing possessive."""
+    has the longer name: "North Carolina", "Eastern Ghouta"), a leading owner ("GM’s") and a
+    trailing possessive."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in LEADING and end - start > 1:
         if span.doc[start].lower_ != "the" and gaz.lookup(span.doc[start:end].text):
             break
         start += 1
-    while end > start and span.doc[end - 1].text in POSSESSIVE:
+    # A trailing possessive, or a conjunction the tagger took in ("Pishchane and").
+    while end > start and (
+        span.doc[end - 1].text in POSSESSIVE or span.doc[end - 1].lower_ in {"and", "or", "&", ","}
+    ):
         end -= 1
+    # "GM’s Bowling Green", "Russia's Belgorod" tagged as one entity: the known place after the owner.
+    # Not inside a known name ("Donetsk People's Republic"), nor to leave one ordinary word.
+    if not gaz.lookup(span.doc[start:end].text):
+        for k in range(start + 1, end - 1):
+            rest = span.doc[k + 1 : end]
+            if (
+                span.doc[k].text in POSSESSIVE
+                and (len(rest) > 1 or notable(rest.text, gaz))
+                and gaz.lookup(rest.text)
+            ):
+                start = k + 1
+                break
     return span.doc[start:end] if end > start else None
 
 
@@ -134,6 +182,15 @@ def after_locative(doc: Doc, i: int) -> bool:
     if word in WEAK_LOCATIVE:
         if word == "of" and j > 0 and doc[j - 1].ent_type_ == "PERSON" and doc[j - 1].is_title:
             return True  # "Jodi Mahler of Bellmore": where a person lives, in news style
+        if (
+            word == "at"
+            and j > 0
+            and (
+                doc[j - 1].ent_type_ in {"ORG", "FAC"}
+                or (doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_type_ != "PERSON")
+            )
+        ):
+            return True  # "California State University at San Marcos", "The Shops at Stonewall": a seat
         return j > 0 and doc[j - 1].lemma_.lower() in PLACE_HEADS
     return word in LOCATIVE
 
@@ -156,30 +213,53 @@ def title_run(doc: Doc, i: int, gaz: Gazetteer, *, max_len: int = 4) -> SpacySpa
 QUALIFIERS = {"country", "state", "province", "oblast", "nation", "krai", "republic", "territory", "region"}
 
 
-def qualifier(doc: Doc, end: int, gaz: Gazetteer) -> Entry | None:
-    """The state, region or country written after a name: "Parkland, Florida", "Gainesville, Va."
+def qualifier(doc: Doc, end: int, gaz: Gazetteer, of: str) -> tuple[Entry, SpacySpan] | None:
+    """The state, region or country written after the name `of`, and where: "Parkland, Florida",
+    "Gainesville, Va.", "Tacoma, Washington" (the state, not the capital).
 
     The commonest way news pins down a town (Associated Press style), and strong evidence that
     the name before the comma is a place, even an ordinary word ("Parkland", "Bowling Green").
+    Only when a place of that name lies there: "Brussels, New York, or Beijing" is a list.
     """
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
+    towns = gaz.lookup(of)
     for n in (3, 2, 1):
         part = doc[end + 1 : end + 1 + n]
         if len(part) < n or not all(t.is_title or t.is_upper for t in part):
             continue
-        for e in gaz.lookup(part.text):
-            if e.main and e.feature in QUALIFIERS and (e.id < 0 or e.feature == "country"):
-                return e
+        for e in (*gaz.lookup(part.text), *gaz.lookup(f"{part.text} State")):
+            if (
+                e.main
+                and e.feature in QUALIFIERS
+                and (e.id < 0 or e.feature == "country")
+                and any(t.cc == e.cc and (e.feature == "country" or t.admin1 == e.admin1) for t in towns)
+            ):
+                return e, part
     return None
 
 
-def is_dateline(tok: Token) -> bool:
-    """'KYIV, Feb 5 (Reuters)': an upper-case place name opening a line, before a comma or a dash."""
+DATELINE_END = {",", "(", "-", "—", "–"}
+
+
+def dateline(doc: Doc, i: int, *, max_len: int = 3) -> SpacySpan | None:
+    """'KYIV, Feb 5 (Reuters)', 'TIJUANA & SAN DIEGO, MARCH 29': an upper-case place name opening
+    a line (or joined to one by "&"/"and"), before a comma, a bracket or a dash."""
+    tok = doc[i]
     if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
-        return False
-    at_line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text_with_ws or tok.doc[tok.i - 1].is_space
-    return at_line_start and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {",", "(", "-", "—", "–"}
+        return None
+    before = doc[i - 1] if i else None
+    # A line's start, or a sentence's after a headline run into the text ("… Event. IMMOKALEE –").
+    at_line_start = before is None or "\n" in before.text_with_ws or before.is_space or tok.is_sent_start
+    joined = before is not None and before.text in {"&", "and", "AND"} and i > 1 and doc[i - 2].is_upper
+    if not (at_line_start or joined):
+        return None
+    end = i + 1
+    while end < len(doc) and end - i < max_len and doc[end].is_upper and doc[end].is_alpha:
+        end += 1
+    if end < len(doc) and (doc[end].text in DATELINE_END or doc[end].text in {"&", "and", "AND"}):
+        return doc[i:end]
+    return None
 
 
 def cyrillic_entry(word: str, gaz: Gazetteer) -> Entry | None:
@@ -219,16 +299,23 @@ def embedded(span: SpacySpan, gaz: Gazetteer) -> SpacySpan | None:
     regions and cities of 100,000+ are taken, so that "Wall Street Journal" stays a newspaper.
     """
     toks = list(span)
+    claimed: set[int] = set()  # words of a longer known name: "York" inside "New York"
     for n in range(min(3, len(toks)), 0, -1):
         for i in range(len(toks) - n + 1):
             part = span.doc[toks[i].i : toks[i].i + n]
             if not all(t.is_title or t.is_upper for t in part) or part.text.lower() in {"the", "of"}:
+                continue
+            if any(t.i in claimed for t in part):
                 continue
             entries = gaz.lookup(part.text)
             if any(
                 e.main and (e.id < 0 or e.feature == "country" or e.population >= 100_000) for e in entries
             ):
                 return part
+            if entries and n > 1:
+                if any(e.population >= 100_000 for e in entries):
+                    return part  # a big city's other name: "New York" (New York City's)
+                claimed.update(t.i for t in part)
     return None
 
 
@@ -240,85 +327,165 @@ def notable(word: str, gaz: Gazetteer) -> bool:
     )
 
 
-def in_list(doc: Doc, i: int, taken: set[int]) -> bool:
-    """Token i follows a place in a list: "Orestopil, Vovche, Novooleksandrivka, and Hai"."""
+def in_list(doc: Doc, i: int, taken: set[int], *, max_items: int = 8) -> bool:
+    """Token i is in a list that holds a place: "Orestopil, Vovche, Novooleksandrivka, and Hai".
+
+    Walks back over the capitalised items of the list, so that one name the gazetteer lacks
+    ("Vovche") does not cut the names after it off from the place before it.
+    """
     j = i - 1
-    while j >= 0 and doc[j].text in {",", "and", "or"} and i - j <= 2:
-        j -= 1
-    return j < i - 1 and j in taken
+    for _ in range(max_items):
+        k = j
+        while k >= 0 and doc[k].text in {",", "and", "or"} and j - k < 2:
+            k -= 1
+        if k == j or k < 0:
+            return False  # no separator: not a list
+        if k in taken:
+            return True
+        if not doc[k].is_title:
+            return False
+        j = k - 1
+    return False
+
+
+def hyphenated_region(doc: Doc, i: int, gaz: Gazetteer) -> SpacySpan | None:
+    """The first of two regions sharing a region word: "Dnipropetrovsk" in
+    "the Dnipropetrovsk-Zaporizhia Oblast border" is Dnipropetrovsk Oblast."""
+    if i + 3 >= len(doc) or doc[i + 1].text not in {"-", "–", "/"} or not doc[i + 2].is_title:
+        return None
+    word = doc[i + 3] if doc[i + 3].lower_ in REGION_WORDS else None
+    if word is None or not gaz.lookup(f"{doc[i + 2].text} {word.text}"):
+        return None
+    return doc[i : i + 1] if gaz.lookup(f"{doc[i].text} {word.text}") else None
+
+
+def paired_regions(span: SpacySpan, gaz: Gazetteer) -> tuple[SpacySpan, SpacySpan] | None:
+    """The two regions of "Dnipropetrovsk-Zaporizhia Oblast" inside one entity."""
+    for tok in span:
+        if (
+            tok.i + 3 <= span.end and hyphenated_region(span.doc, tok.i, gaz) is not None
+        ):  # the region word may follow
+            return span.doc[tok.i : tok.i + 1], span.doc[tok.i + 2 : tok.i + 4]
+    return None
 
 
 def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every mention that may be a place, in text order, with its gazetteer entries (docs/gazetteer.md)."""
     taken: set[int] = set()
     found: list[Candidate] = []
+    qualifiers: dict[int, tuple[Entry, SpacySpan]] = {}  # by first token: "Va." in "Gainesville, Va."
 
-    def add(span: SpacySpan, from_ner: bool) -> None:
+    def add(
+        span: SpacySpan, from_ner: bool, *, site: bool = False, entries: tuple[Entry, ...] | None = None
+    ) -> Candidate | None:
+        """Take the span as a candidate unless it overlaps one; `entries` given: don't look it up."""
         if any(i in taken for i in range(span.start, span.end)):
-            return
+            return None
         name = name_of(span)
         if len(name) < 2 or not any(c.isalpha() for c in name) or "\n" in name or name.lower() in NOT_PLACES:
-            return
-        entries = gaz.lookup(name)
-        within = qualifier(doc, span.end, gaz)
+            return None
+        if name.lower().endswith(COMMANDS):
+            return None  # "the Southern Military District", "the Black Sea Fleet": commands, not places
+        looked_up = entries is None
+        entries = gaz.lookup(name) if entries is None else entries
+        qualified = qualifier(doc, span.end, gaz, name)
+        within = qualified[0] if qualified else None
+        if qualified:
+            qualifiers[qualified[1].start] = qualified
         if from_ner and len(span) == 1 and plain_word(name, entries, english) and within is None:
-            return  # "East", "West", "Centre" tagged GPE: ordinary words naming only small places
+            return None  # "East", "West", "Centre" tagged GPE: ordinary words naming only small places
         if (
-            not entries
+            looked_up
+            and not entries
             and 1 < len(span) <= 3
             and all(any(e.feature == "country" for e in gaz.lookup(t.text)) for t in span)
         ):
             for t in span:  # "Greece Italy", a list whose comma went missing: one place per country
                 add(doc[t.i : t.i + 1], from_ner)
-            return
-        if not entries and name.lower().endswith(" city"):  # "Donetsk City"
+            return None
+        if looked_up and not entries and name.lower().endswith(" city"):  # "Donetsk City"
             entries = gaz.lookup(name[:-5])
-        if not entries and CYRILLIC_TITLE.match(name) and (entry := cyrillic_entry(name, gaz)) is not None:
+        if looked_up and not entries:
+            entries = gaz.with_article(name)
+        if (
+            looked_up
+            and not entries
+            and CYRILLIC_TITLE.match(name)
+            and (entry := cyrillic_entry(name, gaz)) is not None
+        ):
             entries = (entry,)  # "України", tagged GPE
         taken.update(range(span.start, span.end))
-        found.append(Candidate(span, name, entries, from_ner, within=within))
+        cand = Candidate(span, name, entries, from_ner, within=within, site=site)
+        found.append(cand)
+        return cand
 
     mislabelled = []
     for ent in doc.ents:
         span = clean_span(ent, gaz)
         if span is None:
             continue
+        if (pair := paired_regions(span, gaz)) is not None:
+            first, second = pair
+            add(first, False, entries=gaz.lookup(f"{first.text} {second[-1].text}"))
+            add(second, False)
+            continue
         if ent.label_ in PLACE_LABELS:
             if gaz.demonym(span.text):  # "Ukrainian", tagged GPE now and then: a side, not a place
                 continue
-            add(extend_region(span, gaz), True)
+            if (site := with_site_word(span)) is not None:
+                add(site, True, site=True)  # "St. Peter's Basilica", the entity stopping at "St. Peter's"
+            else:
+                add(extend_region(span, gaz), True)
         elif ent.label_ in MISLABELS:
             mislabelled.append((span, ent.label_))
     known = {name_key(c.name) for c in found if c.entries}
     inside = []
+    # Mis-tagged names of a rare place, kept if they resolve next to another place of the article
+    # (find_places): "Valemount" beside "Hinton", tagged PERSON. Taken last, after every other
+    # reading of their words; a common name ("Druzhba") is near anything, and not tried.
+    tentative: list[SpacySpan] = []
     for span, label in mislabelled:
-        entries = list(gaz.lookup(name_of(span)))
+        entries = list(gaz.lookup(name_of(span)) or gaz.with_article(name_of(span)))
         # "the Kremlin" and "Crimea", tagged ORG: seats of government and curated regions are places.
         curated = any(e.feature in {"building", "country"} or (e.id < 0 and e.main) for e in entries)
-        listed = span.root.dep_ == "conj" and span.root.head.i in taken
+        listed = (span.root.dep_ == "conj" and span.root.head.i in taken) or in_list(doc, span.start, taken)
         longer = extend_region(span, gaz)
         # "Kramatorsk" tagged PRODUCT: a city of 50,000+ under a label that is not a person's,
         # or of 500,000+ under any ("defeat of Kyiv", Kyiv tagged PERSON).
         floor = 500_000 if label == "PERSON" else 50_000
         city = any(e.main and e.population >= floor for e in entries)
-        if (entries or len(longer) > len(span)) and (
-            curated
-            or listed
-            or city
-            or len(longer) > len(span)
-            or name_key(name_of(span)) in known
-            or after_locative(doc, span.start)
-            or qualifier(doc, span.end, gaz) is not None
+        # "Ukraine and Western experts": an ordinary word only small places (or none) are named after.
+        word = len(longer) == 1 and plain_word(name_of(span), entries, english)
+        if (
+            (entries or len(longer) > len(span))
+            and not word
+            and (
+                curated
+                or listed
+                or city
+                or len(longer) > len(span)
+                or name_key(name_of(span)) in known
+                or after_locative(doc, span.start)
+                or qualifier(doc, span.end, gaz, name_of(span)) is not None
+            )
         ):
             add(longer, False)
-        elif label == "ORG" and len(span) > 1 and span[-1].text in POI_HEADS:
-            add(span, True)  # "Patriot High School", "Holy Redeemer Church": a building, not a body
+        elif (
+            len(span) == 1
+            and 0 < len(entries) <= RARE
+            and any(e.main for e in entries)
+            and span.text.lower() not in english  # "Western", "Harvard", "Columbia": words and names
+        ):
+            tentative.append(span)
+        elif label == "ORG" and len(span) > 1 and span[-1].text in POI_HEADS and not institution(span, gaz):
+            add(
+                span, True, site=True
+            )  # "Patriot High School", "Holy Redeemer Church": a building, not a body
         elif len(span) > 1 and label != "PERSON" and (part := embedded(span, gaz)) is not None:
             inside.append((part, label == "ORG"))
     for part, in_org in inside:
-        add(part, False)
-        if in_org and found and found[-1].span == part:
-            found[-1].in_org = True
+        if (cand := add(part, False)) is not None:
+            cand.in_org = in_org
     # Capitalised words outside entities: "near Ternove, Verbove and Vovche", datelines ("KYIV, Feb 5").
     # Only capitalised tokens are visited (one array read), not every token of the article.
     flags = doc.to_array([IS_TITLE, IS_UPPER])
@@ -326,14 +493,28 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
         if i in taken:
             continue
         tok = doc[i]
-        if is_dateline(tok) and gaz.lookup(tok.text):
-            add(doc[i : i + 1], False)
+        if (line := dateline(doc, i)) is not None and gaz.lookup(line.text):
+            add(line, False)
             continue
         if CYRILLIC_TITLE.match(tok.text):
             entry = cyrillic_entry(tok.text, gaz)
             if entry is not None:
                 taken.add(i)
                 found.append(Candidate(doc[i : i + 1], tok.text, (entry,), False))
+            continue
+        if tok.is_title and (part := hyphenated_region(doc, i, gaz)) is not None:
+            add(part, False, entries=gaz.lookup(f"{tok.text} {doc[i + 3].text}"))
+            continue
+        if tok.is_title and (i == 0 or not doc[i - 1].is_title or tok.is_sent_start):
+            if (run := poi_run(doc, i, gaz, english)) is not None:
+                add(run, True, site=True)  # a building or school, found by its last word
+                continue
+            if streets := street_list(doc, i):
+                for street in streets:  # a street of the article's town, whatever else bears its name
+                    add(street, False, site=True, entries=())
+                continue
+        if tok.is_title and (place := venue(doc, i, gaz)) is not None and not gaz.lookup(place.text):
+            add(place, True, site=True)
             continue
         if not tok.is_title or tok.ent_type_ in MISLABELS:
             continue
@@ -345,11 +526,22 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
                 span is not None
                 and len(span) == 1
                 and plain_word(span.text, gaz.lookup(span.text), english)
-                and qualifier(doc, span.end, gaz) is None
+                and qualifier(doc, span.end, gaz, span.text) is None
             ):
                 span = None
             if span is not None:
                 add(extend_region(span, gaz), False)
+    for span in tentative:
+        if (cand := add(span, False)) is not None:
+            cand.tentative = True
+    # The qualifier is a place itself, and the one it names there: "Washington" in "Tacoma, Washington".
+    at = {c.span.start: c for c in found}
+    for start, (entry, part) in qualifiers.items():
+        if start in at and at[start].span.end == part.end:
+            at[start].entries = (entry,)
+        elif not any(i in taken for i in range(part.start, part.end)):
+            taken.update(range(part.start, part.end))
+            found.append(Candidate(part, part.text, (entry,), False))
     found.sort(key=lambda c: c.span.start)
     people = {
         t.lower_
@@ -441,36 +633,43 @@ def find_places(
     text = doc.text
     candidates = find_candidates(doc, gaz, english)
     resolve(candidates, doc, gaz)
+    candidates = confirmed(candidates)
+    settle_by_neighbours(candidates, doc)
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
     candidates += adjective_candidates(doc, gaz, taken)
-    groups: dict[object, list[Candidate]] = {}
-    nouns = {c.chosen.id for c in candidates if c.chosen and not c.adjective}
     for c in candidates:
         # GeoWebNews Embedded_Non_Lit: a toponym in an organisation's name stands for it.
         c.metonym = c.in_org or is_metonym(c.span, c.chosen)
         c.relative = relative_of(c, text)
-        key: object = c.chosen.id if c.chosen else name_key(c.name)
-        if c.adjective and key not in nouns:
-            key = ("adjective", key)  # "Syrian" is its own item unless the article names Syria
-        groups.setdefault(key, []).append(c)
-    fallback = local_fallback(groups)
+    fallback = local_fallback(*group(candidates, None, provisional=True))
+    anchors = [
+        c.chosen for c in candidates if c.chosen and not c.approximate and c.chosen.feature not in WORLD
+    ]
+    groups, local = group(candidates, fallback, anchors)
     places = []
-    for cands in groups.values():
+    for key, cands in groups.items():
         # A folded-in adjective ("Russian forces" next to "Russia") neither names nor judges the item.
         voters = [c for c in cands if not c.adjective] or cands
-        first, entry = voters[0], voters[0].chosen
+        # Named as first written where it is a place, not where it names a body ("Virginia Gateway").
+        first = next((c for c in voters if not c.metonym), voters[0])
+        entry = first.chosen
         metonyms = sum(c.metonym for c in voters)
-        # Streets, buildings and the article's own county or township ("Morris County", unknown to
-        # cities500) sit in the article's town.
-        local = (
-            first.span.root.ent_type_ in {"FAC", "LOC"}
-            or first.span[-1].text in POI_HEADS
-            or (len(first.span) > 1 and first.span[-1].lower_ in {"county", "township", "parish"})
+        # A street or building sits in the town its sentence names, else in the article's town.
+        towns = [t for t in (town_in_sentence(first, candidates), fallback) if t is not None]
+        if key not in local:
+            towns = [fallback] if fallback else []
+        if entry is not None and misplaced(first, entry, towns, anchors):
+            entry = None
+        # Unknown to the gazetteer and one word, or no capital letter ("veranda", "більшу"): a
+        # tagger's guess, placed nowhere, not even in the article's town, unless it is a street.
+        guess = (
+            entry is None
+            and first.placed_at is None
+            and ((len(first.span) == 1 and not first.site) or first.name.islower())
         )
-        base = entry or (fallback if local else None)
-        # Unknown to the gazetteer and one word, or no capital letter ("veranda"): a tagger's guess.
-        if base is None and (len(first.span) == 1 or first.name.islower()):
+        if guess:
             continue
+        base = entry or first.placed_at or (site_town(first.chosen, towns) if key in local else None)
         places.append(
             Place(
                 name=first.name,
@@ -489,6 +688,74 @@ def find_places(
             )
         )
     return places
+
+
+def town_in_sentence(cand: Candidate, candidates: list[Candidate]) -> Entry | None:
+    """The town named nearest to the candidate in its sentence: "The Museum of Ice Cream is opening
+    on Collins Avenue on Miami Beach", in an article that also tells of Tacoma."""
+    sent = cand.span.sent
+    towns = [
+        c
+        for c in candidates
+        if c is not cand
+        and sent.start <= c.span.start < sent.end
+        and c.chosen is not None
+        and c.chosen.feature in TOWNS
+        and not (c.approximate or c.tentative or c.adjective or is_local(c))
+    ]
+
+    def gap(c: Candidate) -> tuple[int, int]:
+        # Words between them; on a tie the town after it ("Le Bernardin in New York").
+        after = c.span.start >= cand.span.end
+        return (c.span.start - cand.span.end if after else cand.span.start - c.span.end), 0 if after else 1
+
+    closest = min(towns, key=gap, default=None)
+    return closest.chosen if closest else None
+
+
+def confirmed(candidates: list[Candidate]) -> list[Candidate]:
+    """Without the tentative candidates that did not resolve next to another place of the article."""
+    # Next to a town, not merely inside a state's box ("Prince Bishop", a horse, is no Bishop, California).
+    placed = [c.chosen for c in candidates if c.chosen and not c.tentative and c.chosen.feature in TOWNS]
+    return [
+        c
+        for c in candidates
+        if not c.tentative
+        or (c.chosen is not None and any(near(c.chosen, p) for p in placed if p.id != c.chosen.id))
+    ]
+
+
+def group(
+    candidates: list[Candidate],
+    fallback: Entry | None,
+    anchors: Sequence[Entry] = (),
+    *,
+    provisional: bool = False,
+) -> tuple[dict[object, list[Candidate]], set[object]]:
+    """Candidates by the place they name, and the keys of the groups that are streets or buildings.
+
+    `provisional`: grouping to find the article's town, every approximation apart.
+    """
+    groups: dict[object, list[Candidate]] = {}
+    nouns = {c.chosen.id for c in candidates if c.chosen and not c.adjective}
+    for c in candidates:
+        # A site placed at its state ("Florida Atlantic University" at Florida) is not that state, nor
+        # one placed at a village far from the article's town; one at its town is the town's
+        # ("the Votkinsk Machine Building Plant").
+        apart = (
+            c.approximate
+            and c.chosen is not None
+            and (
+                provisional
+                or c.chosen.feature not in TOWNS
+                or misplaced(c, c.chosen, [fallback] if fallback else [], anchors)
+            )
+        )
+        key: object = c.chosen.id if c.chosen and not apart else name_key(c.name)
+        if c.adjective and key not in nouns:
+            key = ("adjective", key)  # "Syrian" is its own item unless the article names Syria
+        groups.setdefault(key, []).append(c)
+    return groups, {key for key, cands in groups.items() if is_local(cands[0])}
 
 
 def english_words(nlp: Language) -> frozenset[str]:

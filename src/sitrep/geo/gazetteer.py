@@ -128,6 +128,26 @@ class Gazetteer:
         )
         return [(row[0], Entry(*row[1:])) for row in rows]
 
+    def with_article(self, name: str) -> tuple[Entry, ...]:
+        """Places whose name differs by an Arabic article: GeoNames writes "Al Qāmishlī" and "At
+        Tanf", the news "Qamishli" or "al-Tanf". One dict look-up, not a query per article."""
+        words = name_key(name).split()
+        if len(words) > 1 and words[0] in ARABIC_ARTICLES:
+            return self.lookup(" ".join(words[1:]))
+        full = self._articled().get(" ".join(words))
+        return self._lookup(full) if full else ()
+
+    @lru_cache(maxsize=1)  # noqa: B019  (one gazetteer per process)
+    def _articled(self) -> dict[str, str]:
+        """Name keys that open with an Arabic article, by the rest of the key ("qamishli" → "al qamishli")."""
+        out: dict[str, str] = {}
+        for article in ARABIC_ARTICLES:
+            for (key,) in self.conn.execute(
+                "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", (f"{article} ", f"{article}!")
+            ):
+                out.setdefault(key[len(article) + 1 :], key)
+        return out
+
     def has(self, name: str) -> bool:
         return bool(self.lookup(name))
 
@@ -152,6 +172,9 @@ class Gazetteer:
 
     def meta(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT key, value FROM meta"))
+
+
+ARABIC_ARTICLES = ("al", "ar", "as", "ad", "an", "at", "az", "ash", "el")
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,8 @@ def record_markdown(record: Record) -> str:
     for p in record.places:
         coords = f" — [{p.lat:.4f}, {p.lon:.4f}]({osm_link(p.lat, p.lon)})" if p.lat is not None and p.lon is not None else ""
         kind = "" if p.literal else " _(metonym: a government, not a location)_"
+        if p.feature == "local" and coords:
+            kind += " _(approximate: the position of its town, or of the place named next to it)_"
         canonical = p.canonical if p.canonical != p.name else None
         region = p.region if p.region != p.canonical else None
         extra = ", ".join(x for x in (canonical, region, p.country) if x)
