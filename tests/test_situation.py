@@ -228,7 +228,7 @@ def test_the_capture_is_corroborated_by_two_independent_outlets_not_the_copy(sto
     props, _ = situation.claims(store, place="Avdiivka")
     capture = next(p for p in props if p.kind == "event" and p.event_type == "capture")
     assert capture.verdict == "corroborated"
-    assert sorted(capture.outlets) == ["AP", "Reuters"]
+    assert sorted(capture.outlets) == ["Reuters", "The Associated Press"]  # canonical names (outlets.csv)
 
 
 def test_claimed_and_denied_is_contested(store):

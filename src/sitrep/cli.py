@@ -21,6 +21,7 @@ import typer
 from . import __version__, situation
 from .config import Settings, normalise_db_url
 from .errors import ConfigError, Messages, NotFoundError, SitrepError
+from .outlets import canonical_outlet
 from .store import Store, head_revision
 
 if TYPE_CHECKING:
@@ -250,7 +251,7 @@ def articles(
         (
             r.id,
             str(r.published or ""),
-            r.outlet or "",
+            canonical_outlet(r.outlet) if r.outlet else "",  # as stored in JSON; the table's name here
             r.title or "",
             r.origin,
             str(r.story_id or ""),

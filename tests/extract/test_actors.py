@@ -76,3 +76,24 @@ def test_places_and_units_are_not_actors(seed_record):
 )
 def test_looks_like_name(name, expected):
     assert looks_like_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        # The press reports the story; it is a source, not an actor.
+        ("The Wall Street Journal reported that Ukrainian troops held Pokrovsk.", "The Wall Street Journal"),
+        ("Russian forces advanced, Reuters reported, citing the Defense Ministry.", "Reuters"),
+        # Weapons and ships by their numbers; ordinary words the tagger took for names.
+        ("Ukraine launched FP-5 Flamingo missiles at the plant overnight.", "FP-5 Flamingo"),
+        ("Temperatures fell to 14 Fahrenheit as the strikes cut the heating.", "Fahrenheit"),
+    ],
+)
+def test_media_weapons_and_words_are_not_actors(nlp, text, absent):
+    assert absent not in actors(nlp, text)
+
+
+def test_a_state_agency_is_an_actor(nlp):
+    text = "The Security Service of Ukraine said it had detained two Russian agents in Kharkiv."
+    found = {name.removeprefix("The "): side for name, (_, side) in actors(nlp, text).items()}
+    assert found["Security Service of Ukraine"] == "UA"

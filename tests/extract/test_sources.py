@@ -45,7 +45,7 @@ def test_cited_sources(nlp, text, expected):
 
 def test_canonical_kind_and_side_come_from_the_list(nlp):
     (source,) = nlp("Ukraine's army suffered losses, TASS reported.")._.sources
-    assert (source.canonical, source.kind, source.side) == ("TASS", "agency", "RU")
+    assert (source.canonical, source.kind, source.side) == ("TASS", "news agency", "RU")
 
 
 def test_a_source_inside_a_quote_is_not_cited(nlp):
@@ -67,7 +67,7 @@ def test_outlet_list_is_well_formed():
     path = resources.files("sitrep") / "data" / "outlets.csv"
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert rows and all(set(r) == {"name", "aliases", "kind", "country", "side", "source"} for r in rows)
+    assert rows and all(set(r) == {"name", "aliases", "domains", "kind", "country", "side", "source"} for r in rows)
     assert all(r["source"].startswith("https://") for r in rows), "every fact needs a source"
     assert all(r["side"] in {"", "UA", "RU"} for r in rows)
     names = [n.lower() for o in load_outlets() for n in (o.name, *o.aliases)]

@@ -28,7 +28,53 @@ ARTICLES = {
 
 def test_two_independent_outlets_corroborate():
     props = group_facts([event("reuters", "reported", date(2025, 12, 1)), event("ap", "reported", date(2025, 12, 2))], ARTICLES)
-    assert len(props) == 1 and props[0].verdict == "corroborated" and props[0].outlets == ["Reuters", "AP"]
+    assert len(props) == 1 and props[0].verdict == "corroborated"
+    assert props[0].outlets == ["Reuters", "The Associated Press"]  # shown under the table's names
+
+
+WEB = {
+    "ctp": ArticleInfo("ctp", "www.criticalthreats.org", date(2026, 1, 30)),
+    "isw": ArticleInfo("isw", "understandingwar.org", date(2026, 1, 30)),
+    "isw-named": ArticleInfo("isw-named", "ISW", date(2026, 1, 31)),
+    "reuters-web": ArticleInfo("reuters-web", "www.reuters.com", date(2026, 1, 30)),
+    "reuters-name": ArticleInfo("reuters-name", "Reuters", date(2026, 1, 31)),
+    "ap-web": ArticleInfo("ap-web", "apnews.com", date(2026, 1, 31)),
+    "ap-url": ArticleInfo("ap-url", None, date(2026, 1, 31), url="https://apnews.com/article/ukraine-abc123"),
+    "kten": ArticleInfo("kten", "www.kten.com", date(2026, 1, 31)),
+    "kfgo": ArticleInfo("kfgo", "kfgo.com", date(2026, 1, 31)),
+}
+
+
+@pytest.mark.parametrize(
+    "first,second,verdict,outlets",
+    [
+        # ISW's assessments appear on its own site and on AEI's Critical Threats site: one voice.
+        ("ctp", "isw", "single-sourced", ["Institute for the Study of War"]),
+        ("isw", "isw-named", "single-sourced", ["Institute for the Study of War"]),
+        ("reuters-web", "reuters-name", "single-sourced", ["Reuters"]),
+        ("reuters-web", "ap-web", "corroborated", ["Reuters", "The Associated Press"]),
+        ("reuters-web", "ap-url", "corroborated", ["Reuters", "The Associated Press"]),  # outlet from the URL
+        ("kten", "kfgo", "corroborated", ["kten.com", "kfgo.com"]),  # unknown outlets: their bare domains
+    ],
+)
+def test_one_organisation_under_several_names_or_domains_is_one_voice(first, second, verdict, outlets):
+    facts = [event(first, "reported", date(2026, 1, 30)), event(second, "reported", date(2026, 1, 31))]
+    (prop,) = group_facts(facts, WEB)
+    assert (prop.verdict, prop.outlets) == (verdict, outlets)
+
+
+@pytest.mark.parametrize(
+    "info,name,voice",
+    [
+        (ArticleInfo("a", "www.criticalthreats.org"), "Institute for the Study of War", "institute for the study of war"),
+        (ArticleInfo("a", "www.kyivpost.com"), "Kyiv Post", "kyiv post"),
+        (ArticleInfo("a", None, url="https://www.kten.com/story/1"), "kten.com", "kten.com"),
+        (ArticleInfo("a1", None), None, "article a1"),
+        (ArticleInfo("a2", "  "), None, "article a2"),
+    ],
+)
+def test_article_outlet_name_and_voice(info, name, voice):
+    assert (info.outlet_name, info.voice) == (name, voice)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Actors: named people and organisations with their side, and the governments that metonyms name.
 
-sitrep.actors/2: spaCy's PERSON and ORG entities, merged so that a later short mention
+sitrep.actors/3: spaCy's PERSON and ORG entities, merged so that a later short mention
 ("Zelensky") joins the fullest earlier one ("President Volodymyr Zelensky"); entities that
 the places component took for a place ("Pokrovsk" tagged PERSON) are left out. The side
 comes from the words around a mention ("Ukrainian President …", "Russia's Defense
@@ -25,10 +25,12 @@ from spacy.tokens import Span as SpacySpan
 
 from ..geo import name_key
 from ..models import Actor, Place, Side
+from ..outlets import load_outlets
 from .base import ensure_doc_extension, extractor_id, items_of, spans_of
+from .places import english_words
 
 NAME = "actors"
-VERSION = 2
+VERSION = 3
 EXTRACTOR = extractor_id(NAME, VERSION)
 KINDS = {"PERSON": "person", "ORG": "organisation"}
 CURATED = Path(__file__).resolve().parents[1] / "data" / "actors.csv"
@@ -73,8 +75,34 @@ WEAPONS = set(
     "flamingo tomahawk mlrs fpv".split()
 )
 WINDOW = 4  # tokens looked at before a mention ("Russian Defense Minister Andrei Belousov")
+# The press reports the story, it does not act in it: outlets, news agencies, channels and
+# platforms are sources (sitrep_sources), not actors. A state agency (SBU, FSB) is an actor.
+MEDIA_KINDS = {"outlet", "news agency", "channel", "platform", "osint"}
 
 ensure_doc_extension(NAME)
+
+
+@lru_cache(maxsize=1)
+def media_names() -> frozenset[str]:
+    """Lower-cased names and aliases of the curated media (data/outlets.csv)."""
+    return frozenset(
+        name.lower() for o in load_outlets() if o.kind in MEDIA_KINDS for name in (o.name, *o.aliases)
+    )
+
+
+def not_an_actor(name: str, mentions: list[SpacySpan], english: frozenset[str]) -> bool:
+    """Media, weapons and ships by their numbers ("FP-5 Flamingo", "Project 22460 Okhotnik"), an
+    ordinary word the tagger took for a name ("Fahrenheit", "Telegram"), or a Ukrainian word
+    opening a sentence ("Понад", "Разом") that the English model tagged."""
+    words = name.split()
+    if name.lower() in media_names() or name.lower().removeprefix("the ") in media_names():
+        return True
+    if len(words) > 1 and any(any(c.isdigit() for c in w) for w in words):
+        return True
+    if len(words) == 1 and name.lower() in english:
+        return True
+    cyrillic = any("\u0400" <= c <= "\u04ff" for c in name)
+    return len(words) == 1 and cyrillic and all(m.start == m.sent.start for m in mentions)
 
 
 @lru_cache(maxsize=1)
@@ -198,8 +226,11 @@ def governments(doc: Doc, places: list[Place]) -> list[Actor]:
     return out
 
 
-def find_actors(doc: Doc) -> list[Actor]:
-    """People, organisations and governments named in the article, one item each, with side."""
+def find_actors(doc: Doc, english: frozenset[str] = frozenset()) -> list[Actor]:
+    """People, organisations and governments named in the article, one item each, with side.
+
+    `english` holds lower-case English words: a one-word "name" that is one is no actor.
+    """
     curated = curated_actors()
     taken = place_tokens(doc) | unit_tokens(doc)
     # Names of places, wherever the tagger put them ("Chasiv Yar" tagged PERSON once more).
@@ -224,6 +255,8 @@ def find_actors(doc: Doc) -> list[Actor]:
             groups.append((name, kind, [ent]))
     actors = []
     for name, kind, mentions in groups:
+        if name.lower() not in curated and not_an_actor(name, mentions, english):
+            continue
         kind, side = curated.get(name.lower(), (kind, None))
         side = side or next((s for m in mentions if (s := side_of_mention(m))), None)
         actors.append(Actor(name=name, kind=kind, side=side, spans=spans_of(mentions), extractor=EXTRACTOR))  # type: ignore[arg-type]
@@ -235,9 +268,10 @@ def find_actors(doc: Doc) -> list[Actor]:
 class ActorFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.english = english_words(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = find_actors(doc)
+        doc._.actors = find_actors(doc, self.english)
         return doc
 
 

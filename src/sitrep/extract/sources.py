@@ -19,10 +19,7 @@ a quote or claim carries: article outlet → cited outlet → speaker.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -31,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..models import Source
+from ..outlets import Outlet, load_outlets
 from .base import ensure_doc_extension, extractor_id, span_of
 from .cues import NOUN_STANCE, PERSON_NOUNS, VERB_STANCE, side_of_words, token_indices
 from .quotes import doc_text, quote_spans
@@ -156,18 +154,6 @@ ensure_doc_extension("citations")
 
 
 @dataclass(frozen=True)
-class Outlet:
-    """One row of outlets.csv."""
-
-    name: str
-    aliases: tuple[str, ...]
-    kind: str
-    country: str | None
-    side: str | None
-    source: str
-
-
-@dataclass(frozen=True)
 class Citation:
     """A cited source and the characters it governs (its sentence, or the rest of the article)."""
 
@@ -175,24 +161,6 @@ class Citation:
     start: int
     end: int
     scope: str  # "article" or "sentence"
-
-
-@lru_cache(maxsize=1)
-def load_outlets() -> tuple[Outlet, ...]:
-    """The curated outlets, agencies and bodies, with their aliases (data/outlets.csv)."""
-    path = resources.files("sitrep") / "data" / "outlets.csv"
-    with path.open(encoding="utf-8") as f:
-        return tuple(
-            Outlet(
-                name=row["name"],
-                aliases=tuple(a for a in row["aliases"].split("|") if a),
-                kind=row["kind"],
-                country=row["country"] or None,
-                side=row["side"] or None,
-                source=row["source"],
-            )
-            for row in csv.DictReader(f)
-        )
 
 
 def _is_cue_verb(t: Token) -> bool:

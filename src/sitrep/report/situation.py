@@ -161,7 +161,7 @@ def build_report(
 ) -> SituationReport:
     cites = Citations()
     independent = sum(1 for a in articles.values() if a.duplicate_of is None)
-    outlets = {a.voice for a in articles.values() if a.outlet}
+    outlets = {a.voice for a in articles.values() if a.outlet_name}  # one per organisation
     preface = (
         f"From {len(articles)} articles ({independent} after setting aside copies) by {len(outlets)} named outlets. "
         "sitrep groups and counts what the articles report; it does not verify events itself."

@@ -6,7 +6,8 @@ Each fact contributes a stance: a reported event is asserted by the outlet, a cl
 its claimant, a denied one is denied by its denier. The verdict:
 - `contested`: asserted by some and denied by others;
 - `corroborated`: asserted by at least two independent outlets (copies never count: an
-  article that is a `duplicate_of` another adds nothing, and one outlet counts once);
+  article that is a `duplicate_of` another adds nothing, and one outlet counts once, under
+  whichever of its names or web domains it is stored: see `sitrep.outlets`);
 - `single-sourced`: everything else.
 A later report that confirms (reports) or refutes (denies) an earlier claim is linked to it.
 
@@ -24,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..outlets import canonical_outlet, domain_of
 from .facts import Fact
 
 #: Reports of the same type of event at the same place within this many days are one proposition.
@@ -45,13 +47,24 @@ class ArticleInfo:
 
     @property
     def outlet_name(self) -> str | None:
-        """The outlet as shown to a reader ("www.kyivpost.com" → "kyivpost.com")."""
-        return self.outlet.removeprefix("www.") if self.outlet else None
+        """The outlet as shown to a reader: its canonical name, else its bare domain or its own words.
+
+        "criticalthreats.org" → "Institute for the Study of War"; "www.kten.com" → "kten.com".
+        Without a stored outlet, the domain of the article's URL stands for it.
+        """
+        given = self.outlet if self.outlet and self.outlet.strip() else None
+        if given is None and self.url:
+            given = domain_of(self.url)
+        return canonical_outlet(given) if given else None
 
     @property
     def voice(self) -> str:
-        """Who speaks through this article: its outlet, or the article itself when the outlet is unknown."""
-        return (self.outlet or f"article {self.id}").casefold().removeprefix("www.")
+        """Who speaks through this article: its canonical outlet, or the article itself when that is unknown.
+
+        One organisation under several names or domains ("Reuters", "www.reuters.com") is one voice.
+        """
+        name = self.outlet_name
+        return name.casefold() if name else f"article {self.id}"
 
 
 @dataclass(frozen=True)
