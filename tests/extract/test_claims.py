@@ -134,3 +134,86 @@ def test_a_colon_between_two_clauses_gives_two_claims(nlp):
         ("expects", "Even if they take the city, the victory will be pyrrhic"),
         ("asserts", "the battles have been the bloodiest of the war"),
     }
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a later bare mention takes the earlier description whole, never "The spokesperson of"
+        (
+            "The spokesperson of a Ukrainian brigade operating in the Siversk-Lyman tactical area reported "
+            "on March 4 that Russian assault troops are surrendering to Ukrainian forces in large numbers. "
+            "The spokesperson said that the enemy includes penal recruits.",
+            "The spokesperson of a Ukrainian brigade",
+        ),
+        # a long title with its apposition is kept whole, not cut after "of"
+        (
+            "The Commander-in-Chief of the Armed Forces of Ukraine, Colonel-General Oleksandr Syrskyi, "
+            "has said that Russian commanders want to capture the town by May.",
+            "The Commander-in-Chief of the Armed Forces of Ukraine, Colonel-General Oleksandr Syrskyi",
+        ),
+        # an over-long description is cut at a whole phrase, and a relational noun keeps its "of"
+        (
+            "Ivan Petrenko, the head of the regional military administration of a frontline district "
+            "that was shelled overnight, said that the strikes damaged a school.",
+            "Ivan Petrenko, the head of the regional military administration of a frontline district",
+        ),
+        # a date hung on the holder is no part of it
+        ("The regional governor on Sunday said that two drones hit a fuel depot.", "The regional governor"),
+        # a line's label before a colon is no holder: the subject after it is
+        (
+            "Assessed Russian advances: Geolocated footage published on March 3 indicates that "
+            "Russian forces advanced west of the village.",
+            "Geolocated footage",
+        ),
+        # a heading glued onto the sentence by a scraper is left out
+        (
+            "Related Stories Russian Offensive Begins Near Border A senior Ukrainian military source "
+            "revealed that Russian units aim to push the line back.",
+            "A senior Ukrainian military source",
+        ),
+        # a dateline's parenthesis is no part of the holder
+        (
+            "(Kyiv Independent)- Ukrainian President Volodymyr Zelensky said that the talks would resume.",
+            "Ukrainian President Volodymyr Zelensky",
+        ),
+        # a footnote mark glued onto the last sentence's end starts the holder's sentence
+        (
+            "The drone flew into a tree.[51] Ukrainian drone expert Serhiy Petrenko reported on "
+            "February 25 that the drones pose a threat.",
+            "Ukrainian drone expert Serhiy Petrenko",
+        ),
+        # a relative clause in an apposition is described whole
+        (
+            "Volodymyr Kovalenko — a medic who began volunteering in 2014 — said that the wounded wait for hours.",
+            "Volodymyr Kovalenko — a medic who began volunteering in 2014",
+        ),
+        # a nickname in quotes stays inside the name
+        (
+            'Drone expert Serhiy "Flash" Beskrestnov said that the new drones pose a serious threat.',
+            'Drone expert Serhiy "Flash" Beskrestnov',
+        ),
+    ],
+)
+def test_holder_is_a_whole_description(nlp, text, expected):
+    assert {holder for holder, _, _ in claims(nlp, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading of a page's navigation in title case
+        "KTEN EEO Reports\nClosed Captioning",
+        # a line that is a link
+        "- [Ukraine Announces New Aid Package](https://example.org/aid)",
+        # a pronoun with nothing to resolve to
+        "We assess that the town will fall within weeks.",
+    ],
+)
+def test_no_claim_without_a_holder(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_a_sentence_in_title_case_keeps_its_holder(nlp):
+    found = claims(nlp, "Chairman Smith Says Ukraine Will Win the War.")
+    assert [(holder, stance) for holder, stance, _ in found] == [("Chairman Smith", "expects")]

@@ -131,3 +131,22 @@ def test_seed_quotes_all_have_the_right_speaker(seed_record):
 def test_ukrainian_direct_speech_header(nlp):
     text = 'Пряма мова Коваленка: "Ми тримаємо оборону на сході."'
     assert speakers(nlp, text) == [("Ми тримаємо оборону на сході.", "Коваленка")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a date between the name and its cue is no part of the speaker
+        ('"Two drones hit the depot," the regional governor on Sunday said.', "the regional governor"),
+        # a bare pronoun with nothing to resolve to is no speaker
+        ('"We hold the line," we said.', None),
+        # an unclosed parenthesis is left out of a speaker found after the cue
+        (
+            '"The front is stable," commented a recent report from the Centre for Defence Studies (CDS).',
+            "a recent report from the Centre for Defence Studies",
+        ),
+    ],
+)
+def test_speaker_is_never_clipped_or_a_pronoun(nlp, text, expected):
+    ((_quote, speaker),) = speakers(nlp, text)
+    assert speaker == expected

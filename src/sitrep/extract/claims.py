@@ -284,7 +284,7 @@ def _verb_claims(b: _Builder, verb: Token) -> None:
             return
         if obj.lemma_.lower() in NOUN_STANCE and len(list(obj.subtree)) <= 3:
             return  # "dismissed the report": a reference to a claim, not a proposition
-        b.add(_subtree_span(obj), holder, stance, verb)
+        b.add(b.clip(verb.i, _subtree_span(obj)), holder, stance, verb)  # never the next line's words
         return
     # "as reported by UNIAN, …" / "…, as reported by UNIAN": the rest of the sentence.
     if any(c.dep_ == "agent" for c in verb.children) and any(c.lower_ == "as" for c in verb.lefts):

@@ -5,7 +5,10 @@ rule-based on the parse: a pronoun ("he said") goes to the nearest earlier perso
 subject of a clause, with matching number; a bare definite description ("the officer") to an
 earlier, fuller mention with the same head noun ("an officer from the 68th Jaeger Brigade"); a
 short name ("Zelensky") to the fullest name of its actor ("Volodymyr Zelensky"). Speakers of
-quotes and holders of claims are both resolved here (`Resolver.holder`).
+quotes and holders of claims are both resolved here (`Resolver.holder`). A description is the
+contiguous noun phrase around its head, without clauses, dates ("Trump on Monday") or a dangling
+word ("The commander of"); one over MAX_WORDS is cut at whole phrases. Headings, line labels and
+page markup are recognised by `headings`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,16 @@ from spacy.tokens import Span as SpacySpan
 from ..models import Item
 from .base import items_of
 from .cues import NOUN_STANCE, PERSON_NOUNS, PRONOUNS, VERB_STANCE, side_of_words, token_indices
+from .headings import (
+    GLUED_END,
+    GLUED_START,
+    TITLE_SMALL,
+    ZERO_WIDTH,
+    clean_name,
+    is_heading,
+    is_name,
+    label_end,
+)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 QUOTE_CHARS = '"“”„«»`'
@@ -34,6 +47,29 @@ ATTACHED_PREPS = {"from", "of", "with", "at"}
 WINDOW = 6
 # Id prefixes, as `pipeline.doc_to_record` gives them (kept here to avoid an import cycle).
 REF_PREFIX = {"actors": "a", "units": "u", "sources": "s"}
+# Parts of speech a description never ends with ("The commander of", "Kiril Dmitriev, the").
+DANGLING = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}
+# Entity types of a prepositional object that makes the phrase a circumstance ("… on Sunday said").
+WHEN = {"DATE", "TIME"}
+# Entity types that make a name, kept whole in a description.
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# Auxiliaries that end no description ("The Kremlin has", when a zero-width space hid the verb).
+AUX_WORDS = {"has", "have", "had", "is", "are", "was", "were", "will", "would"}
+# A quote of fewer tokens than this may stand inside a description (a nickname).
+QUOTE_GAP = 4
+
+
+def _words(doc: Doc, lo: int, hi: int) -> int:
+    return sum(1 for t in doc[lo:hi] if not (t.is_punct or t.is_space))
+
+
+def _circumstance(t: Token) -> bool:
+    """A date or time hung on a speaker ("Trump on Monday", "the ambassador on Sunday")."""
+    if t.head.pos_ not in {"NOUN", "PROPN"}:
+        return False  # "a chaplain who began volunteering in 2014"
+    if t.dep_ in {"npadvmod", "tmod"} and t.ent_type_ in WHEN:
+        return True
+    return t.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in WHEN for o in t.children)
 
 
 @dataclass(frozen=True)
@@ -65,6 +101,7 @@ class Resolver:
             if "\n" in doc[i].text:
                 breaks[i] = 1
         para = np.cumsum(breaks)
+        self._breaks: list[int] = np.nonzero(breaks)[0].tolist()
         para[breaks == 1] = -1
         self.para: list[int] = para.tolist()
         self._sent_starts: list[int] | None = None
@@ -95,29 +132,56 @@ class Resolver:
 
     # --- descriptions -------------------------------------------------------------------------
     def description(self, head: Token) -> SpacySpan:
-        """The noun phrase of `head` without clauses, quotes or trailing punctuation."""
+        """The noun phrase of `head` without clauses, quotes, circumstances or trailing punctuation."""
         doc = self.doc
         ent = self.ent_of.get(head.i)
-        keep = [head]
+        if ent is not None and ent.label_ not in NAME_ENTS:
+            ent = None  # "… Won't Trigger War With Russia Kallas" is no title of a work
+        keep = {head.i}
         stack = [c for c in head.children if c.dep_ not in CLAUSES]
         while stack:
             t = stack.pop()
-            if self.in_quote[t.i]:
+            if self.in_quote[t.i] or _circumstance(t):
                 continue
-            keep.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in CLAUSES - {"conj", "cc"} or t.dep_ == "appos")
-        lo, hi = min(t.i for t in keep), max(t.i for t in keep) + 1
+            keep.add(t.i)
+            stack.extend(
+                c
+                for c in t.children
+                # a clause reached through an apposition is described whole ("a chaplain who began …")
+                if c.dep_ not in CLAUSES - {"conj", "cc"} or t.dep_ == "appos" or t.dep_ in CLAUSES
+            )
         if ent is not None:
-            lo, hi = min(lo, ent.start), max(hi, ent.end)
+            keep.update(range(ent.start, ent.end))
+        # A contiguous run around the head only: a left-out clause, quote or date ends the description
+        # ("The spokesperson of a Ukrainian brigade | operating in …", "Trump | on Monday").
+        lo, hi = head.i, head.i + 1
+        while lo - 1 in keep or self._short_quote(
+            lo - 1, any(k in keep for k in range(lo - 1 - QUOTE_GAP, lo - 1))
+        ):
+            lo -= 1  # over a nickname in quotes: drone expert Serhiy “Flash” Beskrestnov
+        while hi in keep:
+            hi += 1
         lo, hi = self.clip(head.i, lo, hi)
-        # A contiguous run around the head only (a description never jumps over a quote).
+        hi = min([hi] + [k for k in range(head.i + 1, hi) if GLUED_START.match(doc[k].text)])
+        lo = max([lo] + [k + 1 for k in range(lo, head.i) if GLUED_END.match(doc[k].text)])
+        # "… Offensive Begins Near Border A senior … source": an article in capitals inside a
+        # phrase starts the sentence that a heading was glued onto
+        lo = max(
+            [lo]
+            + [
+                k
+                for k in range(lo + 1, head.i)
+                if doc[k].text in {"A", "An", "The"} and not doc[k - 1].is_punct
+            ]
+        )
         while lo < head.i and (
             self.in_quote[lo]
             or doc[lo].is_punct
             or doc[lo].dep_ == "case"
             or doc[lo].pos_ in {"ADV", "CCONJ"}
+            or GLUED_END.match(doc[lo].text)
         ):
-            lo += 1  # nor starts with "Even", "Also", "But"
+            lo += 1  # nor starts with "Even", "Also", "But", nor "offline.12" (a footnote glued on)
         while hi - 1 > head.i and (self.in_quote[hi - 1] or doc[hi - 1].is_punct or doc[hi - 1].is_space):
             hi -= 1
         for i in range(head.i, hi):
@@ -130,28 +194,66 @@ class Resolver:
             if doc[k].text == "," and doc[k + 1].tag_ == "VBG":
                 hi = k  # "Witkoff, writing on X," → "Witkoff": a participle describes the act, not the person
                 break
-        if hi - lo > MAX_WORDS:
-            lo2 = min([t.i for t in head.lefts if t.i >= lo] + [head.i])
-            hi = max(
-                [
-                    t.i + 1
-                    for t in head.rights
-                    if t.dep_ in {"prep", "appos", "compound"} and t.i < lo2 + MAX_WORDS
-                ]
-                + [head.i + 1]
-            )
-            hi = min(hi, lo2 + MAX_WORDS)
-            lo = lo2
-            if ent is not None:
+        if _words(doc, lo, hi) > MAX_WORDS:
+            lo, hi = self._shortened(head, lo, hi)
+            if ent is not None and ent.start >= lo - 2 and ent.end <= hi + 4:
                 lo, hi = min(lo, ent.start), max(hi, ent.end)
-        if hi < len(doc) and head.lemma_.lower() in PERSON_NOUNS and hi - lo < MAX_WORDS:
+        if hi < len(doc) and head.lemma_.lower() in PERSON_NOUNS and _words(doc, lo, hi) < MAX_WORDS:
             nxt = doc[hi]
             if nxt.dep_ == "prep" and nxt.lower_ in ATTACHED_PREPS and nxt.head.pos_ in {"VERB", "AUX"}:
                 hi = min(nxt.right_edge.i + 1, lo + MAX_WORDS)  # "added an officer | from the 25th Brigade"
+        while hi - 1 > head.i and (
+            doc[hi - 1].pos_ in DANGLING
+            or doc[hi - 1].is_punct
+            and doc[hi - 1].text not in {")", "."}
+            or doc[hi - 1].text.translate(ZERO_WIDTH).lower() in TITLE_SMALL | AUX_WORDS
+        ):
+            hi -= 1  # never "The commander of", "Kiril Dmitriev, the"
+        opening = next((k for k in range(hi - 1, lo - 1, -1) if doc[k].text in "()"), None)
+        if opening is not None and doc[opening].text == "(" and opening > head.i:
+            hi = opening  # "… Policy Analysis (CEPA": an unclosed parenthesis is left out
         span = doc[lo:hi]
         if span and span[-1].dep_ == "case":  # "Putin's" → "Putin"
             span = doc[lo : hi - 1]
         return span
+
+    def _short_quote(self, i: int, kept_before: bool) -> bool:
+        """Token `i` is in a quote of a few tokens with the description going on before it."""
+        if i < 0 or not self.in_quote[i] or not kept_before:
+            return False
+        run = 1 + sum(1 for k in (i - 1, i - 2, i - 3) if k >= 0 and self.in_quote[k])
+        return run < QUOTE_GAP
+
+    def _shortened(self, head: Token, lo: int, hi: int) -> tuple[int, int]:
+        """A description over MAX_WORDS cut back to whole constituents around its head.
+
+        The left dependents stay; right dependents (a prepositional phrase, an apposition) are
+        added in order while the words fit, the last one cut the same way inside, so that a cut
+        never leaves "the commander of" without its object.
+        """
+        lo2 = min([t.left_edge.i for t in head.lefts if t.left_edge.i >= lo] + [head.i])
+        return lo2, self._grow(head, lo2, hi) or head.i + 1
+
+    def _grow(self, t: Token, lo: int, hi: int) -> int | None:
+        """The end of the longest prefix of `t`'s phrase from `lo` within MAX_WORDS (None: not even `t`)."""
+        doc = self.doc
+        end = t.i + 1
+        if _words(doc, lo, end) > MAX_WORDS:
+            return None
+        for r in t.rights:
+            if r.i >= hi:
+                break
+            whole = min(r.right_edge.i + 1, hi)
+            if _words(doc, lo, whole) <= MAX_WORDS:
+                end = whole
+                continue
+            if r.dep_ == "prep" and r.lower_ == "of":
+                return None  # "the head | of the delegation": a relational noun never loses its "of"
+            part = self._grow(r, lo, hi) if r.dep_ not in {"punct", "cc", "conj"} else None
+            if part is not None:
+                end = part
+            break
+        return end
 
     def clip(self, anchor: int, lo: int, hi: int) -> tuple[int, int]:
         """Token bounds cut to the paragraph of `anchor` (a headline never joins the next line)."""
@@ -179,7 +281,12 @@ class Resolver:
         return best[2] if best else (None, None, None)
 
     def holder(self, head: Token, *, cue: Token | None = None) -> Holder | None:
-        """The resolved holder for a subject, agent or possessor token (None for an unresolvable one)."""
+        """The resolved holder for a subject, agent or possessor token, or None.
+
+        None for a pronoun with no antecedent, a heading or link line, or words of page markup;
+        a line's label before a colon ("Assessed Russian advances: Geolocated footage … indicates")
+        gives way to the subject after it.
+        """
         if cue is not None and self.para[head.i] != self.para[cue.i]:
             # A headline parsed into the next line's sentence: take the noun of the cue's own line.
             same = [
@@ -188,10 +295,34 @@ class Resolver:
             if not same:
                 return None
             head = same[-1]
+        if cue is not None:
+            colon = self.label_colon(head.i)
+            if colon is not None and cue.i > colon:
+                # "Assessed Russian advances: Geolocated footage … indicates": the label is no holder
+                after = [c for c in cue.children if c.dep_ in SUBJECTS and colon < c.i < cue.i]
+                if not after:
+                    return None
+                head = after[0]
         target = self.resolve(head)
-        if target is None:
+        if target is None or self.is_heading(target.i):
             return None
         span = self.description(target)
+        glued = next(
+            (
+                c
+                for c in target.children
+                if c.dep_ == "appos"
+                and c.left_edge.text in {"A", "An", "The"}
+                and not c.left_edge.nbor(-1).is_punct
+            ),
+            None,
+        )
+        if glued is not None:
+            # "Other Topics of Interest … Region An unnamed senior … source": a heading glued on
+            span = self.description(glued)
+        if cue is not None and span.start <= cue.i < span.end and cue.i != target.i:
+            # "Chairman Menendez Says …": the cue word is never part of its holder's name
+            span = self.doc[span.start : cue.i] if cue.i > target.i else self.doc[cue.i + 1 : span.end]
         if not span or not any(c.isalpha() for c in span.text):
             return None
         name = span.text
@@ -205,8 +336,28 @@ class Resolver:
             and len(full) > len(name)
         ):
             name = full  # "Zelensky" → "Volodymyr Zelensky"
+        name = clean_name(name)
+        if not is_name(name):
+            return None
         side = side or side_of_words(name) or self.places_side.get(name.lower().removeprefix("the "))
-        return Holder(name=name.strip(" ,:;-—"), span=span, ref=ref, side=side)
+        return Holder(name=name, span=span, ref=ref, side=side)
+
+    def label_colon(self, i: int) -> int | None:
+        """The colon that ends a line's label when token `i` is in it ("Assessed Russian advances: …")."""
+        lo, hi = self.paragraph(i)
+        end = label_end(self.doc, lo, hi, self.in_quote)
+        return end if end is not None and end > i else None
+
+    def paragraph(self, i: int) -> tuple[int, int]:
+        """Token bounds of the paragraph (line) of token `i`."""
+        k = bisect_right(self._breaks, i)
+        lo = self._breaks[k - 1] + 1 if k else 0
+        hi = self._breaks[k] if k < len(self._breaks) else len(self.doc)
+        return lo, hi
+
+    def is_heading(self, i: int) -> bool:
+        """Token `i` is in a heading or a link line (`headings.is_heading`)."""
+        return is_heading(self.doc, *self.paragraph(i))
 
     def holder_of_run(self, run: SpacySpan, *, cue: Token | None = None) -> Holder | None:
         """The holder named by a run of words found by position ("…,” police Chief Jordan said")."""
@@ -224,11 +375,15 @@ class Resolver:
         end = words[-1].i + 1
         if end < run.end and run.doc[end].text == ")" and any(t.text == "(" for t in words):
             end += 1  # "Rep. Jane Doe (D-Ohio)"
+        while end - 1 > words[0].i and run.doc[end - 1].pos_ in DANGLING:
+            end -= 1  # "little reason to"
         span = run.doc[words[0].i : end]
         if not any(c.isalpha() for c in span.text):
             return None
         ref, side, _full = self._link(span)
-        name = span.text.strip(" ,:;-—―")
+        name = clean_name(span.text)
+        if not is_name(name) or self.is_heading(span.root.i):
+            return None
         side = side or side_of_words(name) or self.places_side.get(name.lower().removeprefix("the "))
         return Holder(name=name, span=span, ref=ref, side=side)
 
@@ -346,9 +501,13 @@ def speaker_of_cue(cue: Token) -> Token | None:
         return next((c for c in cue.children if c.dep_ == "poss"), None)
     verb = cue
     for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            # Two subjects are a heading glued to a sentence: the one next to the verb speaks.
+            return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
         for c in verb.children:
-            if c.dep_ in {"nsubj", "csubj"}:
-                return c
+            if c.dep_ == "csubj":  # "X, who …, denied wrongdoing and said": a misparse; X said it
+                return next((s for s in c.children if s.dep_ == "nsubj"), None)
             if c.dep_ == "agent":
                 agent = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if agent is not None:
@@ -367,7 +526,7 @@ def speaker_of_cue(cue: Token) -> Token | None:
             and verb.head.pos_ in {"NOUN", "PROPN"}
             and (verb.tag_ == "VBG" or any(c.dep_ == "ccomp" for c in verb.children))
         ):
-            return verb.head  # "A … source reported that …"; "footage of Clinton asking, “…”"
+            return _person_above(verb.head)  # "A … source reported that …"; "footage of Clinton asking, “…”"
         inverted = _inverted_subject(verb)
         if inverted is not None:
             return inverted
@@ -376,6 +535,26 @@ def speaker_of_cue(cue: Token) -> Token | None:
         else:
             break
     return None
+
+
+def _person_above(noun: Token) -> Token:
+    """The person whose description a noun is part of, else the noun itself.
+
+    ("The spokesperson of a brigade operating in the … area reported": the spokesperson, not
+    the area the parser hung the verb on.)
+    """
+    t = noun
+    for _ in range(6):
+        if t.lemma_.lower() in PERSON_NOUNS or t.ent_type_ in {"PERSON", "ORG"}:
+            return t
+        if t.dep_ not in {"pobj", "prep", "acl"} and not (t.dep_ == "compound" or t.pos_ == "VERB"):
+            break
+        if t.head is t:
+            break
+        t = t.head
+        if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in PERSON_NOUNS:
+            return t
+    return noun
 
 
 def _inverted_subject(verb: Token) -> Token | None:
