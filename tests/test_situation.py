@@ -287,7 +287,7 @@ runner = CliRunner()
 @pytest.mark.parametrize(
     "args,expected",
     [
-        (["stories"], "3 articles (1 copies)"),
+        (["stories"], "3 articles (1 copy)"),
         (["claims", "--place", "Chasiv Yar"], "[contested] encirclement at Chasiv Yar"),
         (["timeline", "--place", "Avdiivka"], "Timeline: Avdiivka"),
         (["forecasts"], "advance at Pokrovsk within months"),

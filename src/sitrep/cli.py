@@ -408,7 +408,9 @@ def stories(
         return
     for r in rows:
         span = f"{r.first_published or '?'} – {r.last_published or '?'}"
-        typer.echo(f"story {r.id}: {r.articles} articles ({r.copies} copies), {span}: {r.title or ''}")
+        articles = f"{r.articles} article{'' if r.articles == 1 else 's'}"
+        copies = "1 copy" if r.copies == 1 else f"{r.copies} copies"
+        typer.echo(f"story {r.id}: {articles} ({copies}), {span}: {r.title or ''}")
         typer.echo(f"    {', '.join(names.get(k, k) for k in r.top_keys)}")
 
 

@@ -22,7 +22,7 @@ def capture(article: str, on: date) -> Fact:
         (
             ["www.criticalthreats.org", "understandingwar.org"],
             [
-                "by 1 named outlets",
+                "by 1 named outlet.",
                 "reported by Institute for the Study of War only",
                 "[1] Institute for the Study of War, 2026-01-30",
             ],

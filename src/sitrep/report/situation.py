@@ -151,6 +151,11 @@ def rank(prop: Proposition) -> tuple:
     return (prop.verdict == "contested", len(prop.outlets), len(prop.facts), prop.last or date.min)
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 named outlet', '2 named outlets'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def build_report(
     propositions: Sequence[Proposition],
     forecasts: Sequence[LedgerEntry],
@@ -163,7 +168,8 @@ def build_report(
     independent = sum(1 for a in articles.values() if a.duplicate_of is None)
     outlets = {a.voice for a in articles.values() if a.outlet_name}  # one per organisation
     preface = (
-        f"From {len(articles)} articles ({independent} after setting aside copies) by {len(outlets)} named outlets. "
+        f"From {counted(len(articles), 'article')} ({independent} after setting aside copies) "
+        f"by {counted(len(outlets), 'named outlet')}. "
         "sitrep groups and counts what the articles report; it does not verify events itself."
     )
     events = [p for p in propositions if p.kind == "event"]
