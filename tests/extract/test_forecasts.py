@@ -120,3 +120,53 @@ def test_seed_article(seed_record):
     assert forecasts[("capture", "Pokrovsk")].horizon == "weeks"
     assert "Analysts" in forecasts[("capture", "Pokrovsk")].by
     assert forecasts[("withdrawal", "Myrnohrad")].condition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the event sits in a "while" clause framing the expectation, not inside it
+        "While officials said two civilians had been killed in Kupiansk, investigators prepared for the worst.",
+        # a negated expectation expects the event not to happen
+        "NATO allies will never recognise the annexation of Crimea.",
+        # an anniversary or a memory looks back on the event
+        "Ukrainians will mark the anniversary of the liberation of Kherson next week.",
+        # an intention told in the past tense is history
+        "In 1941 Roosevelt sought to help Britain fight Germany.",
+        # a dated noun names a past event (published 2024-04-20)
+        "The Kremlin may invoke the March 2022 strike on Kyiv to create panic.",
+        # the place comes from the sentence before, not from what is expected
+        "Russian troops pushed into Pokrovsk on Monday. We will continue to report on the fighting in urban areas.",
+        # the purpose of what was done, only reported by a speaker
+        "Measures have been taken to strengthen the brigades in Chasiv Yar, the commander said.",
+    ],
+)
+def test_forecast_events_that_predict_nothing(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.published = date(2024, 4, 20)
+    doc = nlp(doc)
+    assert any(e.status == "forecast" for e in doc._.events)
+    assert doc._.forecasts == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Le Drian said Russian troops are ready to storm Kharkiv.", ("fighting", "Kharkiv", "Le Drian")),
+        (
+            "The minister said Russian forces are ready to capture Kupiansk.",
+            ("capture", "Kupiansk", "minister"),
+        ),
+        (
+            "Officials expect Russian forces to launch a new offensive on Zaporizhzhia in the spring.",
+            ("advance", "Zaporizhzhia", "Officials"),
+        ),
+        (
+            "Russia is preparing to strike Odesa again within days, the governor warned.",
+            ("strike", "Odesa", "Russia"),
+        ),
+    ],
+)
+def test_plans_at_hand_are_predictions(nlp, text, expected):
+    found = [(f.event_type, f.place, f.by[0] if f.by else None) for f in _forecasts(nlp, text)]
+    assert expected in found, found
