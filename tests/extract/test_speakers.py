@@ -150,3 +150,73 @@ def test_ukrainian_direct_speech_header(nlp):
 def test_speaker_is_never_clipped_or_a_pronoun(nlp, text, expected):
     ((_quote, speaker),) = speakers(nlp, text)
     assert speaker == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a quote inside a clause reported by a verb of saying is the outer speaker's
+        (
+            'The spokesman said the Russian command had shown bad judgment in sending conscripts "as cannon fodder."',
+            "The spokesman",
+        ),
+        (
+            'Yermak said Russian negotiators are to blame for stalling on "a ceasefire that exists only on paper."',
+            "Yermak",
+        ),
+        # "she" goes to the name that spoke in its own sentence, not to a nearer proper noun
+        (
+            'Hrytsenko said she felt the Minsk Agreement was dead because "nobody keeps it," she said.',
+            "Hrytsenko",
+        ),
+        # the verb a fragment hangs on beats a possessive cue noun next to it
+        (
+            'Olena Shevchuk, a local official, called the minister\'s remarks "an insult to the dead."',
+            "Olena Shevchuk, a local official",
+        ),
+        # an infinitive has no inverted subject: its object is no speaker
+        (
+            'The mayor took to Telegram to accuse the Defence Ministry of being "asleep at the wheel."',
+            "The mayor",
+        ),
+        # "it" speaking for a named body
+        (
+            'The Security Council met on Friday and condemned what it called "a reckless provocation."',
+            "The Security Council",
+        ),
+    ],
+)
+def test_speaker_of_an_embedded_or_fragment_quote(nlp, text, expected):
+    assert speakers(nlp, text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "as X put it", before and after the quote
+        ('As one drone operator put it, the front is "a conveyor belt of death."', "one drone operator"),
+        ('"The road is a shooting gallery," as one driver put it.', "one driver"),
+        # a document that "reads"
+        ('"We ask for more shells," the letter reads.', "the letter"),
+        # a nickname in quotes inside the speaker's name does not cut the signature
+        (
+            '"The jamming works," drone expert Serhiy "Flash" Beskrestnov wrote on Telegram.',
+            'drone expert Serhiy "Flash" Beskrestnov',
+        ),
+    ],
+)
+def test_quote_only_cues_and_nicknames(nlp, text, expected):
+    assert speakers(nlp, text)[0][1] == expected
+
+
+def test_a_preposition_starts_no_speaker(nlp):
+    speaker = speakers(nlp, 'After saying the town was "quiet," the mayor left.')[0][1]
+    assert speaker is None or not speaker.startswith("After")
+
+
+def test_a_scare_quote_without_a_cue_is_the_main_subjects(nlp):
+    text = (
+        "Ukrainian officials fumed after the disclosure that the plant was shut down while engineers "
+        'were sorting its "spare" parts.'
+    )
+    assert speakers(nlp, text) == [("spare", "Ukrainian officials")]

@@ -365,6 +365,8 @@ class Resolver:
         if marks:  # never a name across a quotation mark: keep the words after the last one
             run = run.doc[marks[-1] + 1 : run.end]
         words = [t for t in run if not (t.is_punct or t.is_space)]
+        while len(words) > 1 and words[0].tag_ in {"WP", "WDT"}:
+            words = words[1:]  # "what it called “…”": the pronoun speaks, not "what"
         if not words:
             return None
         if len(words) == 1 or (words[0].pos_ == "PRON" and len(words) == 1):
@@ -392,6 +394,8 @@ class Resolver:
         lower = token.lower_
         if lower in {"who", "that", "which"} and token.head.dep_ in {"relcl", "acl"}:
             return self.resolve(token.head.head)  # "Syrskyi, who said …"
+        if lower == "it" and token.dep_ == "nsubj" and token.head.lemma_.lower() in VERB_STANCE:
+            return self.antecedent(token, "org")  # "the Security Council … what it called “…”"
         if token.pos_ == "PRON" or lower in PRONOUNS:
             if lower not in PRONOUNS or lower in {
                 "i",
@@ -450,12 +454,26 @@ class Resolver:
         # beats any other mention of a person.
         # A proper name the small model did not label PERSON is a last resort for "he"/"she".
         best: tuple[int, Token] | None = None
+        sentence = self._sent_starts[idx]
         for t in reversed(self.mentions()):
             if t.i >= pronoun.i or t.i < floor:
                 continue
             if not self._number_ok(t, number):
-                if number == "sg" and t.pos_ == "PROPN" and t.tag_ == "NNP" and (best is None or best[0] > 3):
-                    best = (3, t)
+                ent = self.ent_of.get(t.i)
+                if (
+                    number == "sg"
+                    and t.pos_ == "PROPN"
+                    and t.tag_ == "NNP"
+                    and (ent is None or ent.label_ in {"PERSON", "ORG"})
+                ):
+                    # A name the model did not label PERSON: the speaker of the pronoun's own sentence
+                    # ("DuVernay said she felt …"), else the nearest name that spoke, else any name.
+                    speaks = t.dep_ in SUBJECTS and t.head.lemma_.lower() in VERB_STANCE
+                    if speaks and t.i >= sentence:
+                        return t
+                    rank = 3 if speaks else 4
+                    if best is None or best[0] > rank:
+                        best = (rank, t)
                 continue
             if t.dep_ in SUBJECTS and (t.head.lemma_.lower() in VERB_STANCE or t.head.dep_ == "ROOT"):
                 return self.fuller(t) or t
@@ -473,6 +491,8 @@ class Resolver:
             )
         if number == "pl":
             return plural or (ent is not None and ent.label_ in {"ORG", "NORP", "GPE"})
+        if number == "org":  # "it" speaks only for a named body, never for a plan or a museum
+            return not plural and ent is not None and ent.label_ in {"ORG", "GPE"} and t.pos_ == "PROPN"
         return True
 
     def fuller(self, token: Token) -> Token | None:
@@ -559,6 +579,8 @@ def _person_above(noun: Token) -> Token:
 
 def _inverted_subject(verb: Token) -> Token | None:
     """'"…," added an officer from …': the small model often parses the inverted subject as an object."""
+    if verb.tag_ in {"VB", "VBG"}:
+        return None  # "to accuse Clinton's campaign of …", "telling O'Reilly …": never inverted
     for c in verb.rights:
         if c.dep_ in {"dobj", "attr", "npadvmod", "oprd", "dative"} and c.pos_ in {"NOUN", "PROPN"}:
             if c.ent_type_ in {"PERSON", "ORG", "NORP"} or c.lemma_.lower() in PERSON_NOUNS:

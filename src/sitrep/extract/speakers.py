@@ -1,16 +1,23 @@
 """Speakers: who said each quote, resolved to the fullest description the article gives.
 
-sitrep.speakers/1 reads `doc._.quotes` and fills each quote's `speaker`, `speaker_ref`, `side`,
+sitrep.speakers/2 reads `doc._.quotes` and fills each quote's `speaker`, `speaker_ref`, `side`,
 `cue` and attribution `chain`. The small English model often runs a sentence over a quotation
 mark or a line break, so the cue is looked for by position first, in the words between the
 quote and the end of its sentence or paragraph, then before it:
 
-1. after the closing mark: `…,” said X` / `…,” X said` / `…” ― X` (a dash signature);
+0. for a fragment inside a sentence, first the cue its words hang on in the parse
+   (`Moore called Obama's remarks “a wake-up call”`: Moore, not Obama);
+1. after the closing mark: `…,” said X` / `…,” X said` / `…” ― X` (a dash signature) /
+   `…,” as X put it`;
 2. before the opening mark: `X said: “…` / `according to X, “…` / `X's claims of the “…”`;
 3. on the line before, when it ends with a colon (`An officer … stated that …:` ↵ `“…”`);
 4. the speaker of the quote just before, in the same paragraph or the one above (the second
    half of a quote split around "he said", or a quote that continues a speech);
-5. for a fragment inside a sentence, the subject of the verb it belongs to.
+5. for a fragment with no cue, the subject of the main clause it hangs in.
+
+A cue inside a clause reported by an outer verb of saying gives way to that verb's subject
+("The governor said Democrats are to blame for focusing on “…”": the governor), the way
+PolNeAR attributes nested quotes to their outermost source (Newell et al., LREC 2018).
 
 The speaker named by a cue is resolved by `mentions.Resolver` (pronouns to their antecedent,
 "the officer" to "an officer from the 68th Jaeger Brigade", "Zelensky" to his fullest name).
@@ -26,12 +33,12 @@ from spacy.tokens import Doc, Token
 from ..models import Quote
 from .base import ensure_doc_extension, extractor_id, items_of
 from .cues import VERB_STANCE
-from .mentions import SUBJECTS, Holder, Resolver, is_cue, speaker_of_cue
+from .mentions import QUOTE_GAP, SUBJECTS, Holder, Resolver, is_cue, speaker_of_cue
 from .quotes import doc_text
 from .sources import chain_for
 
 NAME = "speakers"
-VERSION = 1
+VERSION = 2
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 SENTENCE_END = {".", "!", "?", "…"}
@@ -94,6 +101,45 @@ FOREIGN_SPEECH = frozenset(
 NAME_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
 # How many words past the quote a signature or cue may sit.
 MAX_RUN = 32
+# Verbs that report speech, whose subject is the source of everything said inside their clause:
+# in "Ditto said she expects the campaign “to …”" the quote is Ditto's, as PolNeAR annotates
+# nested attributions to their outermost source (Newell et al., LREC 2018).
+OUTER_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "write",
+        "add",
+        "state",
+        "claim",
+        "insist",
+        "assert",
+        "announce",
+        "declare",
+        "note",
+        "explain",
+        "argue",
+        "contend",
+        "maintain",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "tweet",
+        "post",
+        "reply",
+        "respond",
+        "warn",
+        "testify",
+        "acknowledge",
+        "admit",
+        "concede",
+        "deny",
+    }
+)
+# Verbs that introduce a quotation but no claim: "as X put it", "the letter reads", "Blige sings".
+QUOTE_CUES = frozenset({"put", "read", "sing"})
+# How many heads above a quote its governing cue may be.
+GOVERNOR_STEPS = 8
 
 ensure_doc_extension("quotes")
 
@@ -102,7 +148,15 @@ def _is_cue_word(t: Token) -> bool:
     """A verb of saying by its lemma whatever tag the model gave it, or 'according (to)'."""
     if t.lower_ == "according":
         return t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
-    return t.lemma_.lower() in VERB_STANCE and (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB"))
+    if not (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")):
+        return False
+    lemma = t.lemma_.lower()
+    if lemma in QUOTE_CUES:
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if lemma == "put":
+            return any(c.lower_ == "it" for c in objects)  # "as Ms. Simonyan put it, “…”"
+        return lemma != "read" or not objects  # "the letter reads" (not "she read a statement")
+    return lemma in VERB_STANCE
 
 
 class _Attributor:
@@ -115,11 +169,13 @@ class _Attributor:
             span = doc.char_span(q.spans[0].start, q.spans[-1].end, alignment_mode="expand")
             self.ranges.append((span.start, span.end) if span is not None else (0, 0))
         self.r = Resolver(doc, self.ranges)
+        # Words of quotes too short to be speech: nicknames inside a name (Del. Marcia “Cia” Price).
+        self.nicknames = {i for s, e in self.ranges if 0 < e - s < QUOTE_GAP for i in range(s, e)}
 
     def stop(self, i: int, para: int, *, over_quotes: bool = False) -> bool:
         t = self.doc[i]
         if self.r.in_quote[i]:
-            return not over_quotes
+            return not over_quotes and i not in self.nicknames
         return self.r.para[i] != para or t.text in SENTENCE_END
 
     # --- windows -----------------------------------------------------------------------------
@@ -177,7 +233,8 @@ class _Attributor:
                 return None, None
             head = speaker_of_cue(cue)
             if head is not None and lo <= head.i < cue.i and not self.r.in_quote[head.i]:
-                if (ends_sentence or fragment) and head.left_edge.i > lo:
+                signature = doc[lo].dep_ == "mark" and doc[lo].head.i == cue.i  # “…,” as a memo put it
+                if (ends_sentence or fragment) and head.left_edge.i > lo and not signature:
                     return None, None  # “….” However, analysts note …: a new sentence, not a signature
                 return self.r.holder(head, cue=cue), cue
             if (
@@ -232,6 +289,9 @@ class _Attributor:
         doc = self.doc
         cues = [t for t in doc[lo:hi] if not self.r.in_quote[t.i] and (_is_cue_word(t) or is_cue(t))]
         for cue in reversed(cues):
+            outer = self.outer(cue)
+            if outer is not None:
+                return outer
             head = speaker_of_cue(cue)
             if head is not None and not self.r.in_quote[head.i] and self.r.para[head.i] == self.r.para[cue.i]:
                 holder = self.r.holder(head, cue=cue)
@@ -243,11 +303,69 @@ class _Attributor:
                 if holder is not None:
                     return holder, cue
             run = self.run_after(cue.i, hi)
-            if cue.lower_ != "according" and run and run.end == hi:  # Said Ellis: “…”
+            if (
+                cue.lower_ != "according"
+                and run
+                and run.end == hi
+                and run[0].pos_ in NAME_POS - {"PART", "PRON"}
+            ):
+                # Said Ellis: “…” (but not "It calls for “…”")
                 holder = self.r.holder_of_run(run)
                 if holder is not None:
                     return holder, cue
         return self.foreign_cue(lo, hi)
+
+    def outer(self, cue: Token) -> tuple[Holder, Token] | None:
+        """The source of a verb of saying that `cue`'s clause is reported under, if any.
+
+        ("The governor said Democrats are to blame for focusing on “…”": the governor, not the
+        Democrats; "Lynch said she recalled thinking, “…”": Lynch.) The outermost such verb of
+        the same paragraph wins.
+        """
+        verbs: list[Token] = []
+        para, t = self.r.para[cue.i], cue
+        for _ in range(GOVERNOR_STEPS):
+            if t.head is t or t.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in t.children):
+                break  # "She said …, and … the mother replied, “…”": a coordinated verb speaks for itself
+            t = t.head
+            if self.r.in_quote[t.i] or self.r.para[t.i] != para:
+                break
+            if t.lemma_.lower() in OUTER_VERBS and t.pos_ in {"VERB", "AUX"}:
+                verbs.append(t)
+        for verb in reversed(verbs):  # outermost first; a holder is resolved only for the one kept
+            head = speaker_of_cue(verb)
+            if head is not None and not self.r.in_quote[head.i]:
+                holder = self.r.holder(head, cue=verb)
+                if holder is not None:
+                    return holder, verb
+        return None
+
+    def from_governing_cue(self, qs: int, qe: int) -> tuple[Holder | None, Token | None]:
+        """A fragment's speaker through the cue its words hang on ("Moore called Obama's remarks “a wake-up call”")."""
+        doc = self.doc
+        root = next((t for t in doc[qs:qe] if not t.is_punct and not qs <= t.head.i < qe), None)
+        if root is None:
+            return None, None
+        para, t = self.r.para[qs], root
+        for _ in range(GOVERNOR_STEPS):
+            if t.head is t:
+                return None, None
+            t = t.head
+            if self.r.in_quote[t.i]:
+                continue
+            if self.r.para[t.i] != para:
+                return None, None
+            if _is_cue_word(t) and t.lower_ != "according" or is_cue(t):
+                if t.pos_ == "NOUN" and t.dep_ == "dobj" and _is_cue_word(t.head):
+                    t = t.head  # "Shevchuk called the minister's remarks “an insult”": Shevchuk's words
+                outer = self.outer(t)
+                if outer is not None:
+                    return outer
+                head = speaker_of_cue(t)
+                if head is None or self.r.in_quote[head.i]:
+                    return None, None
+                return self.r.holder(head, cue=t), t
+        return None, None
 
     def foreign_cue(self, lo: int, hi: int) -> tuple[Holder | None, Token | None]:
         """Ukrainian and Russian attributions, where the English parse is no help: "Пряма мова Шмигаля: “…”".
@@ -277,6 +395,8 @@ class _Attributor:
                 i = opening
         while i > lo:
             t = self.doc[i - 1]
+            if t.pos_ in {"ADP", "SCONJ", "CCONJ"} and t.dep_ != "compound":
+                break  # "After saying …": a preposition starts no name, capitalised or not
             if (
                 t.pos_ in NAME_POS
                 or t.text in {".", "-", "'s", "’s"}
@@ -326,10 +446,16 @@ class _Attributor:
         return None, None
 
     def from_governor(self, qs: int) -> tuple[Holder | None, Token | None]:
-        """A fragment's speaker: the subject of the verb its words hang on."""
+        """A fragment's speaker: the subject of the main clause it hangs in.
+
+        With no cue, a scare quote is the words of the sentence's main subject ("Trump openly
+        admires Putin as a “strong leader”"; "Kall compared Trump to a coach who is “working the
+        referees”"), so the outermost verb with a subject wins over the one next to the quote.
+        """
         t = self.doc[qs]
         para = self.r.para[qs]
-        for _ in range(5):
+        found: list[tuple[Token, Token]] = []  # (subject, verb), innermost first
+        for _ in range(2 * GOVERNOR_STEPS):  # up to the sentence's root
             if t.head is t:
                 break
             t = t.head
@@ -342,7 +468,11 @@ class _Attributor:
                     and not self.r.in_quote[subj.i]
                     and subj.pos_ in {"PROPN", "NOUN", "PRON"}
                 ):
-                    return self.r.holder(subj, cue=t), t
+                    found.append((subj, t))
+        for subj, verb in reversed(found):
+            holder = self.r.holder(subj, cue=verb)
+            if holder is not None:
+                return holder, verb
         return None, None
 
     # --- all quotes ----------------------------------------------------------------------------
@@ -359,7 +489,9 @@ class _Attributor:
                 last = q
                 continue
             ends = q.text.rstrip(" \"'”’")[-1:] in SENTENCE_END
-            holder, cue = self.from_after(qe, ends_sentence=ends, fragment=q.fragment)
+            holder, cue = self.from_governing_cue(qs, qe) if q.fragment else (None, None)
+            if holder is None:
+                holder, cue = self.from_after(qe, ends_sentence=ends, fragment=q.fragment)
             if holder is None:
                 holder, cue = self.from_before(qs, over_quotes=q.fragment)
             if holder is None and not q.fragment:
