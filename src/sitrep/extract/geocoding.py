@@ -116,8 +116,13 @@ def score(
     return s
 
 
-def resolve(candidates: list[Candidate], doc: Doc, gaz: Gazetteer) -> None:
-    """Choose an entry for each candidate: unambiguous ones first, then the rest in their light."""
+def resolve(
+    candidates: list[Candidate], doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozenset()
+) -> None:
+    """Choose an entry for each candidate: unambiguous ones first, then the rest in their light.
+
+    `english` holds lower-case English words: no approximation rests on one.
+    """
     focus: Counter[str] = Counter()
     for tok in doc:
         # "Russian forces attacked Pokrovsk": the attacker's side, not where it happens.
@@ -172,15 +177,20 @@ def resolve(candidates: list[Candidate], doc: Doc, gaz: Gazetteer) -> None:
                 )
     for c in candidates:
         if c.chosen is None and c.from_ner:
-            c.chosen = part_of(c.span, gaz, focus, regions, anchors)
+            c.chosen = part_of(c.span, gaz, focus, regions, anchors, english)
             c.approximate = c.chosen is not None
             main = focus.most_common(1)[0][0] if focus else None
-            if c.chosen is None and main in FUZZY_COUNTRIES and not any(t.lower_ in _ENGLISH for t in c.span):
+            if c.chosen is None and main in FUZZY_COUNTRIES and not any(t.lower_ in english for t in c.span):
                 c.chosen = fuzzy(c.name, main, gaz)
 
 
 def part_of(
-    span: SpacySpan, gaz: Gazetteer, focus: Counter[str], regions: set[tuple[str, str]], anchors: list[Entry]
+    span: SpacySpan,
+    gaz: Gazetteer,
+    focus: Counter[str],
+    regions: set[tuple[str, str]],
+    anchors: list[Entry],
+    english: frozenset[str] = frozenset(),
 ) -> Entry | None:
     """The known place inside an unknown name: "Tijuana River", "Lake Manassas", "British Embassy Tokyo".
 
@@ -200,12 +210,9 @@ def part_of(
             # An approximation must not rest on an ordinary word ("Mass" in "Easter Sunday Mass").
             # Continents, countries and curated regions are no ordinary words ("Asia" in "Asia-Pacific").
             notable = any(e.id < 0 or e.feature == "country" for e in entries)
-            if entries and (notable or not (n == 1 and part[0].lower_ in _ENGLISH)):
+            if entries and (notable or not (n == 1 and part[0].lower_ in english)):
                 return max(entries, key=lambda e: score(e, focus, regions, anchors))
     return None
-
-
-_ENGLISH: set[str] = set()  # filled from the pipeline's lemmatizer by PlaceFinder
 
 
 def fuzzy(name: str, cc: str, gaz: Gazetteer) -> Entry | None:

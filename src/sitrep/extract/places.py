@@ -27,7 +27,7 @@ from ..geo import Entry, Gazetteer, get_gazetteer, name_key
 from ..models import Place, RelativeLocation, Span
 from .base import ensure_doc_extension, extractor_id, span_of
 from .candidates import TOWNS, adjective_candidates, find_candidates
-from .geocoding import _ENGLISH, WORLD, Candidate, local_fallback, near, resolve
+from .geocoding import WORLD, Candidate, local_fallback, near, resolve
 from .metonymy import is_metonym
 from .neighbours import settle_by_neighbours
 from .sites import (
@@ -89,7 +89,7 @@ def find_places(
     gaz = gaz or get_gazetteer()
     text = doc.text
     candidates = find_candidates(doc, gaz, english)
-    resolve(candidates, doc, gaz)
+    resolve(candidates, doc, gaz, english)
     candidates = confirmed(candidates)
     settle_by_neighbours(candidates, doc)
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
@@ -229,7 +229,6 @@ class PlaceFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.english = english_words(nlp)
-        _ENGLISH.update(self.english)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.places = find_places(doc, english=self.english)
