@@ -27,9 +27,8 @@ from .config import Settings
 from .errors import InputError, Messages
 from .extraction import PARALLEL_FROM
 from .ingest.article import Article, Rejection
-from .models import ArticleMeta
 from .pipeline import ArticleInput, Extractor, normalise_text, text_hash
-from .store import AddResult, ArticleRow, Store, article_id
+from .store import AddResult, Store, article_id
 from .store.db import meta_of
 
 T = TypeVar("T")
@@ -177,18 +176,6 @@ def store_articles(
     return summary
 
 
-def meta_of_row(row: ArticleRow) -> ArticleMeta:
-    return ArticleMeta(
-        id=row.id,
-        title=row.title,
-        url=row.url,
-        outlet=row.outlet,
-        published=row.published,
-        lang=row.lang,
-        sha256=row.sha256,
-    )
-
-
 def reprocess(
     store: Store,
     extractor: Extractor,
@@ -203,7 +190,9 @@ def reprocess(
     tell = progress or (lambda status, origin: None)
     for rows in _batches(store.articles(), batch_size):
         stored = [store.get(row.id) for row in rows]
-        inputs = [ArticleInput(s.text, meta_of_row(s.article)) for s in stored]
+        inputs = [
+            ArticleInput(s.text, meta_of(s.article, id=s.article.id, sha256=s.article.sha256)) for s in stored
+        ]
         records = extractor.extract_many(inputs, n_process=_workers(len(inputs), n_process))
         for old, new in zip(stored, records, strict=True):
             summary.total += 1

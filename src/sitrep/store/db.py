@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import Any, Literal, Protocol, Self
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import make_url
@@ -215,8 +215,23 @@ ROW_COLUMNS = (
 )
 
 
-def meta_of(article: Article, *, id: str, sha256: str) -> ArticleMeta:
-    """The record's view of an article: its id, hash and the metadata the reader found."""
+class HasMetadata(Protocol):
+    """What an article read from an input and an article row of the store have in common."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def published(self) -> date | None: ...
+    @property
+    def lang(self) -> str | None: ...
+
+
+def meta_of(article: HasMetadata, *, id: str, sha256: str) -> ArticleMeta:
+    """The record's view of an article (as read, or as stored): its id, hash and metadata."""
     return ArticleMeta(
         id=id,
         title=article.title,
