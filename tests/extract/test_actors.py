@@ -32,7 +32,7 @@ def actors(nlp, text):
             ("organisation", "UA"),
         ),
         (
-            "Analysts at the Institute for the Study of War disagree.",
+            "A new report by the Institute for the Study of War disagrees.",
             "the Institute for the Study of War",
             ("organisation", None),
         ),

@@ -141,16 +141,16 @@ def test_a_colon_between_two_clauses_gives_two_claims(nlp):
     [
         # a later bare mention takes the earlier description whole, never "The spokesperson of"
         (
-            "The spokesperson of a Ukrainian brigade operating in the Siversk-Lyman tactical area reported "
-            "on March 4 that Russian assault troops are surrendering to Ukrainian forces in large numbers. "
-            "The spokesperson said that the enemy includes penal recruits.",
+            "The spokesperson of a Ukrainian brigade defending the Kupiansk direction told reporters "
+            "on May 2 that Russian infantry groups were running out of water and food. "
+            "The spokesperson said that the enemy relies on convicts.",
             "The spokesperson of a Ukrainian brigade",
         ),
         # a long title with its apposition is kept whole, not cut after "of"
         (
-            "The Commander-in-Chief of the Armed Forces of Ukraine, Colonel-General Oleksandr Syrskyi, "
+            "The Commander of the Air Assault Forces of Ukraine, Brigadier General Ihor Skybiuk, "
             "has said that Russian commanders want to capture the town by May.",
-            "The Commander-in-Chief of the Armed Forces of Ukraine, Colonel-General Oleksandr Syrskyi",
+            "The Commander of the Air Assault Forces of Ukraine, Brigadier General Ihor Skybiuk",
         ),
         # an over-long description is cut at a whole phrase, and a relational noun keeps its "of"
         (

@@ -71,7 +71,7 @@ def test_status(nlp, text, expected):
         ("Enemy infantry advanced to the Novyi neighborhood before dawn.", ("advance", "Novyi neighborhood")),
         # a purpose infinitive is intended, not done
         (
-            "A large Russian offensive is under way to seize the town of Chasiv Yar.",
+            "A Russian armoured column is on its way to seize the town of Chasiv Yar.",
             ("capture", "Chasiv Yar"),
         ),
     ],
@@ -117,7 +117,7 @@ def test_a_place_that_locates_another_is_no_venue(nlp, text, expected, not_expec
         # "push for", "advance efforts": promoting, not moving
         "Washington pushes for a ceasefire in the Donetsk region.",
         # a capital named as the one pressed, not where the fighting is
-        "Despite pressure on Kyiv and Moscow to find a compromise, fighting continues along the front line.",
+        "Even with pressure on Kyiv and Moscow to strike a deal, fighting goes on along the front line.",
         # words of war used of politics and moods
         "Medvedev has struck a bellicose tone throughout the war in Ukraine.",
         "Russia decided to withdraw from the Black Sea grain deal.",
@@ -151,7 +151,7 @@ def test_no_event_at_a_frame_or_an_address(nlp, text):
         ("Putin claimed to have captured Kupiansk.", ("capture", "Kupiansk", "claimed")),
         # an accusation is a claim
         (
-            "Russia's Defense Ministry accused Kyiv of attacking Moscow with drones.",
+            "The Russian Defense Ministry on Sunday accused Ukraine of attacking Moscow with a swarm of drones.",
             ("strike", "Moscow", "claimed"),
         ),
         # "conditions for" and "approached" put the event ahead
@@ -217,7 +217,7 @@ def test_prisoners_are_not_territory(nlp):
 
 
 def test_purpose_infinitive_is_a_forecast(nlp):
-    doc = nlp("A large Russian offensive is under way to seize the town of Chasiv Yar.")
+    doc = nlp("A Russian armoured column is on its way to seize the town of Chasiv Yar.")
     assert ("capture", "Chasiv Yar", "forecast") in [(e.type, e.place, e.status) for e in doc._.events]
 
 

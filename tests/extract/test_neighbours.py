@@ -16,14 +16,14 @@ def places(nlp, text):
     [
         # The gazetteer's only Ternove is a Ternovo in Zakarpattia, 950 km west.
         (
-            "Geolocated footage indicates that Ukrainian forces recently advanced in central Ternove "
+            "Drone video posted on Friday shows Ukrainian troops pushing into central Ternove "
             "(southeast of Huliaipole).",
             "Ternove",
             "Huliaipole",
         ),
         # "(all ...)" is said of every name of the list before it.
         (
-            "Ukrainian forces likely liberated Orestopil, Vovche, and Hai (all east of Huliaipole) on recent prior dates.",
+            "Ukrainian troops say they retook Orestopil, Vovche, and Hai (all east of Huliaipole) last week.",
             "Hai",
             "Huliaipole",
         ),
@@ -36,7 +36,7 @@ def test_a_village_sits_by_its_bracketed_neighbour(nlp, text, village, anchor):
 
 
 def test_an_unknown_village_is_marked_as_an_approximation(nlp):
-    text = "Ukrainian forces recently advanced in central Ternove (southeast of Huliaipole)."
+    text = "Ukrainian troops pushed into central Ternove (southeast of Huliaipole) this week."
     ternove = places(nlp, text)["Ternove"]
     assert ternove.feature == "local" and ternove.geonameid is None
 

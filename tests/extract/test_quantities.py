@@ -39,7 +39,7 @@ def _quantities(nlp, text):
         ("One officer said the war began more than two years ago.", []),
         ("Su-34 jets and a Project 22460 vessel were hit.", []),
         ("A 56-year-old medic was wounded.", []),
-        ("The missile flew at 13,000 kilometres per hour (8,077 miles per hour).", [13000]),
+        ("The glide vehicle reached 9,500 kilometres per hour (5,903 miles per hour).", [9500]),
         ("Temperatures fell to minus 10 degrees.", [-10]),
         ("Fighting lasted 10 days.", [10]),
         # references, frequencies and photo captions are no counts

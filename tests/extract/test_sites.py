@@ -23,9 +23,9 @@ def places(nlp, text):
         ),
         ("The developer owns the adjacent Hotel Kyjev in Bratislava.", "Hotel Kyjev"),
         ("The blast damaged the Hrushevsky railway station in Kramatorsk.", "Hrushevsky railway station"),
-        ("The Museum of Ice Cream is opening on Collins Avenue in Miami next week.", "Museum of Ice Cream"),
+        ("Next month a Museum of Modern Art reopens on Park Avenue in Miami Beach.", "Museum of Modern Art"),
         (
-            "A pipe burst in the nearby Illinois State Armory, officials in Chicago said.",
+            "Water flooded the basement of the Illinois State Armory, officials in Chicago said.",
             "Illinois State Armory",
         ),
         ("Tips came from the Celebrity Cake Studio in Tacoma this week.", "Celebrity Cake Studio"),
@@ -106,12 +106,12 @@ def test_a_site_sits_in_the_town_its_sentence_names(nlp):
     # An article that tells of two towns: each site goes to the town named beside it.
     text = (
         "A baker in Tacoma shared her recipes this week. "
-        "Meanwhile the Museum of Ice Cream is opening on Collins Avenue in Miami Beach, and Tacoma "
-        "residents are invited too. Tacoma celebrates."
+        "Next month a Museum of Modern Art reopens on Park Avenue in Miami Beach, and Tacoma "
+        "families are welcome there too. Tacoma cheers."
     )
     found = {p.name: p for p in nlp(text)._.places}
-    assert found["Collins Avenue"].lat == found["Miami Beach"].lat
-    assert found["Museum of Ice Cream"].lat == found["Miami Beach"].lat
+    assert found["Park Avenue"].lat == found["Miami Beach"].lat
+    assert found["Museum of Modern Art"].lat == found["Miami Beach"].lat
 
 
 def test_a_name_built_on_a_far_village_sits_by_the_town_after_it(nlp):

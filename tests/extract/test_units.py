@@ -45,18 +45,18 @@ def test_units(nlp, text, expected):
     [
         # ISW's abbreviations, and the side from the bracket or the formation named beside it
         (
-            "Elements of the 22nd Motorized Rifle Regiment (72nd Motorized Rifle Division, 44th AC, "
-            "Leningrad Military District [LMD]) attacked.",
-            [(22, "regiment", "RU"), (72, "division", "RU"), (44, "corps", "RU")],
+            "Troops of the 11th Motorized Rifle Regiment (69th Motorized Rifle Division, 44th AC, "
+            "Leningrad Military District [LMD]) reportedly attacked.",
+            [(11, "regiment", "RU"), (69, "division", "RU"), (44, "corps", "RU")],
         ),
         (
             "Artillery of the 238th Artillery Brigade (8th CAA, SMD) struck the town.",
             [(238, "brigade", "RU"), (8, "army", "RU")],
         ),
         (
-            "Drone operators of the 98th VDV Division, including its 215th Separate Reconnaissance Battalion, "
-            "struck positions.",
-            [(98, "division", "RU"), (215, "battalion", "RU")],
+            "Drone crews of the 106th VDV Division, including its 173rd Separate Reconnaissance Battalion, "
+            "hit a truck.",
+            [(106, "division", "RU"), (173, "battalion", "RU")],
         ),
         # ordinals listed before one echelon word are as many units
         (
@@ -69,9 +69,9 @@ def test_units(nlp, text, expected):
         ("The 36th Naval Infantry Brigade of Ukraine held the bridgehead.", [(36, "brigade", "UA")]),
         # commas and a possessive inside the name
         (
-            "Troops of the 29th Radiation, Chemical, and Biological Defense Brigade (Central Military "
+            "Crews of the 20th Radiation, Chemical, and Biological Defense Brigade (Southern Military "
             "District) fired.",
-            [(29, "brigade", "RU")],
+            [(20, "brigade", "RU")],
         ),
         (
             "The 3rd CAA, formerly the 2nd Luhansk People's Republic Army Corps, attacked.",
@@ -90,7 +90,7 @@ def test_units(nlp, text, expected):
         # names written before an echelon word
         ("Elements of the Chechen Zapad-Akhmat Battalion attacked.", [(None, "battalion", "RU")]),
         (
-            "Drone operators of the Russian Black Raven drone detachment struck a car.",
+            "Pilots of the Russian Black Raven drone detachment hit a van near the river.",
             [(None, "detachment", "RU")],
         ),
         ("The Azov Battalion commander spoke.", [(12, "brigade", "UA")]),
@@ -132,7 +132,7 @@ def test_not_units(nlp, text):
 
 
 def test_numbered_name_over_honorific(nlp):
-    text = "Drone operators from the 414th brigade, known as Ptakhy Madyara, struck. Ptakhy Madyara said so."
+    text = "Pilots from the 414th brigade, known as Ptakhy Madyara, hit a depot. Ptakhy Madyara posted the video."
     (unit,) = nlp(text)._.units
     assert (unit.name, unit.number, unit.side, len(unit.spans)) == ("414th brigade", 414, "UA", 3)
 

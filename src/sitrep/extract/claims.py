@@ -151,7 +151,7 @@ def _future(prop: SpacySpan) -> bool:
     if aux & FUTURE_AUX:
         return True
     if "would" in aux and any(t.lower_ in {"soon", "likely"} for t in prop):
-        return True  # "the next round would be held soon, likely in the United States"
+        return True  # "talks would resume soon, likely in Geneva"
     # "it is likely that …", "is likely to …" forecast; "forces likely liberated X" is a hedged assertion
     return any(
         t.lower_ == "likely"

@@ -148,8 +148,8 @@ def find_places(
 
 
 def town_in_sentence(cand: Candidate, candidates: list[Candidate]) -> Entry | None:
-    """The town named nearest to the candidate in its sentence: "The Museum of Ice Cream is opening
-    on Collins Avenue on Miami Beach", in an article that also tells of Tacoma."""
+    """The town named nearest to the candidate in its sentence: "A Museum of Modern Art reopens
+    on Park Avenue in Miami Beach", in an article that also tells of Tacoma."""
     sent = cand.span.sent
     towns = [
         c

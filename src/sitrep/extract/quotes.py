@@ -6,7 +6,7 @@ double marks. A mark is an opener or a closer by its context (a space before and
 opens, a word before and a space or punctuation after closes), which also reads marks typed the
 wrong way round; only where the context says nothing does the mark's own shape decide.
 Quotation marks nested inside a quotation stay part of it. A quotation still open at the end of
-a paragraph continues when the next paragraph opens with a mark (the newswire convention for
+a paragraph runs on when the following paragraph starts with a mark (the newswire convention for
 multi-paragraph quotes, also PolNeAR's: Newell et al., LREC 2018), and otherwise ends with its
 paragraph. A quotation that sits inside a sentence after a word ("called them “deplorables.”")
 is flagged as a fragment. Who said it is the job of `sitrep_speakers`.

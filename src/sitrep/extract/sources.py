@@ -197,7 +197,7 @@ def _phrase_head(t: Token, *, through_people: bool = False) -> Token:
 def citing_cue(head: Token) -> Token | None:
     """The cue by which a noun phrase is cited, or None when it is not cited."""
     if head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
-        head = head.head  # "Astra and a Ukrainian open-source intelligence project reported"
+        head = head.head  # "Astra and a Ukrainian monitoring group reported"
     dep, gov = head.dep_, head.head
     if dep in {"nsubj", "nsubjpass"} and _is_cue_verb(gov):
         return gov
