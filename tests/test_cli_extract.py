@@ -57,6 +57,16 @@ def test_extract_several_files_writes_one_record_each(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["pokrovsk-wsj-digest.json", "second-report.json"]
 
 
+def test_extract_several_files_without_out_dir_writes_nothing(tmp_path, monkeypatch):
+    second = tmp_path / "second-report.txt"
+    second.write_text("Russian forces shelled Kharkiv overnight, the regional governor said.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["extract", str(SEED), str(second)])
+    assert result.exit_code == 2
+    assert "E020" in result.stderr and "--out-dir" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["second-report.txt"]
+
+
 def test_extract_reads_stdin():
     result = runner.invoke(app, ["extract", "-"], input="Ukrainian troops held positions near Pokrovsk.")
     assert result.exit_code == 0

@@ -110,9 +110,9 @@ def extract(
 ) -> None:
     """Extract one record per article, without a database.
 
-    With one file and no --out-dir the record is printed. With several files, or
-    --out-dir, each record is written to DIR/<file stem>.<format> (DIR defaults to
-    the current directory) and the model is loaded once.
+    With one file and no --out-dir the record is printed. With --out-dir, each
+    record is written to DIR/<file stem>.<format> and the model is loaded once;
+    several files need --out-dir.
     """
     try:
         from .extraction import extract_files
@@ -121,7 +121,7 @@ def extract(
             files,
             settings=settings_with(model),
             fmt=format.value,
-            out_dir=out_dir or (Path.cwd() if len(files) > 1 else None),
+            out_dir=out_dir,
             published=parse_date(published),
             stdin=sys.stdin,
         )

