@@ -94,3 +94,37 @@ def test_names_stay_distinct_when_compared_loosely():
             owners.setdefault(_name_key(form), set()).add(outlet.name)
     shared = {key: names for key, names in owners.items() if len(names) > 1}
     assert not shared, "two outlets would share a name without case or a leading 'The'"
+
+
+def _outlet_rows() -> list[dict[str, str]]:
+    with resources.files("sitrep").joinpath("data", "outlets.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize(
+    "name,side",
+    [
+        # state media and state bodies carry their state's side
+        ("Ukrinform", "UA"),
+        ("Suspilne", "UA"),
+        ("TASS", "RU"),
+        ("Sputnik", "RU"),
+        ("General Staff of the Armed Forces of Ukraine", "UA"),
+        ("Federal Security Service", "RU"),
+        # privately owned outlets, channels and OSINT projects have none, on either side
+        ("Ukrainska Pravda", ""),
+        ("UNIAN", ""),
+        ("Kommersant", ""),
+        ("Interfax", ""),
+        ("Rybar", ""),
+        ("DeepState", ""),
+        ("The Insider", ""),
+    ],
+)
+def test_side_is_the_state_that_owns_the_outlet(name, side):
+    (row,) = [r for r in _outlet_rows() if r["name"] == name]
+    assert row["side"] == side
+
+
+def test_a_side_is_given_only_to_rows_of_that_state():
+    assert all(r["country"] == r["side"] for r in _outlet_rows() if r["side"])

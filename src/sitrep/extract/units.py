@@ -462,6 +462,13 @@ class UnitFinder:
             return not any(m.span.start < end and start < m.span.end for m in mentions)
 
         matches: dict[str, list[tuple[int, int]]] = {"GROUP": [], "ECH": []}
+        found = [*self.named(doc), *self.named_lower(doc)]
+        # A former name with its number ("2nd Luhansk People's Republic Army Corps", now the 3rd
+        # Guards Combined Arms Army) is an ORBAT alias: it names that formation, not a 2nd corps.
+        for match_id, start, end in sorted(found, key=lambda x: (x[1] - x[2], x[1])):
+            if ORDINAL.match(doc[start].text) and free(start, end):
+                f = self.named_formations[doc.vocab.strings[match_id]]
+                mentions.append(Mention(doc[start:end], f.number, f.echelon, side=f.side, formation=f))
         numbers = list(self.matcher(doc))
         for match_id, start, end in self.anchors(doc):
             label = doc.vocab.strings[match_id]
@@ -502,7 +509,6 @@ class UnitFinder:
                 and free(m.span.start, m.span.end)
             ):
                 mentions.append(m)
-        found = [*self.named(doc), *self.named_lower(doc)]
         for match_id, start, end in sorted(found, key=lambda x: (x[1] - x[2], x[1])):  # longest first
             span = doc[start:end]
             if not free(start, end) or self.inside_name(span):
