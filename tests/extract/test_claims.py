@@ -162,14 +162,14 @@ def test_a_colon_between_two_clauses_gives_two_claims(nlp):
         ("The regional governor on Sunday said that two drones hit a fuel depot.", "The regional governor"),
         # a line's label before a colon is no holder: the subject after it is
         (
-            "Assessed Russian advances: Geolocated footage published on March 3 indicates that "
-            "Russian forces advanced west of the village.",
+            "Assessed Russian advances: Geolocated footage released on May 11 shows that "
+            "Russian troops moved north of the reservoir.",
             "Geolocated footage",
         ),
         # a heading glued onto the sentence by a scraper is left out
         (
-            "Related Stories Russian Offensive Begins Near Border A senior Ukrainian military source "
-            "revealed that Russian units aim to push the line back.",
+            "Related Stories Drone Strikes Hit Fuel Depot A senior Ukrainian military source "
+            "revealed on Tuesday that Russian units plan to widen the salient.",
             "A senior Ukrainian military source",
         ),
         # a dateline's parenthesis is no part of the holder

@@ -112,7 +112,7 @@ def test_a_place_that_locates_another_is_no_venue(nlp, text, expected, not_expec
     "text",
     [
         # a country that frames the war, behind another verb
-        "Officials say the talks are advancing efforts to end the war in Ukraine.",
+        "Diplomats say the summit is advancing efforts toward peace in Ukraine.",
         "Ukrainian forces killed 300 Russian troops, according to officials citing data from Ukraine.",
         # "push for", "advance efforts": promoting, not moving
         "Washington pushes for a ceasefire in the Donetsk region.",
@@ -120,9 +120,9 @@ def test_a_place_that_locates_another_is_no_venue(nlp, text, expected, not_expec
         "Even with pressure on Kyiv and Moscow to strike a deal, fighting goes on along the front line.",
         # words of war used of politics and moods
         "Medvedev has struck a bellicose tone throughout the war in Ukraine.",
-        "Russia decided to withdraw from the Black Sea grain deal.",
+        "Russia decided to withdraw from the grain export agreement.",
         "The CIA released intelligence surrounding the invasion of Ukraine.",
-        "Happiness levels in Crimea fell to a ten-year low.",
+        "Approval ratings in Crimea fell to a record low.",
         "Kyiv wants to strengthen ties with Warsaw and Vilnius.",
         "France has seized two tankers near Marseille.",
         "He reported no major breakthrough in the talks in Abu Dhabi.",
@@ -139,8 +139,8 @@ def test_no_event_at_a_frame_or_an_address(nlp, text):
     [
         # "unclear if" asks a question; it sets no condition
         (
-            "It is unclear if the explosion in Saransk was the result of a Ukrainian strike.",
-            ("strike", "Saransk", "reported"),
+            "It is unclear if the blast at the airfield in Engels came from a Ukrainian strike.",
+            ("strike", "Engels", "reported"),
         ),
         # a modal copula over a count estimates it
         (
@@ -188,8 +188,8 @@ def test_status_cues_that_are_easy_to_misread(nlp, text, expected):
         ("Zelensky said Russia is massing troops for an assault on Sumy.", ("fighting", "Sumy", "forecast")),
         # weapons deployed in a strike are no reinforcement
         (
-            "On February 3, Russia launched attacks on Kharkiv, deploying 71 missiles and 450 drones.",
-            ("strike", "Kharkiv", "reported"),
+            "Overnight on May 14, Russia launched attacks on Odesa, deploying 38 missiles and 310 drones.",
+            ("strike", "Odesa", "reported"),
         ),
     ],
 )

@@ -18,8 +18,8 @@ def places(nlp, text):
             "Marjory Stoneman Douglas High School",
         ),
         (
-            "Schools: Buckland Elementary, Ronald Wilson Reagan Middle and Patriot High, all in Gainesville, Va.",
-            "Buckland Elementary",
+            "Schools: Piney Branch Elementary, Marsteller Middle and Patriot High, all in Gainesville, Va.",
+            "Piney Branch Elementary",
         ),
         ("The developer owns the adjacent Hotel Kyjev in Bratislava.", "Hotel Kyjev"),
         ("The blast damaged the Hrushevsky railway station in Kramatorsk.", "Hrushevsky railway station"),
@@ -30,7 +30,7 @@ def places(nlp, text):
         ),
         ("Tips came from the Celebrity Cake Studio in Tacoma this week.", "Celebrity Cake Studio"),
         # Opened by a street or quarter word, with the particles of French names.
-        ("Originally named Rue d’Enghein, the street runs through New Orleans.", "Rue d’Enghein"),
+        ("Once called Rue d’Orléans, the lane now runs through New Orleans.", "Rue d’Orléans"),
         ("They walked down the Rue de la Paix in Paris.", "Rue de la Paix"),
         ("The Faubourg Marigny grew downriver from New Orleans.", "Faubourg Marigny"),
         # A business where something happens.
@@ -78,8 +78,8 @@ def test_streets_and_squares_of_the_articles_town_are_not_namesakes_elsewhere(nl
 def test_a_site_named_after_a_far_village_sits_in_the_articles_town(nlp):
     # "Marigny Canal" is placed by its known part, Marigny; a Marigny in France is no place for it.
     text = (
-        "New Orleans grew fast. The canal later became the Marigny Canal, and New Orleans "
-        "extended its streets to the canal."
+        "New Orleans spread east. Barges used the Marigny Canal for years, and New Orleans "
+        "later paved over the canal."
     )
     found = places(nlp, text)
     assert found["Marigny Canal"].country == "US"

@@ -29,7 +29,7 @@ def source_names(nlp, text):
             ["A Ukrainian military source"],
         ),
         (
-            "Russia's Defense Ministry said its forces had taken another village.",
+            "Russia's Defense Ministry said on Friday that its troops had taken another village.",
             ["Russia's Defense Ministry"],
         ),
         # a mention that cites nothing is not a source

@@ -33,7 +33,7 @@ def speakers(nlp, text):
         ('He rejected Moscow\'s claims of a "complete encirclement."', "Moscow"),
         # an inverted subject after a fragment's main verb
         (
-            "A man died of \u201cgeneral hypothermia\u201d on Sunday in Rivne, said the State Emergency Service.",
+            "Two pensioners suffered \u201csevere frostbite\u201d overnight in Lutsk, said the State Emergency Service.",
             "the State Emergency Service",
         ),
         # a participle after a quote does not sign it
