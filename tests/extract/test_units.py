@@ -73,12 +73,12 @@ def test_units(nlp, text, expected):
             "District) fired.",
             [(20, "brigade", "RU")],
         ),
-        # a former name is an alias of the formation it became, not a second unit
+        # a former name, an alias of the formation it became, is the unit as written, on that side
         (
             "The 3rd CAA, formerly the 2nd Luhansk People's Republic Army Corps, attacked.",
-            [(3, "army", "RU")],
+            [(3, "army", "RU"), (2, "corps", "RU")],
         ),
-        ("Assault groups of the 1st Donetsk People's Republic Army Corps moved up.", [(51, "army", "RU")]),
+        ("Assault groups of the 1st Donetsk People's Republic Army Corps moved up.", [(1, "corps", "RU")]),
         # a brigade's drone battalion is a unit of its own, and a Territorial Defense brigade is Ukrainian
         ("Pilots of the Achilles battalion hit two tanks.", [(None, "battalion", "UA")]),
         ("The 113th Territorial Defense Brigade dug in east of the city.", [(113, "brigade", "UA")]),

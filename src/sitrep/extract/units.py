@@ -464,11 +464,12 @@ class UnitFinder:
         matches: dict[str, list[tuple[int, int]]] = {"GROUP": [], "ECH": []}
         found = [*self.named(doc), *self.named_lower(doc)]
         # A former name with its number ("2nd Luhansk People's Republic Army Corps", now the 3rd
-        # Guards Combined Arms Army) is an ORBAT alias: it names that formation, not a 2nd corps.
+        # Guards Combined Arms Army) is an ORBAT alias: the unit keeps the number it is written
+        # with, and takes its side from the formation, not from another side's 2nd corps.
         for match_id, start, end in sorted(found, key=lambda x: (x[1] - x[2], x[1])):
-            if ORDINAL.match(doc[start].text) and free(start, end):
+            if ORDINAL.match(doc[start].text) and free(start, end) and (m := self.numbered(doc, start)):
                 f = self.named_formations[doc.vocab.strings[match_id]]
-                mentions.append(Mention(doc[start:end], f.number, f.echelon, side=f.side, formation=f))
+                mentions.append(Mention(m.span, m.number, m.echelon, side=f.side))
         numbers = list(self.matcher(doc))
         for match_id, start, end in self.anchors(doc):
             label = doc.vocab.strings[match_id]
