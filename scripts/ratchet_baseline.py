@@ -26,12 +26,13 @@ from typing import Any
 from sitrep.evaluate import (
     CHECK_SET,
     TUNING_SETS,
+    Gap,
     format_gap,
-    generalisation_gap,
     headline,
     load_gold_dir,
     predict_gold,
     score,
+    tuning_check_gap,
 )
 from sitrep.pipeline import Extractor
 
@@ -70,7 +71,7 @@ def load_set(name: str) -> tuple[list[dict[str, Any]], Path]:
     return golds, texts_root
 
 
-def measure(extractor: Extractor, names: list[str] | None = None) -> tuple[dict[str, dict[str, float]], list[Any] | None]:
+def measure(extractor: Extractor, names: list[str] | None = None) -> tuple[dict[str, dict[str, float]], list[Gap] | None]:
     """Headline figures per set, and the generalisation gap where the tuning and check sets were measured."""
     wanted = names or list(gold_sets())
     figures: dict[str, dict[str, float]] = {}
@@ -81,12 +82,7 @@ def measure(extractor: Extractor, names: list[str] | None = None) -> tuple[dict[
         predictions = predict_gold(golds, texts_root=texts_root, extractor=extractor, n_process=2)
         scored[name] = (golds, predictions)
         figures[name] = headline(score(golds, predictions))
-    gap = None
-    if all(n in scored for n in (*TUNING_SETS, CHECK_SET)):
-        pooled_golds = [g for n in TUNING_SETS for g in scored[n][0]]
-        pooled_predictions = {k: v for n in TUNING_SETS for k, v in scored[n][1].items()}
-        gap = generalisation_gap(headline(score(pooled_golds, pooled_predictions)), figures[CHECK_SET])
-    return figures, gap
+    return figures, tuning_check_gap(scored)
 
 
 def ratchet(baseline: dict[str, dict[str, float]], measured: dict[str, dict[str, float]], lower: set[tuple[str, str]]) -> list[str]:

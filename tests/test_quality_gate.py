@@ -21,11 +21,11 @@ import pytest
 from sitrep.evaluate import (
     CHECK_SET,
     TUNING_SETS,
-    generalisation_gap,
     headline,
     load_gold_dir,
     predict_gold,
     score,
+    tuning_check_gap,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,11 +73,8 @@ def test_shared_gold_set_meets_its_floors(set_name, extractor, shared, request):
 
 def record_gap(config: pytest.Config) -> None:
     """Once the tuning sets and the check set are scored, keep their gap for the session's summary."""
-    if not all(name in _SCORED for name in (*TUNING_SETS, CHECK_SET)) or GAP_KEY in config.stash:
-        return
-    golds = [g for name in TUNING_SETS for g in _SCORED[name][0]]
-    predictions = {k: v for name in TUNING_SETS for k, v in _SCORED[name][1].items()}
-    config.stash[GAP_KEY] = generalisation_gap(headline(score(golds, predictions)), headline(score(*_SCORED[CHECK_SET])))
+    if GAP_KEY not in config.stash and (gap := tuning_check_gap(_SCORED)) is not None:
+        config.stash[GAP_KEY] = gap
 
 
 @pytest.mark.shared

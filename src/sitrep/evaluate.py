@@ -338,6 +338,16 @@ def generalisation_gap(tuning: Mapping[str, float], check: Mapping[str, float]) 
     return [Gap(name, tuning[name], check[name]) for name in sorted(tuning.keys() & check.keys())]
 
 
+def tuning_check_gap(scored: Mapping[str, tuple[list[dict[str, Any]], Mapping[str, Item]]]) -> list[Gap] | None:
+    """The gap of sets scored as {name: (gold records, predicted records by id)}, the tuning sets
+    pooled; None until the tuning sets and the check set are all among them."""
+    if not all(name in scored for name in (*TUNING_SETS, CHECK_SET)):
+        return None
+    golds = [g for name in TUNING_SETS for g in scored[name][0]]
+    predictions = {k: v for name in TUNING_SETS for k, v in scored[name][1].items()}
+    return generalisation_gap(headline(score(golds, predictions)), headline(score(*scored[CHECK_SET])))
+
+
 def format_gap(rows: Iterable[Gap], *, tuning_name: str = " + ".join(TUNING_SETS), check_name: str = CHECK_SET) -> str:
     """The gap as a plain-text table, figures more than 0.05 apart marked (the issue-10 target)."""
     rows = list(rows)

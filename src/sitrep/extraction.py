@@ -69,10 +69,10 @@ def extract_files(
     Several files need `out_dir` (ConfigError E020): their records are never written to a place
     the caller did not name, nor printed run together.
     """
-    from .pipeline import ArticleInput, Extractor  # spaCy loads only when something is extracted
-
     if len(paths) > 1 and out_dir is None:
         raise ConfigError(Messages.E020, count=len(paths))
+    from .pipeline import ArticleInput, Extractor  # spaCy loads only when something is extracted
+
     settings = settings or Settings.from_env()
     outcome = ExtractOutcome()
     inputs: list[ArticleInput] = []
