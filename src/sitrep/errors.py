@@ -4,7 +4,7 @@ The exception tree::
 
     SitrepError
     ├── ConfigError        a setting, the spaCy model or the database URL is unusable
-    ├── InputError         one input (file, line, feed entry) cannot be read as an article
+    ├── InputError         one input (file, line, feed entry) cannot be read as an article or a control map
     ├── StoreError         the database refused an operation (nothing was half-written)
     └── NotFoundError      an article id or component that does not exist
 

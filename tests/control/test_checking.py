@@ -20,8 +20,8 @@ from sitrep.errors import ConfigError, InputError, NotFoundError, StoreError
 from sitrep.geo import get_gazetteer
 from sitrep.ingest.article import Article
 from sitrep.models import ArticleMeta, Claim, Event, Place, Record, Span
-from sitrep.situation import claims, place_timeline, situation_report
 from sitrep.report.situation import render_markdown
+from sitrep.situation import claims, place_timeline, situation_report
 from sitrep.store import Store
 
 POKROVSK = get_gazetteer().get(704422)

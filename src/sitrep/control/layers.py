@@ -112,7 +112,7 @@ def _polygon(item: str, geometry: Any, where: str) -> Polygon | MultiPolygon:
             raise InputError(Messages.E305, where=where, item=item, detail=f"[{lon:g}, {lat:g}]")
     if not polygon.is_valid:
         raise InputError(Messages.E306, where=where, item=item, detail=explain_validity(polygon))
-    return polygon  # type: ignore[return-value]
+    return polygon
 
 
 def parse_layer(data: Any, *, where: str) -> Layer:

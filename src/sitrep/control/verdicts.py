@@ -89,7 +89,8 @@ def _place_problem(place: PlacePoint | None, country: str) -> str | None:
     if place.lat is None or place.lon is None:
         return f"{place.name} has no position in the gazetteer"
     if place.feature not in SETTLEMENTS:
-        return f"{place.name} is a {place.feature or 'place of unknown kind'}, not a settlement: too coarse for a line"
+        kind = place.feature or "place of unknown kind"
+        return f"{place.name} is {'an' if kind[0] in 'aeiou' else 'a'} {kind}, not a settlement: too coarse for a line"
     if place.country != country:
         return f"{place.name} lies outside {country}, the country the map covers"
     return None

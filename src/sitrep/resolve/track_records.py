@@ -24,7 +24,6 @@ whose wording gives a probability (`HEDGE_PROBABILITY`).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -227,8 +226,8 @@ def track_records(
             r.did_not += entry.outcome == "did not"
             if outcome is not None and p is not None:
                 scores.setdefault((name.casefold(), kind), []).append((p - outcome) ** 2)
-    for key, squares in scores.items():
-        r = records[key]
+    for voice, squares in scores.items():
+        r = records[voice]
         r.brier_n = len(squares)
         if len(squares) >= MIN_BRIER:
             r.brier = round(sum(squares) / len(squares), 3)

@@ -10,8 +10,8 @@ so that the store needs no geometry library (sitrep.control reads them with shap
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any

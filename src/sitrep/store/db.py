@@ -28,8 +28,8 @@ from ..errors import ConfigError, Messages, NotFoundError, StoreError
 from ..ingest.article import Article, Rejection
 from ..models import ArticleMeta, Record
 from ..normalise import normalise_text, text_hash
-from . import migrate as migrations
 from . import control, resolution
+from . import migrate as migrations
 from .schema import articles, records, rejections, resolutions
 from .search import Hit, search
 
