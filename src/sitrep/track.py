@@ -8,13 +8,15 @@
 The counting rules are sitrep.resolve.track_records'; this module reads the store and names
 the voices: an outlet by its canonical name, a claimant as a person when the store knows a
 person of that name, as an organisation when `data/outlets.csv` or the store knows one, and
-the side of either from `data/outlets.csv`.
+the side of either from `data/outlets.csv` (or, for a state named as claimant,
+"Russia", "Moscow", from the gazetteer's country or capital).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .geo import get_gazetteer
 from .outlets import find_outlet
 from .resolve.facts import Fact, slug
 from .resolve.forecasts import ledger
@@ -25,6 +27,7 @@ from .store import Store
 __all__ = ["TrackRecord", "citation_notes", "source_track_records", "track_records_of"]
 
 ORGANISATION_KINDS = ("organisation", "government", "group")
+SIDES = ("UA", "RU")
 
 
 def _claimant_kinds(store: Store, holders: Iterable[str]) -> dict[str, str]:
@@ -52,7 +55,13 @@ def _voices(store: Store, facts: Sequence[Fact], infos: dict[str, ArticleInfo]) 
 
     def side_of(name: str) -> str | None:
         row = find_outlet(name)
-        return row.side if row is not None else None
+        if row is not None:
+            return row.side
+        # "Russia", "Moscow", "Kyiv" as claimants speak for a state: its country or capital names the side.
+        entry = next(iter(get_gazetteer().lookup(name)), None)
+        if entry is not None and entry.feature in ("country", "capital") and entry.cc in SIDES:
+            return entry.cc
+        return None
 
     return Voices(infos, claimant, side_of)
 

@@ -99,3 +99,16 @@ def test_brier_only_with_five_resolved_forecasts_that_give_a_probability(hedges,
     person = by_name(track_records([], entries, voices(ARTICLES), hedges=hedge_of))[("Ivan Petrenko", "person")]
     assert person.forecasts == len(words) and person.resolved == len(outcomes)
     assert person.brier == brier
+
+
+def test_the_same_claimant_quoted_by_another_outlet_is_no_corroboration():
+    facts = [
+        event("t1", "Kurakhove", date(2025, 1, 6), status="claimed", holder="Russian Defence Ministry"),
+        event("r1", "Kurakhove", date(2025, 1, 7), status="claimed", holder="Russian Defence Ministry"),
+    ]
+    records = by_name(track_records(group_facts(facts, ARTICLES), [], voices(ARTICLES)))
+    assert records[("Russian Defence Ministry", "organisation")].corroborated == 0
+    facts.append(event("k1", "Kurakhove", date(2025, 1, 8)))  # Kyiv Post reports it on its own authority
+    records = by_name(track_records(group_facts(facts, ARTICLES), [], voices(ARTICLES)))
+    assert records[("Russian Defence Ministry", "organisation")].corroborated == 1
+    assert records[("TASS", "outlet")].corroborated == 1

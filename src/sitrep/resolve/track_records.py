@@ -6,7 +6,8 @@ for the outlet that published it (copies count for the original only), for its c
 of that claimant (or of the outlet, for a plain report) where `data/outlets.csv` gives one.
 Its outcomes:
 - `corroborated`: an independent outlet (another voice, not a copy) asserts the same
-  proposition on the same day or later (sitrep.resolve.propositions groups them);
+  proposition on the same day or later, on its own authority or another claimant's (the same
+  claimant quoted again is the claim repeated); sitrep.resolve.propositions groups them;
 - `contradicted`: another voice takes the opposite stance on it;
 - `consistent` / `inconsistent` with the control maps (sitrep.control); a denial counts the
   other way round ("Ukraine denies Russia took X" is map-inconsistent when the map shows X held).
@@ -150,7 +151,9 @@ def _outcomes(prop: Proposition, fact: Fact, articles: Mapping[str, ArticleInfo]
             continue
         theirs = _direction(other.status)
         info = articles.get(other.article_id, ArticleInfo(other.article_id))
-        if theirs == mine and info.voice != own.voice and info.duplicate_of is None:
+        # The same claimant quoted again by another outlet is the claim repeated, not corroborated.
+        same_claimant = bool(fact.holder) and (other.holder or "").casefold() == (fact.holder or "").casefold()
+        if theirs == mine and info.voice != own.voice and info.duplicate_of is None and not same_claimant:
             if fact.on is None or other.on is None or other.on >= fact.on:
                 corroborated = True
         elif theirs is not None and theirs != mine:
