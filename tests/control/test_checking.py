@@ -8,10 +8,14 @@ from the test's geometry, not from any real map.
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from sitrep.cli import app
@@ -23,6 +27,7 @@ from sitrep.models import ArticleMeta, Claim, Event, Place, Record, Span
 from sitrep.report.situation import render_markdown
 from sitrep.situation import claims, place_timeline, situation_report
 from sitrep.store import Store
+from sitrep.store.db import engine_url
 
 POKROVSK = get_gazetteer().get(704422)
 KOSTIANTYNIVKA = get_gazetteer().get(705104)
@@ -68,9 +73,30 @@ def write(tmp: Path, name: str, geometry: object) -> Path:
     return path
 
 
+PG_URL = os.environ.get("SITREP_TEST_PG_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh SQLite file, and a scratch PostgreSQL database where SITREP_TEST_PG_URL names a server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'sitrep.db'}"
+        return
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server: set SITREP_TEST_PG_URL=postgresql://user@host:port/db")
+    admin = create_engine(engine_url(PG_URL), isolation_level="AUTOCOMMIT")
+    name = f"sitrep_control_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(engine_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture()
-def store(tmp_path):
-    with Store.open(f"sqlite:///{tmp_path / 'sitrep.db'}") as store:
+def store(db_url):
+    with Store.open(db_url) as store:
         store.add(
             Article(TAKEN, "taken.txt", outlet="Reuters", published=date(2025, 11, 20)),
             record(
