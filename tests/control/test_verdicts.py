@@ -135,3 +135,10 @@ def test_distances_are_in_kilometres_on_the_ground():
     assert snap.position(lon=37.5, lat=49.1).km == pytest.approx(-11.1, abs=0.2)
     assert snap.position(lon=37.5, lat=48.5).km == pytest.approx(37.0, abs=0.5)  # to the nearest (east/west) edge
     assert NEAR_KM < 51 < abs(snap.position(lon=36.3, lat=48.5).km)
+
+
+@pytest.mark.parametrize("precision,verdict", [("day", "consistent"), ("month", "consistent"), ("year", "undetermined"), ("season", "undetermined")])
+def test_an_event_dated_only_to_its_year_is_undetermined(precision, verdict):
+    # "in late 2025" resolves to 2025-01-01: no day to compare maps a fortnight apart with.
+    result = judge(event_type="capture", side="RU", on=date(2025, 3, 10), place=WEST, snapshots=OUTSIDE_THEN_TAKEN, precision=precision)
+    assert result.verdict == verdict

@@ -189,6 +189,7 @@ def check_claims(store: Store, *, name: str | None = None) -> CheckSummary:
     snapshots, country = load_snapshots(store, layer)
     facts = checkable(store.facts(kinds=["event"]))
     places = place_points(store, facts)
+    precisions = store.event_precisions(sorted({f.article_id for f in facts}))
     now = datetime.now(UTC)
     rows, counts, by_type = [], Counter[str](), dict[str, Counter[str]]()
     for fact in facts:
@@ -199,6 +200,7 @@ def check_claims(store: Store, *, name: str | None = None) -> CheckSummary:
             place=places.get(fact.place_key or ""),
             snapshots=snapshots,
             country=country,
+            precision=precisions.get((fact.article_id, fact.item_id.split("/")[0]), "day"),
         )
         rows.append(_row(fact, verdict, layer, now))
         counts[verdict.verdict] += 1

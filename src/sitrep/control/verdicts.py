@@ -9,7 +9,7 @@ For a fact dated D at settlement X, with the side named as acting:
 - `consistent`: an after map shows what the fact expects;
 - `inconsistent`: none does, and the latest after map is at least `MIN_LAG_DAYS` after D (the
   map had time to catch up);
-- `undetermined`: no date, no settlement (a region, a country, a place the gazetteer lacks),
+- `undetermined`: no date or one known only to the year or season, no settlement (a region, a country, a place the gazetteer lacks),
   outside the map's country, no side named, no after map within the tolerance (a date before
   the first map, or after the last), X on the line (within `EDGE_KM`), or the only after maps
   too soon after D.
@@ -40,6 +40,9 @@ TOLERANCE_DAYS = 31
 MIN_LAG_DAYS = 14
 #: An advance at X is consistent when X lies within this many km of the line on an after map.
 NEAR_KM = 15.0
+#: Dates precise enough to check: a day, a week ("last week"), a month ("in November": its maps
+#: fall within the tolerance). A year, a season or a decade is not.
+PRECISE = ("day", "week", "month")
 #: Gazetteer features that are settlements, whose one point a line can be checked against.
 SETTLEMENTS = ("city", "town", "village", "capital")
 
@@ -104,12 +107,18 @@ def judge(
     place: PlacePoint | None,
     snapshots: Sequence[Locates],
     country: str = "UA",
+    precision: str = "day",
 ) -> Verdict:
-    """The verdict of one fact against a series of snapshots sorted by date."""
+    """The verdict of one fact against a series of snapshots sorted by date.
+
+    `precision` is how precisely the event's own time dates it ("day" when the article's date stands for it).
+    """
     if event_type not in CHECKED_TYPES:
         return _undetermined(f"a {event_type} is not checked against control maps")
     if on is None:
         return _undetermined("the report is undated")
+    if precision not in PRECISE:
+        return _undetermined(f"the event is dated only to the {precision} ({on}): too coarse for maps a fortnight apart")
     problem = _place_problem(place, country)
     if problem:
         return _undetermined(problem)

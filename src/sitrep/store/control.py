@@ -178,3 +178,24 @@ def forecast_hedges(conn: Connection, article_ids: Iterable[str]) -> dict[tuple[
             for forecast in record.get("forecasts", []):
                 out[(r.article_id, forecast.get("id") or "")] = forecast.get("hedge")
     return out
+
+
+def event_precisions(conn: Connection, article_ids: Iterable[str]) -> dict[tuple[str, str], str]:
+    """How precisely each dated event of the given articles' records is dated ("day", "month", "year", …).
+
+    Events dated only by their article are left out: their date is the publication day.
+    """
+    ids = sorted(set(article_ids))
+    out: dict[tuple[str, str], str] = {}
+    for i in range(0, len(ids), IN_CHUNK):
+        rows = conn.execute(
+            select(records.c.article_id, records.c.record).where(records.c.article_id.in_(ids[i : i + IN_CHUNK]))
+        )
+        for r in rows:
+            record = r.record if isinstance(r.record, dict) else json.loads(r.record)
+            times = {t.get("id"): t for t in record.get("times", [])}
+            for event in record.get("events", []):
+                time = times.get(event.get("time"))
+                if time is not None and time.get("start"):
+                    out[(r.article_id, event.get("id") or "")] = time.get("precision") or "unknown"
+    return out

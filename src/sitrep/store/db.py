@@ -623,6 +623,11 @@ class Store:
         with self._read("reading control map verdicts") as conn:
             return control.load_checks(conn, article_ids)
 
+    def event_precisions(self, article_ids: list[str]) -> dict[tuple[str, str], str]:
+        """How precisely each event of the given articles is dated, by (article, event id), when its own time dates it."""
+        with self._read("reading event dates") as conn:
+            return control.event_precisions(conn, article_ids)
+
     def forecast_hedges(self, article_ids: list[str]) -> dict[tuple[str, str], str | None]:
         """The hedge word ("likely", "could") of each forecast of the given articles, by (article, item id)."""
         with self._read("reading forecast hedges") as conn:
