@@ -28,6 +28,7 @@ MAPS = ROOT.parent / "shared" / "corpus" / "control"
 DATED = re.compile(r"_(\d{4})(\d{2})(\d{2})\.geojson$")
 #: Why a fact is undetermined, by the words of its reason (sitrep.control.verdicts).
 CAUSES = (
+    ("dated only to", "date too coarse (year, season)"),
     ("not a settlement", "place too coarse (region, country, sea)"),
     ("no position", "place not in the gazetteer"),
     ("outside", "place outside Ukraine"),
@@ -36,10 +37,9 @@ CAUSES = (
     ("no map within", "no map after the date (after the last)"),
     ("no side", "no side named"),
     ("on the line", "settlement on the line"),
-    ("lag", "maps too soon after the date"),
-    ("only", "maps too soon after the date"),
+    ("may lag", "maps too soon after the date"),
+    ("days after", "maps too soon after the date"),
     ("undated", "undated"),
-    ("dated only to", "date too coarse (year, season)"),
 )
 
 

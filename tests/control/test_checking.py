@@ -231,3 +231,21 @@ def test_the_cli_adds_lists_checks_and_refuses(store, maps, tmp_path):
     as_json = json.loads(runner.invoke(app, ["claims", "--format", "json", "--db", db]).stdout)
     checks = [s["map_check"] for p in as_json for s in p["stances"] if s["map_check"]]
     assert {c["verdict"] for c in checks} == {"consistent", "undetermined"}
+
+
+def test_sources_lists_every_outlet_with_counts_and_denominators(store, maps):
+    for day, path in ((date(2025, 11, 15), maps[0]), (date(2025, 12, 1), maps[1]), (date(2025, 12, 15), maps[1])):
+        add_control_map(store, path, on=day, check=False)
+    check_claims(store)
+    runner = CliRunner()
+    records = json.loads(runner.invoke(app, ["sources", "--format", "json", "--db", store.url]).stdout)
+    outlets = {r["name"]: r for r in records if r["kind"] == "outlet"}
+    assert set(outlets) == {"Reuters", "The Kyiv Independent", "Readovka"}
+    assert (outlets["Readovka"]["inconsistent"], outlets["Readovka"]["map_checked"]) == (1, 1)
+    assert outlets["Reuters"]["consistent"] == 2 and outlets["Reuters"]["corroborated"] == 1
+    assert not any(r["judged"] for r in records)  # nobody has five claims with an outcome here
+    assert records[0]["brier"] is None
+    md = runner.invoke(app, ["sources", "--format", "md", "--db", store.url]).stdout
+    assert "| Readovka | outlet | 1 | 1 | 0 of 1 | 0 of 1 | 0 of 1 | 0 |" in md and "too few to judge" in md
+    table = runner.invoke(app, ["sources", "--kind", "sides", "--db", store.url])
+    assert table.exit_code == 0 and "RU\tside" in table.stdout
