@@ -28,10 +28,11 @@ MAPS = ROOT.parent / "shared" / "corpus" / "control"
 DATED = re.compile(r"_(\d{4})(\d{2})(\d{2})\.geojson$")
 #: Why a fact is undetermined, by the words of its reason (sitrep.control.verdicts).
 CAUSES = (
+    ("far from the fighting", "settlement > 30 km from the line on every map"),
     ("dated only to", "date too coarse (year, season)"),
     ("not a settlement", "place too coarse (region, country, sea)"),
     ("no position", "place not in the gazetteer"),
-    ("outside", "place outside Ukraine"),
+    ("lies outside", "place outside Ukraine"),
     ("no place", "no place"),
     ("before the first map", "date before the first map"),
     ("no map within", "no map after the date (after the last)"),

@@ -509,7 +509,7 @@ def timeline(
         return
     typer.echo(f"Timeline: {name} ({len(entries)} entries)")
     for entry in entries:
-        typer.echo(f"{entry.on or 'undated':<10}  {entry.event_type:<13} {entry.status:<9} {entry.verdict}")
+        typer.echo(f"{str(entry.on or 'undated'):<10}  {entry.event_type:<13} {entry.status:<9} {entry.verdict}")
         for f in entry.facts[:3]:
             typer.echo(f"    {_cite(f, infos)}: {' '.join(f.text.split())[:160]}")
 

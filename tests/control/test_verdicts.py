@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from shapely.geometry import MultiPolygon, box
 
-from sitrep.control import EDGE_KM, NEAR_KM, TOLERANCE_DAYS, PlacePoint, Snapshot, judge
+from sitrep.control import EDGE_KM, FRONT_KM, NEAR_KM, TOLERANCE_DAYS, PlacePoint, Snapshot, judge
 
 HELD = MultiPolygon([box(37.0, 48.0, 38.0, 49.0)])
 GROWN = MultiPolygon([box(36.8, 48.0, 38.0, 49.0)])  # the line moved ~15 km west
@@ -37,7 +37,7 @@ FAR_WEST = village(36.3)  # ~51 km west of the line
         ("capture", "RU", WEST, OUTSIDE_THEN_TAKEN, "consistent"),
         ("withdrawal", "UA", WEST, OUTSIDE_THEN_TAKEN, "consistent"),  # Ukraine withdrew: Russia gained
         ("capture", "RU", WEST, NEVER_TAKEN, "inconsistent"),
-        ("capture", "UA", village(37.5), NEVER_TAKEN, "inconsistent"),  # "liberated" but still held
+        ("capture", "UA", village(37.2), NEVER_TAKEN, "inconsistent"),  # "liberated" but still held, 15 km in
         ("capture", "UA", WEST, NEVER_TAKEN, "consistent"),
         ("withdrawal", "RU", WEST, OUTSIDE_THEN_TAKEN, "inconsistent"),  # Russia "withdrew" yet gained
         ("advance", "RU", WEST, NEVER_TAKEN, "consistent"),  # 7 km from the line
@@ -142,3 +142,13 @@ def test_an_event_dated_only_to_its_year_is_undetermined(precision, verdict):
     # "in late 2025" resolves to 2025-01-01: no day to compare maps a fortnight apart with.
     result = judge(event_type="capture", side="RU", on=date(2025, 3, 10), place=WEST, snapshots=OUTSIDE_THEN_TAKEN, precision=precision)
     assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "side,lon",
+    [("RU", 37.5), ("UA", 37.5), ("RU", 36.3)],  # 37 km behind the line; 51 km in front of it
+)
+def test_a_capture_far_from_the_line_on_every_map_is_undetermined(side, lon):
+    result = judge(event_type="capture", side=side, on=date(2025, 3, 10), place=village(lon), snapshots=NEVER_TAKEN)
+    assert result.verdict == "undetermined" and "far from the fighting" in result.reason
+    assert abs(result.after.km) > FRONT_KM

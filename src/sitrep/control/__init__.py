@@ -15,11 +15,21 @@ from .checking import (
 )
 from .layers import Layer, parse_layer, read_layer
 from .snapshots import EDGE_KM, Position, Snapshot
-from .verdicts import CHECKED_TYPES, MIN_LAG_DAYS, NEAR_KM, TOLERANCE_DAYS, PlacePoint, Verdict, judge
+from .verdicts import (
+    CHECKED_TYPES,
+    FRONT_KM,
+    MIN_LAG_DAYS,
+    NEAR_KM,
+    TOLERANCE_DAYS,
+    PlacePoint,
+    Verdict,
+    judge,
+)
 
 __all__ = [
     "CHECKED_TYPES",
     "EDGE_KM",
+    "FRONT_KM",
     "MIN_LAG_DAYS",
     "NEAR_KM",
     "TOLERANCE_DAYS",

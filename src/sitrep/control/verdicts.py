@@ -9,7 +9,9 @@ For a fact dated D at settlement X, with the side named as acting:
 - `consistent`: an after map shows what the fact expects;
 - `inconsistent`: none does, and the latest after map is at least `MIN_LAG_DAYS` after D (the
   map had time to catch up);
-- `undetermined`: no date or one known only to the year or season, no settlement (a region, a country, a place the gazetteer lacks),
+- `undetermined`: a capture or withdrawal at a settlement more than `FRONT_KM` from the line on
+  every map used (far from any fighting: an older change retold, or a namesake); no date or one
+  known only to the year or season, no settlement (a region, a country, a place the gazetteer lacks),
   outside the map's country, no side named, no after map within the tolerance (a date before
   the first map, or after the last), X on the line (within `EDGE_KM`), or the only after maps
   too soon after D.
@@ -40,6 +42,10 @@ TOLERANCE_DAYS = 31
 MIN_LAG_DAYS = 14
 #: An advance at X is consistent when X lies within this many km of the line on an after map.
 NEAR_KM = 15.0
+#: A capture or withdrawal at a settlement farther than this from the line on every map used is
+#: far from any fighting: an older change retold, or another place of the same name (GeoNames
+#: has eleven Novooleksandrivkas in Ukraine). The map cannot speak to it either way.
+FRONT_KM = 30.0
 #: Dates precise enough to check: a day, a week ("last week"), a month ("in November": its maps
 #: fall within the tolerance). A year, a season or a decade is not.
 PRECISE = ("day", "week", "month")
@@ -156,7 +162,23 @@ def _advance(place: PlacePoint, on: date, before: Position | None, after: list[P
     )
 
 
+def _far(place: PlacePoint, before: Position | None, after: list[Position]) -> Verdict | None:
+    """Undetermined when the settlement lies far from the line on every map used (see FRONT_KM)."""
+    used = [p for p in (before, *after) if p is not None]
+    if all(abs(p.km) > FRONT_KM for p in used):
+        nearest = min(used, key=lambda p: abs(p.km))
+        return _undetermined(
+            f"{place.name} is at least {abs(nearest.km):.0f} km from the line on every map used "
+            f"({_where(nearest)} on {nearest.on}): far from the fighting, so an older change retold or another place of that name",
+            before,
+            after[-1],
+        )
+    return None
+
+
 def _change(place: PlacePoint, on: date, gainer: str | None, before: Position | None, after: list[Position]) -> Verdict:
+    if (far := _far(place, before, after)) is not None:
+        return far
     agree = next((p for p in after if p.holder() == gainer), None)
     if agree is not None:
         if before is not None and before.holder() == gainer:

@@ -18,6 +18,8 @@ def check_label(check: CheckRow | None) -> str:
     """'map deepstate: consistent (maps 2025-11-01 → 2025-11-15): Pokrovsk held by RU …'."""
     if check is None:
         return ""
+    if check.before_on is None and check.after_on is None:
+        return f"map {check.layer}: {check.verdict}: {check.reason}"
     maps = f"{check.before_on or 'none before'} → {check.after_on or 'none after'}"
     return f"map {check.layer}: {check.verdict} (maps {maps}): {check.reason}"
 
