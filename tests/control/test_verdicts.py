@@ -28,7 +28,6 @@ def village(lon: float, lat: float = 48.5, *, feature: str = "village", country:
 OUTSIDE_THEN_TAKEN = series(("2025-03-01", HELD), ("2025-03-15", GROWN), ("2025-04-01", GROWN))
 NEVER_TAKEN = series(("2025-03-01", HELD), ("2025-03-15", HELD), ("2025-04-01", HELD))
 WEST = village(36.9)  # ~7 km west of HELD's line, inside GROWN
-FAR_WEST = village(36.3)  # ~51 km west of the line
 
 
 @pytest.mark.parametrize(
@@ -42,7 +41,7 @@ FAR_WEST = village(36.3)  # ~51 km west of the line
         ("withdrawal", "RU", WEST, OUTSIDE_THEN_TAKEN, "inconsistent"),  # Russia "withdrew" yet gained
         ("advance", "RU", WEST, NEVER_TAKEN, "consistent"),  # 7 km from the line
         ("advance", None, WEST, NEVER_TAKEN, "consistent"),  # an advance needs no side: it happens at the line
-        ("advance", "RU", FAR_WEST, NEVER_TAKEN, "inconsistent"),
+        ("advance", "RU", village(36.7), NEVER_TAKEN, "inconsistent"),  # 22 km from the line
     ],
 )
 def test_each_verdict(event_type, side, place, snapshots, verdict):
@@ -145,10 +144,10 @@ def test_an_event_dated_only_to_its_year_is_undetermined(precision, verdict):
 
 
 @pytest.mark.parametrize(
-    "side,lon",
-    [("RU", 37.5), ("UA", 37.5), ("RU", 36.3)],  # 37 km behind the line; 51 km in front of it
+    "event_type,side,lon",
+    [("capture", "RU", 37.5), ("capture", "UA", 37.5), ("capture", "RU", 36.3), ("advance", "RU", 36.3)],  # 37 km behind the line; 51 km in front of it
 )
-def test_a_capture_far_from_the_line_on_every_map_is_undetermined(side, lon):
-    result = judge(event_type="capture", side=side, on=date(2025, 3, 10), place=village(lon), snapshots=NEVER_TAKEN)
+def test_a_settlement_far_from_the_line_on_every_map_is_undetermined(event_type, side, lon):
+    result = judge(event_type=event_type, side=side, on=date(2025, 3, 10), place=village(lon), snapshots=NEVER_TAKEN)
     assert result.verdict == "undetermined" and "far from the fighting" in result.reason
     assert abs(result.after.km) > FRONT_KM

@@ -9,8 +9,8 @@ For a fact dated D at settlement X, with the side named as acting:
 - `consistent`: an after map shows what the fact expects;
 - `inconsistent`: none does, and the latest after map is at least `MIN_LAG_DAYS` after D (the
   map had time to catch up);
-- `undetermined`: a capture or withdrawal at a settlement more than `FRONT_KM` from the line on
-  every map used (far from any fighting: an older change retold, or a namesake); no date or one
+- `undetermined`: a settlement more than `FRONT_KM` from the line on every map used (far from
+  any fighting: an older change retold, a direction, or a namesake); no date or one
   known only to the year or season, no settlement (a region, a country, a place the gazetteer lacks),
   outside the map's country, no side named, no after map within the tolerance (a date before
   the first map, or after the last), X on the line (within `EDGE_KM`), or the only after maps
@@ -42,9 +42,10 @@ TOLERANCE_DAYS = 31
 MIN_LAG_DAYS = 14
 #: An advance at X is consistent when X lies within this many km of the line on an after map.
 NEAR_KM = 15.0
-#: A capture or withdrawal at a settlement farther than this from the line on every map used is
-#: far from any fighting: an older change retold, or another place of the same name (GeoNames
-#: has eleven Novooleksandrivkas in Ukraine). The map cannot speak to it either way.
+#: A settlement farther than this from the line on every map used is far from any fighting: a
+#: capture there is an older change retold, an advance "towards" it names a direction, or the
+#: place is another of the same name (GeoNames has eleven Novooleksandrivkas in Ukraine). The
+#: map cannot speak to it either way.
 FRONT_KM = 30.0
 #: Dates precise enough to check: a day, a week ("last week"), a month ("in November": its maps
 #: fall within the tolerance). A year, a season or a decade is not.
@@ -148,6 +149,8 @@ def judge(
 
 
 def _advance(place: PlacePoint, on: date, before: Position | None, after: list[Position]) -> Verdict:
+    if (far := _far(place, before, after)) is not None:
+        return far
     near = next((p for p in after if abs(p.km) <= NEAR_KM), None)
     if near is not None:
         return Verdict("consistent", f"{place.name} is {_where(near)} on the map of {near.on}, near the line", before, near)
