@@ -22,6 +22,7 @@ from . import __version__, situation
 from .config import Settings, normalise_db_url
 from .errors import ConfigError, Messages, NotFoundError, SitrepError
 from .outlets import canonical_outlet
+from .report.control import check_json, check_label, map_note
 from .store import Store, head_revision
 
 if TYPE_CHECKING:
@@ -387,7 +388,8 @@ def _cite(fact: situation.Fact, infos: dict[str, situation.ArticleInfo]) -> str:
     info = infos.get(fact.article_id)
     outlet = info.outlet_name if info and info.outlet_name else "unknown outlet"
     day = info.published if info and info.published else "undated"
-    return f"{outlet}, {day}, article {fact.article_id} @{fact.start}–{fact.end}"
+    cited = f"{outlet}, {day}, article {fact.article_id} @{fact.start}–{fact.end}"
+    return cited + (f" [{check_label(fact.check)}]" if fact.check is not None else "")
 
 
 @app.command()
@@ -448,6 +450,7 @@ def claims(
                                 "article": s.fact.article_id,
                                 "span": [s.fact.start, s.fact.end],
                                 "text": s.fact.text,
+                                "map_check": check_json(s.fact.check),
                             }
                             for s in p.stances
                         ],
@@ -464,6 +467,8 @@ def claims(
         typer.echo(f"[{p.verdict}] {what} ({p.first or 'undated'}; {len(p.outlets)} independent outlets)")
         for s in p.stances[:8]:
             typer.echo(f"    {s.stance:<12} {s.who} — {_cite(s.fact, infos)}")
+        if note := map_note(p.facts):
+            typer.echo(f"   {note}")
         for a, b in p.confirms[:3]:
             typer.echo(f"    confirmed: claim in {a.article_id} reported as fact by {b.article_id}")
         for a, b in p.refutes[:3]:
@@ -504,7 +509,7 @@ def timeline(
         return
     typer.echo(f"Timeline: {name} ({len(entries)} entries)")
     for entry in entries:
-        typer.echo(f"{entry.on or 'undated':<10}  {entry.event_type:<13} {entry.status:<9} {entry.verdict}")
+        typer.echo(f"{str(entry.on or 'undated'):<10}  {entry.event_type:<13} {entry.status:<9} {entry.verdict}")
         for f in entry.facts[:3]:
             typer.echo(f"    {_cite(f, infos)}: {' '.join(f.text.split())[:160]}")
 
@@ -602,3 +607,153 @@ def demo(db: DbOption = None, model: ModelOption = None) -> None:
         "  sitrep report --place Pokrovsk          the situation report for one place\n"
         "(the sitrep command is .venv/bin/sitrep, or activate the environment: source .venv/bin/activate)"
     )
+
+
+# --- control maps and track records (sitrep.control, sitrep.track) ------------------------------
+
+control_app = typer.Typer(
+    help="Control maps: the area one side holds on a date, and claims checked against them.",
+    no_args_is_help=True,
+)
+app.add_typer(control_app, name="control")
+
+NameOption = Annotated[
+    str, typer.Option("--name", help="The map series (letters, digits, '-', '_'), e.g. deepstate.")
+]
+
+
+def _summary_lines(summary: object) -> list[str]:
+    from .control import CheckSummary
+
+    assert isinstance(summary, CheckSummary)
+    counts = ", ".join(f"{summary.counts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "undetermined"))
+    lines = [f"checked {summary.facts} capture, advance and withdrawal facts against {summary.maps} '{summary.layer}' maps: {counts}"]
+    for kind, by in sorted(summary.by_type.items()):
+        cells = ", ".join(f"{by.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "undetermined"))
+        lines.append(f"  {kind}: {cells}")
+    return lines
+
+
+@control_app.command("add")
+def control_add(
+    file: Annotated[Path, typer.Argument(help="A GeoJSON Polygon/MultiPolygon layer in CRS84 (longitude, latitude).")],
+    on: Annotated[str, typer.Option("--date", help="The date the map shows (YYYY-MM-DD).")],
+    side: Annotated[str, typer.Option("--side", help="The side whose area the polygons draw: RU or UA.")] = "RU",
+    name: NameOption = "deepstate",
+    country: Annotated[
+        str, typer.Option("--country", help="The country the map covers (ISO code); places outside it are not checked.")
+    ] = "UA",
+    replace: Annotated[bool, typer.Option("--replace", help="Overwrite a stored map of the same series, side and date.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check/--no-check", help="Re-check the stored facts against the series afterwards.")
+    ] = True,
+    db: DbOption = None,
+) -> None:
+    """Store a control map: the area one side holds on a date, validated (nothing is stored on an error).
+
+    Then every stored capture, advance and withdrawal is checked against the series again
+    (--no-check skips that, e.g. while adding many maps; run `sitrep control check` after).
+    """
+    from .control import add_control_map, parse_map_date
+
+    try:
+        day = parse_map_date(on)
+        with open_store(settings_with(db=db)) as store:
+            added = add_control_map(
+                store, file, on=day, side=side, name=name, country=country, replace=replace, check=check
+            )
+    except SitrepError as e:
+        raise fail(e) from e
+    m = added.map
+    typer.echo(
+        f"stored control map {m.id}: '{m.name}' {m.side}-held area on {m.on}, {m.polygons} polygons, "
+        f"≈{m.area_km2:,.0f} km² (from {m.source})"
+    )
+    if added.summary is not None:
+        for line in _summary_lines(added.summary):
+            typer.echo(line)
+
+
+@control_app.command("list")
+def control_list(
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List the stored control maps: id, series, side, date, polygons, area and source file."""
+    from .control import list_control_maps
+
+    rows = query(db, list_control_maps)
+    if format is ListFormat.json:
+        typer.echo(_json([asdict(r) for r in rows]))
+        return
+    for r in rows:
+        typer.echo(f"{r.id}\t{r.name}\t{r.side}\t{r.on}\t{r.polygons} polygons\t≈{r.area_km2:,.0f} km²\t{r.source}")
+    typer.echo(f"{len(rows)} control maps", err=True)
+
+
+@control_app.command("check")
+def control_check(
+    name: Annotated[
+        str | None, typer.Option("--name", help="The map series to check against (needed when several are stored).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Check every stored capture, advance and withdrawal against a control map series and store the verdicts."""
+    from .control import check_claims
+
+    try:
+        with open_store(settings_with(db=db), create=False) as store:
+            summary = check_claims(store, name=name)
+    except SitrepError as e:
+        raise fail(e) from e
+    for line in _summary_lines(summary):
+        typer.echo(line)
+
+
+class SourcesFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def sources(
+    format: Annotated[SourcesFormat, typer.Option("--format", "-f", help="table, json or md.")] = SourcesFormat.table,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N sources.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only outlets, persons, organisations, claimants or sides.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Track records of every outlet, named claimant and side: corroborated, contradicted, map-checked, forecasts.
+
+    Counts always come with their denominators; fewer than 5 claims with an outcome is
+    "too few to judge". Map consistency is not truth: maps lag and err (docs/control.md).
+    """
+    from .report.track_records import HEADER, as_json, as_markdown, rows
+    from .track import source_track_records
+
+    records = query(db, source_track_records)
+    if kind:
+        records = [r for r in records if r.kind == kind.rstrip("s")]
+    records = records[:limit] if limit is not None else records
+    if format is SourcesFormat.json:
+        typer.echo(_json(as_json(records)))
+        return
+    if format is SourcesFormat.md:
+        typer.echo(as_markdown(records), nl=False)
+        return
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*HEADER, box=None, pad_edge=False)
+        for line in rows(records):
+            table.add_row(*line)
+        Console().print(table)
+    else:
+        typer.echo("\t".join(HEADER))
+        for line in rows(records):
+            typer.echo("\t".join(line))
+    typer.echo(f"{len(records)} sources", err=True)
+

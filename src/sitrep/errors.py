@@ -4,7 +4,7 @@ The exception tree::
 
     SitrepError
     ├── ConfigError        a setting, the spaCy model or the database URL is unusable
-    ├── InputError         one input (file, line, feed entry) cannot be read as an article
+    ├── InputError         one input (file, line, feed entry) cannot be read as an article or a control map
     ├── StoreError         the database refused an operation (nothing was half-written)
     └── NotFoundError      an article id or component that does not exist
 
@@ -77,6 +77,46 @@ class Messages(StrEnum):
         "No place named '{name}' in {url}. Names are matched as the gazetteer spells them "
         "(e.g. 'Pokrovsk', 'Donetsk Oblast'); `sitrep stories` shows the places of each story."
     )
+    # Control maps (sitrep.control)
+    E300 = "{where}: can't read the control map ({detail}). Check that the file exists and that you may read it."
+    E301 = "{where}: not valid JSON ({detail}). A control map is a GeoJSON file (RFC 7946)."
+    E302 = (
+        "{where}: a GeoJSON object of type '{detail}' is no control map. Give a FeatureCollection, a "
+        "Feature, a Polygon or a MultiPolygon."
+    )
+    E303 = (
+        "{where}: {item} has geometry type '{detail}'; a control map holds areas only (Polygon or "
+        "MultiPolygon). Remove the points and lines, or export the area layer alone."
+    )
+    E304 = (
+        "{where}: the coordinate reference system is '{detail}', not CRS84 (WGS 84 longitude, latitude). "
+        "Reproject it first, e.g. `ogr2ogr -t_srs CRS84 out.geojson in.geojson`."
+    )
+    E305 = (
+        "{where}: {item} has the position {detail}, which is no longitude, latitude pair (longitude "
+        "-180..180 first, then latitude -90..90, as RFC 7946 orders them)."
+    )
+    E306 = (
+        "{where}: {item} is not a valid polygon: {detail}. Repair it, e.g. `ogr2ogr -makevalid out.geojson "
+        "in.geojson`, or shapely's make_valid."
+    )
+    E307 = "{where}: the file holds no polygon with an area. A control map needs at least one."
+    E308 = "Invalid control map date '{value}': use YYYY-MM-DD, e.g. --date 2025-11-15."
+    E309 = "Invalid side '{value}': a control map draws the area held by UA or RU (--side UA or --side RU)."
+    E310 = (
+        "Invalid control map name '{value}': use 1 to 40 letters, digits, '-' or '_', e.g. --name deepstate."
+    )
+    E311 = (
+        "A control map '{name}' of side {side} for {on} is already stored (id {id}). Add it again with "
+        "--replace to overwrite it, or give another --name."
+    )
+    E312 = "No control maps are stored in {url}. Add one with `sitrep control add FILE.geojson --date YYYY-MM-DD`."
+    E313 = (
+        "{url} holds control maps under several names ({names}); say which series to check claims "
+        "against with --name."
+    )
+    E314 = "No control maps named '{name}' in {url}. Stored names: {names}."
+    E315 = "Invalid country '{value}': give the ISO 3166-1 alpha-2 code of the country the map covers, e.g. --country UA."
 
 
 class SitrepError(Exception):

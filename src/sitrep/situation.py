@@ -23,6 +23,7 @@ from .resolve.forecasts import LedgerEntry, ledger
 from .resolve.propositions import ArticleInfo, Proposition, group_facts
 from .resolve.timelines import TimelineEntry, timeline
 from .store import Store
+from .track import citation_notes, source_track_records
 
 __all__ = [
     "ArticleInfo",
@@ -120,4 +121,6 @@ def situation_report(
     start = since.isoformat() if since else "the earliest report"
     end = until.isoformat() if until else "the latest"
     period = f"{start} to {end}" if since or until else "All dates"
-    return build_report(props, ledger(made, props), infos, title=title, period=period)
+    report = build_report(props, ledger(made, props), infos, title=title, period=period)
+    report.track_notes = citation_notes(source_track_records(store))  # beside every cited outlet
+    return report

@@ -20,6 +20,7 @@ from datetime import date
 from ..resolve.facts import Fact
 from ..resolve.forecasts import LedgerEntry
 from ..resolve.propositions import ArticleInfo, Proposition
+from .control import map_note
 
 KEY_POINTS = 6
 PER_SECTION = 12
@@ -82,6 +83,8 @@ class SituationReport:
     key_points: list[str]
     places: list[tuple[str, list[Section]]]
     citations: list[Citation]
+    #: The short track record of each cited outlet, by `ArticleInfo.voice` (sitrep.track).
+    track_notes: dict[str, str] = field(default_factory=dict)
 
 
 def _day(d: date | None) -> str:
@@ -104,7 +107,11 @@ def _whose(prop: Proposition, stance: str) -> list[str]:
 
 
 def describe(prop: Proposition, cites: Citations, articles: Mapping[str, ArticleInfo]) -> str:
-    """One sentence about a proposition, ending with its citations."""
+    """One sentence about a proposition, ending with its citations (and its control map verdicts)."""
+    return _describe(prop, cites, articles) + map_note(prop.facts)
+
+
+def _describe(prop: Proposition, cites: Citations, articles: Mapping[str, ArticleInfo]) -> str:
     what = _event(prop) if prop.kind == "event" else f"“{prop.text}”"
     when = _span(prop)
     if prop.verdict == "contested":
@@ -227,11 +234,18 @@ def short_quote(text: str) -> str:
     return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + " …"
 
 
-def citation_line(c: Citation) -> str:
+def citation_line(c: Citation, notes: Mapping[str, str] | None = None) -> str:
     a = c.article
     parts = [a.outlet_name or "unknown outlet", _day(a.published), a.url or f"article {a.id}"]
     quote = short_quote(c.quote)
-    return f"[{c.number}] {', '.join(parts)} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
+    line = f"[{c.number}] {', '.join(parts)} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
+    return line + track_note(c, notes)
+
+
+def track_note(c: Citation, notes: Mapping[str, str] | None) -> str:
+    """' — track record: TASS: 12 capture claims checked …' for a cited outlet with a record, else ''."""
+    note = (notes or {}).get(c.article.voice)
+    return f" — track record: {note}" if note else ""
 
 
 def render_markdown(report: SituationReport) -> str:
@@ -241,7 +255,7 @@ def render_markdown(report: SituationReport) -> str:
         out += ["", f"## {name}"]
         for section in sections:
             out += ["", f"### {section.title}", ""] + [f"- {line}" for line in section.lines]
-    out += ["", "## Sources", ""] + [citation_line(c) for c in report.citations]
+    out += ["", "## Sources", ""] + [citation_line(c, report.track_notes) for c in report.citations]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -270,7 +284,7 @@ def render_html(report: SituationReport) -> str:
         )
         body.append(
             f'<li id="c{c.number}" value="{c.number}">{e(c.article.outlet_name or "unknown outlet")}, {e(_day(c.article.published))}, '
-            f"{link} — <q>{e(short_quote(c.quote))}</q> (characters {c.start}–{c.end})</li>"
+            f"{link} — <q>{e(short_quote(c.quote))}</q> (characters {c.start}–{c.end}){e(track_note(c, report.track_notes))}</li>"
         )
     body.append("</ol>")
     return (

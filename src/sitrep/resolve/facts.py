@@ -17,8 +17,12 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..models import Place, Record, Unit
+
+if TYPE_CHECKING:
+    from ..store.control import CheckRow
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _LEADING = re.compile(r"^(the|a|an)\s+")
@@ -92,6 +96,7 @@ class Fact:
     condition: str | None = None
     units: tuple[str, ...] = ()  # keys of the units named in the fact's sentence
     claim: str | None = None  # for an event inside a claim, the claim's item id
+    check: CheckRow | None = None  # its verdict against the control maps (sitrep.control), once checked
 
 
 #: A fact's own span shorter than this is widened to its sentence for citing; longer ones

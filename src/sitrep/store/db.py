@@ -28,8 +28,8 @@ from ..errors import ConfigError, Messages, NotFoundError, StoreError
 from ..ingest.article import Article, Rejection
 from ..models import ArticleMeta, Record
 from ..normalise import normalise_text, text_hash
+from . import control, resolution
 from . import migrate as migrations
-from . import resolution
 from .schema import articles, records, rejections, resolutions
 from .search import Hit, search
 
@@ -532,9 +532,10 @@ class Store:
     ) -> list[resolution.Fact]:
         """Events, claims and forecasts of the stored records, filtered by place key, kind, article and date."""
         with self._read("reading facts") as conn:
-            return resolution.load_facts(
+            found = resolution.load_facts(
                 conn, place_keys=place_keys, since=since, until=until, kinds=kinds, article_ids=article_ids
             )
+            return control.with_checks(conn, found)  # each checked fact carries its map verdict
 
     def article_infos(self, ids: list[str]) -> dict[str, resolution.ArticleInfo]:
         """Outlet, date, URL, title and `duplicate_of` of the given articles (for citations)."""
@@ -584,4 +585,51 @@ class Store:
                         conn, article_id=row.id, text=row.text, record=Record.model_validate(row.record)
                     )
                 done += 1
+
+    # --- control maps (sitrep.store.control; the geometry work is sitrep.control's) ---------------
+
+    def add_control_map(self, values: dict[str, Any], *, replace: bool = False) -> int:
+        """Store one control map (the columns of `control_maps`); E311 when its series, side and date exist.
+
+        With `replace`, the stored map of the same series, side and date is overwritten in the
+        same transaction, so a failure leaves the old one in place.
+        """
+        with self._write(f"storing the control map {values.get('source')}") as conn:
+            existing = control.find_map(conn, name=values["name"], side=values["side"], on=values["on"])
+            if existing is not None:
+                if not replace:
+                    raise StoreError(
+                        Messages.E311, name=values["name"], side=values["side"], on=values["on"], id=existing
+                    )
+                control.delete_map(conn, existing)
+            return control.insert_map(conn, values)
+
+    def control_maps(self, *, name: str | None = None) -> list[control.ControlMapRow]:
+        """Stored control maps without their geometry, by series and date."""
+        with self._read("listing control maps") as conn:
+            return control.list_maps(conn, name=name)
+
+    def control_map_geometries(self, name: str) -> list[tuple[control.ControlMapRow, bytes]]:
+        """The maps of one series with their WKB geometry, oldest first."""
+        with self._read(f"reading the control maps '{name}'") as conn:
+            return control.map_geometries(conn, name=name)
+
+    def replace_control_checks(self, rows: list[dict[str, Any]]) -> None:
+        """Replace every stored verdict by `rows` in one transaction."""
+        with self._write("storing control map verdicts") as conn:
+            control.replace_checks(conn, rows)
+
+    def control_checks(self, article_ids: list[str] | None = None) -> list[control.CheckRow]:
+        with self._read("reading control map verdicts") as conn:
+            return control.load_checks(conn, article_ids)
+
+    def event_precisions(self, article_ids: list[str]) -> dict[tuple[str, str], str]:
+        """How precisely each event of the given articles is dated, by (article, event id), when its own time dates it."""
+        with self._read("reading event dates") as conn:
+            return control.event_precisions(conn, article_ids)
+
+    def forecast_hedges(self, article_ids: list[str]) -> dict[tuple[str, str], str | None]:
+        """The hedge word ("likely", "could") of each forecast of the given articles, by (article, item id)."""
+        with self._read("reading forecast hedges") as conn:
+            return control.forecast_hedges(conn, article_ids)
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 #: Constraint names are spelled out so migrations on every dialect name them the same way
@@ -177,6 +178,51 @@ facts = Table(
     Column("condition", Text),
     Column("units", JSON, nullable=False),
     Column("claim", String(16), comment="Item id of the claim an event sits in, or of the claim itself."),
+)
+
+# --- Control maps (sitrep.control): who holds what on a date, and claims checked against them. ---
+
+#: One snapshot of the area one side holds on a date (a polygon layer the user brought).
+control_maps = Table(
+    "control_maps",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(40), nullable=False, comment="The series, e.g. 'deepstate'."),
+    Column("side", String(2), nullable=False, comment="The side whose area the polygons draw."),
+    Column("country", String(2), nullable=False, comment="The country the map covers (its extent)."),
+    Column("on", Date, nullable=False),
+    Column("source", Text, nullable=False, comment="The file it was read from, as given."),
+    Column("sha256", String(64), nullable=False, comment="Hash of the stored geometry."),
+    Column("polygons", Integer, nullable=False),
+    Column("area_km2", Float, nullable=False),
+    Column("bbox", JSON, nullable=False, comment="[west, south, east, north] in degrees."),
+    Column("geometry", LargeBinary, nullable=False, comment="The (Multi)Polygon as WKB, CRS84."),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("name", "side", "on"),
+)
+
+#: A capture, advance or withdrawal fact checked against the control maps (sitrep.control.verdicts).
+control_checks = Table(
+    "control_checks",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_id", String(16), primary_key=True, comment="The fact's item id."),
+    Column("place_key", String(200), comment="The fact's place key when checked (stale if it changed)."),
+    Column("on", Date, comment="The fact's date when checked."),
+    Column("event_type", String(32), nullable=False),
+    Column("side", String(2)),
+    Column("verdict", String(16), nullable=False, comment="consistent, inconsistent or undetermined."),
+    Column("reason", Text, nullable=False),
+    Column("layer", String(40), nullable=False, comment="The control map series checked against."),
+    Column("before_map", Integer, ForeignKey("control_maps.id", ondelete="SET NULL")),
+    Column("before_on", Date),
+    Column("before_state", String(16)),
+    Column("after_map", Integer, ForeignKey("control_maps.id", ondelete="SET NULL")),
+    Column("after_on", Date),
+    Column("after_state", String(16)),
+    Column("km", Float, comment="Signed distance to the line on the deciding map: > 0 inside the area."),
+    Column("checker", String(32), nullable=False, comment="Name and version of the rules, e.g. sitrep.control/1."),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
 )
 
 #: SQLite FTS5 table over articles(title, text); its shadow tables share the prefix.
