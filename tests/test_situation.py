@@ -17,7 +17,8 @@ from sitrep.cli import app
 from sitrep.errors import NotFoundError
 from sitrep.ingest.article import Article
 from sitrep.models import ArticleMeta, Claim, Event, Forecast, Place, Record, Span
-from sitrep.report.situation import render_html, render_markdown
+from sitrep.report.html import render_html
+from sitrep.report.situation import render_markdown
 from sitrep.store import Store
 
 WIRE = (
@@ -290,9 +291,9 @@ runner = CliRunner()
         (["stories"], "3 articles (1 copy)"),
         (["claims", "--place", "Chasiv Yar"], "[contested] encirclement at Chasiv Yar"),
         (["timeline", "--place", "Avdiivka"], "Timeline: Avdiivka"),
-        (["forecasts"], "advance at Pokrovsk within months"),
+        (["forecasts"], "advance toward Pokrovsk within months"),
         (["report", "--place", "Avdiivka"], "# Situation report: Avdiivka"),
-        (["report", "--format", "html"], "<h2>Sources</h2>"),
+        (["report", "--format", "html"], "<h2 id=\"sources\">Sources</h2>"),
     ],
 )
 def test_commands_print_the_views(store, args, expected):

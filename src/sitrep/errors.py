@@ -56,6 +56,11 @@ class Messages(StrEnum):
     E115 = "{where}: the feed has no entries ({detail})."
     E116 = "{where}: can't read the file ({detail}). Check that it exists and that you may read it."
     E117 = "{where}: the directory holds no files to read (hidden and README/LICENSE/SOURCE files are skipped)."
+    E150 = (
+        "{where}: too little body text to be an article ({words} words of prose after removing links, "
+        "menus and banners; at least {minimum} needed). A page of navigation or a cookie notice is not "
+        "stored; pass the article page itself."
+    )
     # Store
     E201 = "Database error while {action}: {reason}. Nothing from this operation was stored."
     E202 = "No article with id '{id}' in {url}. `sitrep articles` lists the stored ids."
@@ -71,6 +76,8 @@ class Messages(StrEnum):
         "No place named '{name}' in {url}. Names are matched as the gazetteer spells them "
         "(e.g. 'Pokrovsk', 'Donetsk Oblast'); `sitrep stories` shows the places of each story."
     )
+    # Cross-article views
+    E230 = "--near must be a distance in kilometres of 0 or more (got {value}), e.g. --near 20."
 
 
 class SitrepError(Exception):
