@@ -70,17 +70,23 @@ def select_place(store: Store, name: str, *, near_km: float | None = None) -> Pl
 
     if near_km is not None and near_km < 0:
         raise ConfigError(Messages.E230, value=near_km)
-    known = [f"geo:{e.geonameid}" for e in get_gazetteer().lookup(name) if e.geonameid]
+    entries = get_gazetteer().lookup(name)
+    known = [f"geo:{e.geonameid}" for e in entries if e.geonameid]
     rows = store.find_entities(name, kind="place", keys=known)
-    keys = [r.key for r in rows] or (
-        [f"place:{slug(name)}"] if store.facts(place_keys=[f"place:{slug(name)}"]) else []
-    )
-    if not keys:
-        raise NotFoundError(Messages.E208, name=name, url=store.url)
-    selected = [StoredPlace(r.key, r.name, r.lat, r.lon) for r in rows] or [StoredPlace(keys[0], name)]
+    selected = [StoredPlace(r.key, r.name, r.lat, r.lon) for r in rows]
+    if not selected and entries:
+        # A place no fact names itself ("Donetsk Oblast") still holds the places inside it.
+        main = entries[0]
+        key = f"geo:{main.geonameid}" if main.geonameid else f"place:{slug(main.name)}"
+        selected = [StoredPlace(key, main.name, main.lat, main.lon)]
+    if not selected:
+        selected = [StoredPlace(f"place:{slug(name)}", name)]
     stored = [StoredPlace(*row) for row in store.place_entities()]
-    area = area_keys(selected, stored, near_km=near_km)
-    return PlaceSelection(rows[0].name if rows else name, keys, frozenset(area | set(keys)), near_km)
+    area = area_keys(selected, stored, near_km=near_km) & {p.key for p in stored}
+    if not area:
+        raise NotFoundError(Messages.E208, name=name, url=store.url)
+    keys = [p.key for p in selected]
+    return PlaceSelection(selected[0].name, keys, frozenset(area), near_km)
 
 
 def _at_place(facts: list[Fact], selection: PlaceSelection | None) -> list[Fact]:
