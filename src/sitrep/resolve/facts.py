@@ -277,18 +277,18 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
     for c in record.claims:
         start, end, _ = span_of(c.spans)
         # A claim's place: the first mapped place the claim's own words name (not its dateline).
-        own = c.spans[0] if c.spans else None
+        said = c.spans[0] if c.spans else None
         inside = sorted(
             (m.start, m.end, p)
             for p in record.places
-            if own is not None and _mapped(p)
-            for m in _mentions(p, own.start, own.end)
+            if said is not None and _mapped(p)
+            for m in _mentions(p, said.start, said.end)
             if text is None or not _dateline(text, m)
         )
         c_place = inside[0][2] if inside else None
         c_relation = None
-        if inside and text is not None and own is not None:
-            c_relation = support.relation_of(text, inside[0][0], inside[0][1], sentence_start=own.start)
+        if inside and text is not None and said is not None:
+            c_relation = support.relation_of(text, inside[0][0], inside[0][1], sentence_start=said.start)
         yield Fact(
             record.id,
             c.id or "",
