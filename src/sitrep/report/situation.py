@@ -164,14 +164,26 @@ def describe(prop: Proposition, cites: Citations, articles: Mapping[str, Article
         ]
         text = f"Contested ({when}): {what}, asserted by {_listed(pro, 3)} and denied by {_listed(con, 3)}."
         return Line(text, cites.cite(backing, articles))
+    backing = [s.fact for s in prop.stances if s.stance == "asserts"]
+    doubting = [s.fact for s in prop.stances if s.stance == "denies"]
+    # Denials that contest nothing (the same voice on another day: "no confirmed advances")
+    # are said apart, so the statement's citations all back it.
+    aside = (
+        f" The same sources also report it not confirmed ({counted(len(doubting), 'report')}, cited last)."
+        if doubting
+        else ""
+    )
     if prop.verdict == "corroborated":
-        text = f"{what} ({when}): reported by {voices_words(prop)}: {_listed(prop.outlets)}."
-        return Line(text, cites.cite(prop.facts, articles))
+        text = f"{what} ({when}): reported by {voices_words(prop)}: {_listed(prop.outlets)}.{aside}"
+        numbers = cites.cite(backing, articles)
+        return Line(text, numbers + tuple(n for n in cites.cite(doubting, articles) if n not in numbers))
     asserting, denying = _whose(prop, "asserts"), _whose(prop, "denies")
     if asserting:
         verb = "claimed" if any(f.status in ("claimed", "asserts") for f in prop.facts) else "reported"
         extra = f" ({counted(prop.articles, 'article')})" if prop.articles > 1 else ""
-        return Line(f"{what} ({when}): {verb} by {asserting[0]} only{extra}.", cites.cite(prop.facts, articles))
+        numbers = cites.cite(backing, articles)
+        numbers += tuple(n for n in cites.cite(doubting, articles) if n not in numbers)
+        return Line(f"{what} ({when}): {verb} by {asserting[0]} only{extra}.{aside}", numbers)
     return Line(f"{what} ({when}): denied by {_listed(denying, 3)}.", cites.cite(prop.facts, articles))
 
 

@@ -148,6 +148,18 @@ def _not_a_name_of(place: Place, record: Record) -> bool:
     return not any(mention == n or (len(mention) > 3 and mention in n.split()) for n in names)
 
 
+#: A forecast's place stands within this many characters of its trigger ("could capture
+#: Kostiantynivka within weeks"); farther off it belongs to another phrase of the sentence.
+FORECAST_REACH = 80
+
+
+def _close(place: Place, trigger: Span, start: int, end: int) -> bool:
+    return any(
+        min(abs(m.start - trigger.end), abs(trigger.start - m.end)) <= FORECAST_REACH
+        for m in _mentions(place, start, end)
+    )
+
+
 def _dateline(text: str, mention: Span) -> bool:
     """'KYIV, March 3 (Reuters) -': the place a paragraph opens with, before a comma or dash."""
     opens = mention.start == 0 or text[mention.start - 1] == "\n"
@@ -239,6 +251,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             if grounded is None:
                 continue
             start, end, quote = grounded.start, grounded.end, grounded.quote
+            if support.is_heading(quote):
+                continue  # a headline or label is no report
             if grounded.place is None:
                 key, name = None, None
             relation = grounded.relation
@@ -251,7 +265,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
         else:
             start, end, quote = span_of(e.spans)
         time = times.get(e.time or "")
-        own_time = time is not None and time.start and (
+        # The sentence's own date, when it names a day, week or month ("10 years of war" names none).
+        own_time = time is not None and time.start and time.precision in ("day", "week", "month") and (
             text is None or any(start <= s.start and s.end <= end for s in time.spans)
         )
         when = time.start if own_time and time is not None else day
@@ -305,13 +320,18 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             day,
             relation=c_relation,
         )
+    events = {e.id: e for e in record.events}
     for f in record.forecasts:
         key, name = place_of(f.place)
         relation = None
         if text is not None:
-            grounded = ground(record, text, f.spans, f.place)
-            if grounded is None or grounded.place is None:
+            expected = events.get(f.event or "")
+            spans = [*f.spans[:1], *(expected.spans[1:2] if expected is not None else [])]
+            grounded = ground(record, text, spans, f.place)
+            if grounded is None or grounded.place is None or support.is_heading(grounded.quote):
                 continue  # a forecast's place must be a place its own sentence names
+            if len(spans) > 1 and not _close(grounded.place, spans[1], grounded.start, grounded.end):
+                continue  # "could be targeted … Britain's economy": the place belongs to another phrase
             start, end, quote = grounded.start, grounded.end, grounded.quote
             relation = grounded.relation
         else:

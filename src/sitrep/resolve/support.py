@@ -52,6 +52,11 @@ _END = re.compile(
     r"""|(?:\n\s*)|(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?(?=\s+[A-Z“"]))"""
 )
 _TRAILING_MARKERS = re.compile(r"(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?)+$")
+# Trailing list items before a name: "Kupiansk, ", "Lyman (east of X), and " (capitalised
+# names with an optional bracketed note, each followed by a comma or "and"/"or").
+_LIST_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}(?:\s*\([^()]{0,80}\))?(?:,\s*(?:and|or)?|\s+(?:and|or))\s+)+$"
+)
 _WORD = re.compile(r"[\w’']+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -134,7 +139,9 @@ def relation_of(text: str, start: int, end: int, *, sentence_start: int = 0) -> 
     'direction'
     """
     lex = lexicon()
-    before = _words(text[max(sentence_start, start - 60) : start])
+    # "near Oleksiivka, Kindrativka, and Myropillya": the relation word heads the whole list
+    head = _LIST_BEFORE.sub("", text[max(sentence_start, start - 400) : start])
+    before = _words(head[-60:])
     for phrase, rel in lex.before:
         if _ends_with(before, phrase):
             return rel
@@ -172,6 +179,9 @@ def unreal_cue(text: str, sentence_start: int, trigger_start: int, trigger_end: 
         needle = " n't " if cue == "n't" else f" {cue} "
         if needle in clause or (cue == "n't" and "n't " in clause):
             return cue
+    # "unavailable to bolster", "launched an offensive to capture": a purpose, not a report
+    if clause.rstrip().endswith(" to"):
+        return "to"
     # "the failed attempt to advance", "the capture attempt": the trigger is followed by the cue
     if trigger_end is not None:
         tail = _words(text[trigger_end : trigger_end + 20])[:1]
@@ -197,6 +207,20 @@ def past_year(sentence: str, published: date | None) -> int | None:
 
 
 _HEADING = re.compile(r"[:\n|#*]|^\W|^[A-Z\s]{4,}$")
+_SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def is_heading(sentence: str) -> bool:
+    """A headline or label, not a sentence of report: most of its words capitalised.
+
+    >>> is_heading("The Rise and Fall of the Heroes of the Surgut Land"), is_heading("Russian forces took Tykhe.")
+    (True, False)
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence) if w.casefold() not in _SMALL]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.7
 
 
 def good_holder(holder: str | None) -> bool:
