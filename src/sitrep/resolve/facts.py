@@ -257,11 +257,13 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                 key, name = None, None
             relation = grounded.relation
             trigger = e.spans[1] if len(e.spans) > 1 else None
-            if trigger is not None and e.status in ("reported", "claimed"):
-                if support.unreal_cue(text, start, trigger.start, trigger.end):
+            if trigger is not None and e.status in ("reported", "claimed", "denied"):
+                denial = e.status == "denied"
+                if support.unreal_cue(text, start, trigger.start, trigger.end, negations=not denial):
                     continue
-            if support.past_year(quote, day):
-                continue  # history ("in 1943 the Red Army …") is not a report of today
+            at = trigger.start - start if trigger is not None else None
+            if support.past_year(quote, day, at=at) or support.history_cue(quote):
+                continue  # history ("in 1943 the Red Army …", "after the annexation of …") is no news
         else:
             start, end, quote = span_of(e.spans)
         time = times.get(e.time or "")
@@ -332,6 +334,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                 continue  # a forecast's place must be a place its own sentence names
             if len(spans) > 1 and not _close(grounded.place, spans[1], grounded.start, grounded.end):
                 continue  # "could be targeted … Britain's economy": the place belongs to another phrase
+            if not f.horizon:
+                continue  # no horizon, nothing to hold it to: an order or a worry, not a forecast
             start, end, quote = grounded.start, grounded.end, grounded.quote
             relation = grounded.relation
         else:

@@ -66,6 +66,7 @@ class Lexicon:
     attempt: tuple[str, ...]
     hypothetical: tuple[str, ...]
     negation: tuple[str, ...]
+    history: tuple[str, ...]
     clause_break: tuple[str, ...]
     before: tuple[tuple[str, str], ...]  # (phrase, relation), longest first
     after: tuple[tuple[str, str], ...]
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         tuple(data["attempt"]),
         tuple(data["hypothetical"]),
         tuple(data["negation"]),
+        tuple(data["history"]),
         tuple(data["clause_break"]),
         pairs(data["relation_before"]),
         pairs(data["relation_after"]),
@@ -161,12 +163,22 @@ def _clause_before(text: str, sentence_start: int, trigger_start: int) -> str:
     head = text[sentence_start:trigger_start]
     lowered = head.casefold()
     cut = max((lowered.rfind(b) + len(b) for b in lexicon().clause_break if b in lowered), default=0)
-    words = _WORD.findall(head[cut:])
+    words = _WORD.findall(head[cut:].replace("’", "'"))
     return " ".join(words[-CUE_WINDOW:]).casefold()
 
 
-def unreal_cue(text: str, sentence_start: int, trigger_start: int, trigger_end: int | None = None) -> str | None:
+def unreal_cue(
+    text: str,
+    sentence_start: int,
+    trigger_start: int,
+    trigger_end: int | None = None,
+    *,
+    negations: bool = True,
+) -> str | None:
     """The attempt, hypothetical or negation cue of the trigger's clause, or None for a reported event.
+
+    With `negations=False` (for a denial, which is a negation by nature) only attempts and
+    hypotheticals count: "Kyiv denied that Russia might attack" denies nothing that happened.
 
     >>> unreal_cue("Russia did not capture Avdiivka.", 0, 15)
     'not'
@@ -175,7 +187,7 @@ def unreal_cue(text: str, sentence_start: int, trigger_start: int, trigger_end: 
     """
     clause = f" {_clause_before(text, sentence_start, trigger_start)} "
     lex = lexicon()
-    for cue in (*lex.attempt, *lex.hypothetical, *lex.negation):
+    for cue in (*lex.attempt, *lex.hypothetical, *(lex.negation if negations else ())):
         needle = " n't " if cue == "n't" else f" {cue} "
         if needle in clause or (cue == "n't" and "n't " in clause):
             return cue
@@ -190,20 +202,38 @@ def unreal_cue(text: str, sentence_start: int, trigger_start: int, trigger_end: 
     return None
 
 
-def past_year(sentence: str, published: date | None) -> int | None:
-    """A year in the sentence at least `HISTORY_YEARS` before the article's, or None.
+def past_year(sentence: str, published: date | None, *, at: int | None = None) -> int | None:
+    """The year a sentence is about, when it is at least `HISTORY_YEARS` before the article's.
+
+    The year nearest the event's trigger (offset `at` in the sentence) decides: "Russia,
+    which in 2014 occupied Crimea and in 2022 started an all-out war" is history for the
+    occupation, news for the war.
 
     >>> past_year("In 1943 the Red Army recaptured Kharkiv.", date(2026, 2, 1))
     1943
     """
     if published is None:
         return None
-    years = [int(y) for y in _YEAR.findall(sentence)]
-    old = [y for y in years if y <= published.year - HISTORY_YEARS]
-    # "since 2014 and now in 2026": a current year in the same sentence keeps it news
-    if old and not any(y >= published.year - 1 for y in years):
-        return min(old)
-    return None
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
+    if not found:
+        return None
+    if at is None:
+        years = [y for _, y in found]
+        old = [y for y in years if y <= published.year - HISTORY_YEARS]
+        # "since 2014 and now in 2026": a current year in the same sentence keeps it news
+        return min(old) if old and not any(y >= published.year - 1 for y in years) else None
+    _, nearest = min(found, key=lambda f: abs(f[0] - at))
+    return nearest if nearest <= published.year - HISTORY_YEARS else None
+
+
+def history_cue(sentence: str) -> str | None:
+    """A phrase that makes a sentence background history ("last year", "the annexation of").
+
+    >>> history_cue("Russia responded by annexing Crimea."), history_cue("Drones struck Kharkiv.")
+    ('annexing', None)
+    """
+    lowered = f" {' '.join(_words(sentence))} "
+    return next((cue for cue in lexicon().history if f" {cue} " in lowered), None)
 
 
 _HEADING = re.compile(r"[:\n|#*]|^\W|^[A-Z\s]{4,}$")
