@@ -127,6 +127,7 @@ def store(tmp_path_factory):
                 "type": "capture",
                 "place": "Avdiivka",
                 "status": "reported",
+                "actor_side": "RU",
                 "words": "Russian troops captured the town",
             },
             {
@@ -134,6 +135,7 @@ def store(tmp_path_factory):
                 "place": "Avdiivka",
                 "status": "reported",
                 "mode": "artillery",
+                "actor_side": "RU",
                 "words": "Russian artillery and glide bombs had pounded Avdiivka",
             },
             {
@@ -162,6 +164,7 @@ def store(tmp_path_factory):
                 "place": "Chasiv Yar",
                 "status": "claimed",
                 "claim": "c1",
+                "actor_side": "RU",
                 "words": "its troops had encircled Chasiv Yar",
             },
             {
@@ -169,6 +172,7 @@ def store(tmp_path_factory):
                 "place": "Chasiv Yar",
                 "status": "denied",
                 "claim": "c2",
+                "actor_side": "RU",
                 "words": "Chasiv Yar was encircled",
             },
         ],

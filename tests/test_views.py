@@ -57,7 +57,10 @@ def record(text: str, *, events=(), claims=(), forecasts=(), actors=()) -> Recor
         places=[Place(id=f"p{i}", name=n, extractor=X, spans=every(text, n), **GEO[n]) for i, n in enumerate(names, 1)],
         actors=[Actor(id=f"a{i}", name=n, kind="person", extractor=X, spans=[span(text, n)]) for i, n in enumerate(actors, 1)],
         events=[
-            Event(id=f"e{i}", type=t, place=p, status=s, extractor=X, spans=[sentence_of(text, w), span(text, w)])
+            Event(
+                id=f"e{i}", type=t, place=p, status=s, actor_side="RU", extractor=X,
+                spans=[sentence_of(text, w), span(text, w)],
+            )
             for i, (t, p, s, w) in enumerate(events, 1)
         ],
         claims=[

@@ -207,7 +207,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
     (`ground`): the cited sentence is the real one around the trigger, the place is one that
     sentence names (with its relation: at, near, toward, direction), the date is the
     sentence's own time expression or else the article's, and attempts, hypotheticals,
-    negations and history are left out (they are not reported events).
+    negations and history are left out (they are not reported events), and so is an event
+    whose sentence names no party to the war (no side and no unit).
     """
     places = {p.name: p for p in record.places}
     times = {t.id: t for t in record.times}
@@ -274,6 +275,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
         when = time.start if own_time and time is not None else day
         claim = claims.get(e.claim or "")
         units = units_in(start, end)
+        if text is not None and e.actor_side is None and e.target_side is None and not units:
+            continue  # no party to the war in the sentence: "it's striking how", "attacking China" in words
         # "Ukraine denies Moscow's claim that …": the claim and the claims linked to it are the
         # voices on this event; the event's own status speaks for the voice whose stance gives it.
         voices = [claim, *(claims[i] for i in claim.links if i in claims)] if claim else []
