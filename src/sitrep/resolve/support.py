@@ -67,6 +67,7 @@ class Lexicon:
     hypothetical: tuple[str, ...]
     negation: tuple[str, ...]
     history: tuple[str, ...]
+    intent: tuple[str, ...]
     clause_break: tuple[str, ...]
     before: tuple[tuple[str, str], ...]  # (phrase, relation), longest first
     after: tuple[tuple[str, str], ...]
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
         tuple(data["hypothetical"]),
         tuple(data["negation"]),
         tuple(data["history"]),
+        tuple(data["intent"]),
         tuple(data["clause_break"]),
         pairs(data["relation_before"]),
         pairs(data["relation_after"]),
@@ -191,6 +193,11 @@ def unreal_cue(
         needle = " n't " if cue == "n't" else f" {cue} "
         if needle in clause or (cue == "n't" and "n't " in clause):
             return cue
+    # "Russian objective: Cross the Oskil and push west": an intention anywhere before it
+    before = f" {' '.join(_words(text[sentence_start:trigger_start].replace('’', chr(39))))} "
+    for cue in lex.intent:
+        if f" {cue} " in before:
+            return cue
     # "unavailable to bolster", "launched an offensive to capture": a purpose, not a report
     if clause.rstrip().endswith(" to"):
         return "to"
@@ -237,6 +244,9 @@ def history_cue(sentence: str) -> str | None:
 
 
 _HEADING = re.compile(r"[:\n|#*]|^\W|^[A-Z\s]{4,}$")
+#: A line shorter than this without a full stop is a label or a heading.
+LABEL_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
@@ -247,6 +257,8 @@ def is_heading(sentence: str) -> bool:
     (True, False)
     """
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence) if w.casefold() not in _SMALL]
+    if len(sentence.split()) < LABEL_WORDS and not _SENTENCE_END.search(sentence):
+        return True  # "Chapter 3: the battle for Mariupol -": a label without a full stop
     if len(words) < 3:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
