@@ -189,10 +189,15 @@ def ground(
         return None
     start, end = bounds
     places = [p for p in record.places if p.name == place_name]
-    place = next((p for p in places if _mentions(p, start, end)), None)
+
+    def named(place: Place) -> list[Span]:
+        """Mentions in the sentence that name the place, not a longer name ("Kyiv Independent")."""
+        return [m for m in _mentions(place, start, end) if not support.part_of_name(text, m.start, m.end)]
+
+    place = next((p for p in places if named(p)), None)
     relation = None
     if place is not None:
-        mentions = _mentions(place, start, end)
+        mentions = named(place)
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start))
         relation = support.relation_of(text, nearest.start, nearest.end, sentence_start=start)
         if not (_mapped(place) and _not_a_name_of(place, record)):

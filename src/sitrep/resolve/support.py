@@ -72,6 +72,8 @@ class Lexicon:
     before: tuple[tuple[str, str], ...]  # (phrase, relation), longest first
     after: tuple[tuple[str, str], ...]
     non_holders: frozenset[str]
+    place_heads: frozenset[str]
+    naming: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,8 @@ def lexicon() -> Lexicon:
         pairs(data["relation_before"]),
         pairs(data["relation_after"]),
         frozenset(w for words in data["holder"].values() for w in words),
+        frozenset(data["names"]["place_heads"]),
+        frozenset(data["names"]["naming"]),
     )
 
 
@@ -158,6 +162,26 @@ def relation_of(text: str, start: int, end: int, *, sentence_start: int = 0) -> 
         if after[:n] == phrase.split():
             return rel
     return None
+
+
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
+
+
+def part_of_name(text: str, start: int, end: int) -> bool:
+    """Whether the place mention text[start:end] is part of a longer name, not a place.
+
+    >>> t = "The Kyiv Independent said Russian drones struck Kyiv City and a cafe called Paradise."
+    >>> [part_of_name(t, t.index(w), t.index(w) + len(w)) for w in ("Kyiv", "Paradise")]
+    [True, True]
+    >>> part_of_name(t, t.rindex("Kyiv"), t.rindex("Kyiv") + 4)
+    False
+    """
+    lex = lexicon()
+    following = _NEXT_NAME.match(text, end)
+    if following and following.group(1).casefold() not in lex.place_heads:
+        return True
+    before = _words(text[max(0, start - 20) : start])
+    return bool(before) and before[-1] in lex.naming
 
 
 def _clause_before(text: str, sentence_start: int, trigger_start: int) -> str:
