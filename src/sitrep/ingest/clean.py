@@ -48,7 +48,8 @@ _FOOTNOTE = re.compile(
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _REF_LINK = re.compile(r"\[([^\]\n]{1,300})\]\[[^\]\n]*\]")
-_URL = re.compile(r"<?\bhttps?://[^\s<>\"]+>?")
+_URL_BODY = r"https?://[^\s<>\"()\[\]]*[^\s<>\"()\[\].,;:!?'’]"
+_URL = re.compile(rf"\s?\(\s*<?{_URL_BODY}>?\s*\)|<?\b{_URL_BODY}>?")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$", re.MULTILINE)
