@@ -22,7 +22,7 @@ from . import __version__, situation
 from .config import Settings, normalise_db_url
 from .errors import ConfigError, Messages, NotFoundError, SitrepError
 from .outlets import canonical_outlet
-from .report.situation import voices_words, where_words
+from .report.situation import horizon_words, voices_words, where_words
 from .store import Store, head_revision
 
 if TYPE_CHECKING:
@@ -568,7 +568,7 @@ def forecasts(
         return
     for entry in entries:
         f = entry.forecast
-        horizon = f" within {f.horizon}" if f.horizon else ""
+        horizon = horizon_words(f.horizon)
         typer.echo(
             f"[{entry.outcome}] {f.holder or _voice(f, infos)}: {f.event_type} {where_words(f.place_name, f.relation)}{horizon}"
             f" (made {f.on or 'undated'}, deadline {entry.deadline or 'none'}) — {_cite(f, infos)}"

@@ -138,6 +138,17 @@ def _event(prop: Proposition) -> str:
     return f"{word} {where_words(prop.place_name, prop.relation)}"
 
 
+_HORIZON_LEAD = ("by ", "until ", "before ", "within ", "in ", "this ", "next ", "the next ", "over ", "later ")
+
+
+def horizon_words(horizon: str | None) -> str:
+    """' within weeks', ' by May 9', ' this summer': the horizon as a phrase of its own."""
+    if not horizon:
+        return ""
+    h = " ".join(horizon.split())
+    return f" {h}" if h.casefold().startswith(_HORIZON_LEAD) else f" within {h}"
+
+
 def _whose(prop: Proposition, stance: str) -> list[str]:
     return list(dict.fromkeys(s.who for s in prop.stances if s.stance == stance))
 
@@ -191,7 +202,7 @@ def describe_forecast(entry: LedgerEntry, cites: Citations, articles: Mapping[st
     f = entry.forecast
     info = articles.get(f.article_id, ArticleInfo(f.article_id))
     who = f.holder or info.voice_name
-    horizon = f" within {f.horizon}" if f.horizon else ""
+    horizon = horizon_words(f.horizon)
     condition = f" if {f.condition.removeprefix('if ').removeprefix('If ')}" if f.condition else ""
     outcome = entry.outcome
     numbers = cites.cite([f], articles)
