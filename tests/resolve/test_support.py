@@ -101,3 +101,56 @@ def test_history_is_told_by_an_old_year(sentence, expected):
 )
 def test_holders_are_people_bodies_or_outlets(holder, expected):
     assert good_holder(holder) is expected
+
+
+@pytest.mark.parametrize(
+    "text,place,expected",
+    [
+        ("The Kyiv Independent said drones hit the city.", "Kyiv", True),
+        ("Drones hit a cafe called Paradise in Donetsk.", "Paradise", True),
+        ("Missiles struck on the day of the Geneva talks.", "Geneva", True),
+        ("Missiles struck Kharkiv City overnight.", "Kharkiv", False),
+        ("Shelling hit the Donetsk Oblast town of Siversk.", "Donetsk", False),
+        ("Russian forces shelled Kherson on Monday.", "Kherson", False),
+    ],
+)
+def test_a_place_inside_a_longer_name_is_no_place(text, place, expected):
+    from sitrep.resolve.support import part_of_name
+
+    start = text.index(place)
+    assert part_of_name(text, start, start + len(place)) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("The Fall of the Fortress Cities of the East", True),
+        ("Chapter 2: the siege of the port -", True),
+        ("Russian forces shelled Kherson on Monday.", False),
+        ("“We will hold the line,” the commander said.", False),
+    ],
+)
+def test_headings_and_labels(sentence, expected):
+    from sitrep.resolve.support import is_heading
+
+    assert is_heading(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Russia responded by annexing the peninsula.", "annexing"),
+        ("Last summer drones struck the port twice.", "last summer"),
+        ("Drones struck the port on Tuesday.", None),
+    ],
+)
+def test_background_history(sentence, expected):
+    from sitrep.resolve.support import history_cue
+
+    assert history_cue(sentence) == expected
+
+
+def test_the_year_nearest_the_trigger_decides():
+    sentence = "Russia, which in 2014 occupied the peninsula, in 2026 struck the port."
+    assert past_year(sentence, date(2026, 2, 1), at=sentence.index("occupied")) == 2014
+    assert past_year(sentence, date(2026, 2, 1), at=sentence.index("struck")) is None

@@ -74,6 +74,7 @@ class Lexicon:
     non_holders: frozenset[str]
     place_heads: frozenset[str]
     naming: frozenset[str]
+    meetings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         frozenset(w for words in data["holder"].values() for w in words),
         frozenset(data["names"]["place_heads"]),
         frozenset(data["names"]["naming"]),
+        frozenset(data["names"]["meetings"]),
     )
 
 
@@ -175,11 +177,16 @@ def part_of_name(text: str, start: int, end: int) -> bool:
     [True, True]
     >>> part_of_name(t, t.rindex("Kyiv"), t.rindex("Kyiv") + 4)
     False
+    >>> part_of_name("strikes on the day of the Geneva talks", 26, 32)
+    True
     """
     lex = lexicon()
     following = _NEXT_NAME.match(text, end)
     if following and following.group(1).casefold() not in lex.place_heads:
         return True
+    after = _words(text[end : end + 20])[:1]
+    if after and after[0] in lex.meetings:
+        return True  # "the Geneva talks": a meeting, not where the event happened
     before = _words(text[max(0, start - 20) : start])
     return bool(before) and before[-1] in lex.naming
 
