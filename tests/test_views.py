@@ -77,6 +77,7 @@ def record(text: str, *, events=(), claims=(), forecasts=(), actors=()) -> Recor
 ONE = (
     "Russian forces captured a mine in Pokrovsk on Monday. Russian troops advanced near Pokrovsk overnight. "
     "A missile struck Kramatorsk on Tuesday. Drones struck Kharkiv before dawn. "
+    "Shelling hit villages in the Kostiantynivka and Kharkiv regions. "
     "Officials said power was restored in Kharkiv after repairs."
 )
 TWO = (
@@ -100,6 +101,7 @@ def store(tmp_path_factory):
                     ("advance", "Pokrovsk", "reported", "advanced"),
                     ("strike", "Kramatorsk", "reported", "struck Kramatorsk"),
                     ("strike", "Kharkiv", "reported", "struck Kharkiv"),
+                    ("strike", "Kostiantynivka", "reported", "Shelling hit"),
                 ],
                 claims=[("power was restored in Kharkiv after repairs", "Officials")],
             ),
@@ -152,6 +154,13 @@ def test_every_claims_group_has_a_fact_at_the_place_or_inside_it(store, place, n
     found = places_of(props)
     assert inside <= found and not (outside & found)
     assert all(any(f.place_name for f in p.facts) for p in props)
+
+
+def test_a_town_named_for_its_region_counts_for_the_region_only(store):
+    facts = [f for p in situation.claims(store, place="Donetsk Oblast")[0] for f in p.facts]
+    assert ("Kostiantynivka", "region") in {(f.place_name, f.relation) for f in facts}
+    town = [f for p in situation.claims(store, place="Kostiantynivka")[0] for f in p.facts]
+    assert "region" not in {f.relation for f in town}
 
 
 def test_a_claim_is_placed_by_its_own_words(store):

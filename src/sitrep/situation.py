@@ -19,7 +19,7 @@ from datetime import date
 from .errors import ConfigError, Messages, NotFoundError
 from .report.html import render_html
 from .report.situation import SituationReport, add_context, build_report, render_markdown
-from .resolve.areas import StoredPlace, area_keys
+from .resolve.areas import REGIONS, StoredPlace, area_keys, entry_of
 from .resolve.facts import Fact, slug
 from .resolve.forecasts import LedgerEntry, ledger
 from .resolve.propositions import ArticleInfo, Proposition, group_facts
@@ -48,15 +48,20 @@ class PlaceSelection:
     keys: list[str]  # the place itself (every stored entity of that name)
     area: frozenset[str] = frozenset()  # the place, the places inside it and, with near_km, around it
     near_km: float | None = None
+    regional: bool = False  # the place is a region or country: "in the Kharkiv region" is inside it
 
     def holds(self, fact: Fact) -> bool:
         """Whether a fact's own place is this place (or inside it, or near it when asked).
 
-        A fact only near the place ("advanced near Pokrovsk") counts only when `near_km` is given.
+        A fact only near the place ("advanced near Pokrovsk") counts only when `near_km` is
+        given; one in a town's region ("struck the Kharkiv region") counts for a region or
+        country that holds the town.
         """
         if fact.place_key is None or fact.place_key not in self.area:
             return False
-        return self.near_km is not None or fact.relation is None
+        if fact.relation is None or self.near_km is not None:
+            return True
+        return fact.relation == "region" and self.regional
 
 
 def select_place(store: Store, name: str, *, near_km: float | None = None) -> PlaceSelection:
@@ -86,7 +91,8 @@ def select_place(store: Store, name: str, *, near_km: float | None = None) -> Pl
     if not area:
         raise NotFoundError(Messages.E208, name=name, url=store.url)
     keys = [p.key for p in selected]
-    return PlaceSelection(selected[0].name, keys, frozenset(area), near_km)
+    regional = any(e is not None and e.feature in REGIONS | {"country"} for e in map(entry_of, selected))
+    return PlaceSelection(selected[0].name, keys, frozenset(area), near_km, regional)
 
 
 def _at_place(facts: list[Fact], selection: PlaceSelection | None) -> list[Fact]:

@@ -45,6 +45,7 @@ RELATION_WORDS = {
     "outskirts": "on the outskirts of {place}",
     "toward": "toward {place}",
     "direction": "in the {place} direction",
+    "region": "in the {place} region",
 }
 
 

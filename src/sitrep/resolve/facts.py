@@ -148,6 +148,9 @@ def _not_a_name_of(place: Place, record: Record) -> bool:
     return not any(mention == n or (len(mention) > 3 and mention in n.split()) for n in names)
 
 
+#: Features that are regions themselves ("Donetsk Oblast" needs no "region" relation).
+REGION_FEATURES = frozenset({"oblast", "region", "state", "province", "krai", "republic", "territory", "country"})
+
 #: A forecast's place stands within this many characters of its trigger ("could capture
 #: Kostiantynivka within weeks"); farther off it belongs to another phrase of the sentence.
 FORECAST_REACH = 80
@@ -200,6 +203,8 @@ def ground(
         mentions = named(place)
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start))
         relation = support.relation_of(text, nearest.start, nearest.end, sentence_start=start)
+        if relation is None and place.feature not in REGION_FEATURES and support.names_region(text, nearest.end):
+            relation = "region"  # "struck Chernihiv, Kharkiv and Sumy oblasts": the region, not the city
         if not (_mapped(place) and _not_a_name_of(place, record)):
             place, relation = None, None
     return Grounding(start, end, text[start:end], place, relation)

@@ -191,6 +191,21 @@ def part_of_name(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in lex.naming
 
 
+_REGION_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or|&)\s*(?:and\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)*\s+(?:oblasts?|regions?|provinces?|krais?)\b"
+)
+
+
+def names_region(text: str, end: int) -> bool:
+    """Whether the name ending at `end` stands for its region: "in Chernihiv, Kharkiv, and Sumy oblasts".
+
+    >>> t = "Strikes hit Chernihiv, Kharkiv, and Sumy oblasts and the city of Odesa."
+    >>> names_region(t, t.index("Chernihiv") + 9), names_region(t, t.index("Odesa") + 5)
+    (True, False)
+    """
+    return _REGION_AFTER.match(text, end) is not None
+
+
 def _clause_before(text: str, sentence_start: int, trigger_start: int) -> str:
     """The words of the trigger's own clause before it, up to `CUE_WINDOW` words."""
     head = text[sentence_start:trigger_start]

@@ -180,7 +180,7 @@ facts = Table(
     Column(
         "relation",
         String(16),
-        comment="How the fact's sentence names its place: NULL (at it), near, direction, outskirts, toward.",
+        comment="How the fact's sentence names its place: NULL (at it), near, direction, outskirts, toward, region.",
     ),
 )
 

@@ -27,7 +27,7 @@ def upgrade() -> None:
             sa.Column(
                 "relation",
                 sa.String(16),
-                comment="How the fact's sentence names its place: NULL (at it), near, direction, outskirts, toward.",
+                comment="How the fact's sentence names its place: NULL (at it), near, direction, outskirts, toward, region.",
             )
         )
 
