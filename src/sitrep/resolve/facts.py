@@ -224,6 +224,10 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
     times = {t.id: t for t in record.times}
     claims = {c.id: c for c in record.claims}
     day = published or record.article.published
+    # An undated article is read against the latest date it mentions, so "between 2007 and
+    # 2010" is still history in it.
+    latest = max((t.start for t in record.times if t.start), default=None)
+    reference = day or latest
 
     def place_of(name: str | None) -> tuple[str | None, str | None]:
         place = places.get(name or "")
@@ -273,7 +277,7 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                 if support.unreal_cue(text, start, trigger.start, trigger.end, negations=not denial):
                     continue
             at = trigger.start - start if trigger is not None else None
-            if support.past_year(quote, day, at=at) or support.history_cue(quote):
+            if support.past_year(quote, reference, at=at) or support.history_cue(quote):
                 continue  # history ("in 1943 the Red Army …", "after the annexation of …") is no news
         else:
             start, end, quote = span_of(e.spans)
