@@ -343,11 +343,11 @@ def citation_line(c: Citation) -> str:
     """'[3] Reuters, 2026-02-01, <https://…> — “… **the quoted sentence** …” (article …, characters 10–92)'."""
     a = c.article
     parts = [md_text(a.outlet_name or "unknown outlet"), _day(a.published), md_url(a.url) or f"article {a.id}"]
-    title = f" _{md_text(a.title)}_," if a.title else ""
+    title = f", _{md_text(a.title)}_" if a.title else ""
     before = f"{md_text(short_quote(c.before, 200))} " if c.before else ""
     after = f" {md_text(short_quote(c.after, 200))}" if c.after else ""
     quote = f"{before}**{md_text(short_quote(c.quote))}**{after}"
-    return f"[{c.number}] {', '.join(parts)},{title} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
+    return f"[{c.number}] {', '.join(parts)}{title} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
 
 
 def render_markdown(report: SituationReport) -> str:
