@@ -17,7 +17,8 @@ from sitrep.cli import app
 from sitrep.errors import NotFoundError
 from sitrep.ingest.article import Article
 from sitrep.models import ArticleMeta, Claim, Event, Forecast, Place, Record, Span
-from sitrep.report.situation import render_html, render_markdown
+from sitrep.report.html import render_html
+from sitrep.report.situation import render_markdown
 from sitrep.store import Store
 
 WIRE = (
@@ -126,6 +127,7 @@ def store(tmp_path_factory):
                 "type": "capture",
                 "place": "Avdiivka",
                 "status": "reported",
+                "actor_side": "RU",
                 "words": "Russian troops captured the town",
             },
             {
@@ -133,6 +135,7 @@ def store(tmp_path_factory):
                 "place": "Avdiivka",
                 "status": "reported",
                 "mode": "artillery",
+                "actor_side": "RU",
                 "words": "Russian artillery and glide bombs had pounded Avdiivka",
             },
             {
@@ -161,6 +164,7 @@ def store(tmp_path_factory):
                 "place": "Chasiv Yar",
                 "status": "claimed",
                 "claim": "c1",
+                "actor_side": "RU",
                 "words": "its troops had encircled Chasiv Yar",
             },
             {
@@ -168,6 +172,7 @@ def store(tmp_path_factory):
                 "place": "Chasiv Yar",
                 "status": "denied",
                 "claim": "c2",
+                "actor_side": "RU",
                 "words": "Chasiv Yar was encircled",
             },
         ],
@@ -290,9 +295,9 @@ runner = CliRunner()
         (["stories"], "3 articles (1 copy)"),
         (["claims", "--place", "Chasiv Yar"], "[contested] encirclement at Chasiv Yar"),
         (["timeline", "--place", "Avdiivka"], "Timeline: Avdiivka"),
-        (["forecasts"], "advance at Pokrovsk within months"),
+        (["forecasts"], "advance toward Pokrovsk within months"),
         (["report", "--place", "Avdiivka"], "# Situation report: Avdiivka"),
-        (["report", "--format", "html"], "<h2>Sources</h2>"),
+        (["report", "--format", "html"], "<h2 id=\"sources\">Sources</h2>"),
     ],
 )
 def test_commands_print_the_views(store, args, expected):

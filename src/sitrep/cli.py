@@ -23,6 +23,7 @@ from .config import Settings, normalise_db_url
 from .errors import ConfigError, Messages, NotFoundError, SitrepError
 from .outlets import canonical_outlet
 from .report.control import check_json, check_label, map_note
+from .report.situation import horizon_words, voices_words, where_words
 from .store import Store, head_revision
 
 if TYPE_CHECKING:
@@ -365,7 +366,14 @@ class ReportFormat(StrEnum):
 
 
 PlaceOption = Annotated[
-    str | None, typer.Option("--place", "-p", help="Only this place (as the gazetteer names it).")
+    str | None,
+    typer.Option(
+        "--place", "-p", help="Only facts at this place or inside it (as the gazetteer names it)."
+    ),
+]
+NearOption = Annotated[
+    float | None,
+    typer.Option("--near", help="With --place: also facts within KM kilometres, and those only near it."),
 ]
 SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
@@ -384,9 +392,14 @@ def query(db: str | None, view: Callable[[Store], T]) -> T:
         raise fail(e) from e
 
 
+def _voice(fact: situation.Fact, infos: dict[str, situation.ArticleInfo]) -> str:
+    info = infos.get(fact.article_id)
+    return info.voice_name if info else f"article {fact.article_id}"
+
+
 def _cite(fact: situation.Fact, infos: dict[str, situation.ArticleInfo]) -> str:
     info = infos.get(fact.article_id)
-    outlet = info.outlet_name if info and info.outlet_name else "unknown outlet"
+    outlet = info.voice_name if info else "unknown outlet"
     day = info.published if info and info.published else "undated"
     cited = f"{outlet}, {day}, article {fact.article_id} @{fact.start}–{fact.end}"
     return cited + (f" [{check_label(fact.check)}]" if fact.check is not None else "")
@@ -419,6 +432,7 @@ def stories(
 @app.command()
 def claims(
     place: PlaceOption = None,
+    near: NearOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     format: Annotated[ViewFormat, typer.Option("--format", "-f", help="text or json.")] = ViewFormat.text,
@@ -427,7 +441,9 @@ def claims(
     """Claims and reported events across articles: who asserts, who denies, how many independent outlets."""
     props, infos = query(
         db,
-        lambda store: situation.claims(store, place=place, since=parse_date(since), until=parse_date(until)),
+        lambda store: situation.claims(
+            store, place=place, since=parse_date(since), until=parse_date(until), near_km=near
+        ),
     )
     if format is ViewFormat.json:
         typer.echo(
@@ -439,10 +455,12 @@ def claims(
                         "verdict": p.verdict,
                         "event_type": p.event_type,
                         "place": p.place_name,
+                        "relation": p.relation,
                         "text": p.text,
                         "first": p.first,
                         "last": p.last,
                         "independent_outlets": p.outlets,
+                        "articles": p.articles,
                         "stances": [
                             {
                                 "who": s.who,
@@ -463,9 +481,13 @@ def claims(
         )
         return
     for p in props:
-        what = f"{p.event_type} at {p.place_name}" if p.kind == "event" else f"“{p.text}”"
-        typer.echo(f"[{p.verdict}] {what} ({p.first or 'undated'}; {len(p.outlets)} independent outlets)")
-        for s in p.stances[:8]:
+        if p.kind == "event":
+            what = f"{p.event_type} {where_words(p.place_name, p.relation)}"
+        else:
+            place_words = f" ({where_words(p.place_name, p.facts[0].relation)})" if p.place_name else ""
+            what = f"“{p.text}”{place_words}"
+        typer.echo(f"[{p.verdict}] {what} ({p.first or 'undated'}; {voices_words(p)})")
+        for s in p.stances:
             typer.echo(f"    {s.stance:<12} {s.who} — {_cite(s.fact, infos)}")
         if note := map_note(p.facts):
             typer.echo(f"   {note}")
@@ -477,7 +499,10 @@ def claims(
 
 @app.command()
 def timeline(
-    place: Annotated[str, typer.Option("--place", "-p", help="The place (as the gazetteer names it).")],
+    place: Annotated[
+        str, typer.Option("--place", "-p", help="The place (as the gazetteer names it); places inside it count.")
+    ],
+    near: NearOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     format: Annotated[ViewFormat, typer.Option("--format", "-f", help="text or json.")] = ViewFormat.text,
@@ -487,7 +512,7 @@ def timeline(
     name, entries, infos = query(
         db,
         lambda store: situation.place_timeline(
-            store, place=place, since=parse_date(since), until=parse_date(until)
+            store, place=place, since=parse_date(since), until=parse_date(until), near_km=near
         ),
     )
     if format is ViewFormat.json:
@@ -498,6 +523,7 @@ def timeline(
                         "on": e.on,
                         "event_type": e.event_type,
                         "place": e.place_name,
+                        "relation": e.relation,
                         "status": e.status,
                         "verdict": e.verdict,
                         "sources": [_cite(f, infos) for f in e.facts],
@@ -509,8 +535,10 @@ def timeline(
         return
     typer.echo(f"Timeline: {name} ({len(entries)} entries)")
     for entry in entries:
-        typer.echo(f"{str(entry.on or 'undated'):<10}  {entry.event_type:<13} {entry.status:<9} {entry.verdict}")
-        for f in entry.facts[:3]:
+        day = entry.on.isoformat() if entry.on else "undated"
+        where = where_words(entry.place_name, entry.relation)
+        typer.echo(f"{day:<10}  {entry.event_type or 'event':<13} {entry.status:<9} {entry.verdict:<14} {where}")
+        for f in entry.facts:
             typer.echo(f"    {_cite(f, infos)}: {' '.join(f.text.split())[:160]}")
 
 
@@ -545,18 +573,20 @@ def forecasts(
         return
     for entry in entries:
         f = entry.forecast
-        horizon = f" within {f.horizon}" if f.horizon else ""
+        horizon = horizon_words(f.horizon)
         typer.echo(
-            f"[{entry.outcome}] {f.holder or 'unattributed'}: {f.event_type} at {f.place_name}{horizon}"
+            f"[{entry.outcome}] {f.holder or _voice(f, infos)}: {f.event_type} {where_words(f.place_name, f.relation)}{horizon}"
             f" (made {f.on or 'undated'}, deadline {entry.deadline or 'none'}) — {_cite(f, infos)}"
         )
-        for ev in entry.evidence[:2]:
-            typer.echo(f"    evidence: {_cite(ev, infos)}")
+        if entry.outcome == "came true" and entry.evidence:
+            ev = entry.evidence[0]
+            typer.echo(f"    came true: {_cite(ev, infos)}: {' '.join(ev.text.split())[:160]}")
 
 
 @app.command()
 def report(
     place: PlaceOption = None,
+    near: NearOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md or html.")] = ReportFormat.md,
@@ -566,7 +596,7 @@ def report(
     built = query(
         db,
         lambda store: situation.situation_report(
-            store, place=place, since=parse_date(since), until=parse_date(until)
+            store, place=place, since=parse_date(since), until=parse_date(until), near_km=near
         ),
     )
     render_report = situation.render_html if format is ReportFormat.html else situation.render_markdown
@@ -574,10 +604,21 @@ def report(
 
 
 @app.command()
-def resolve(db: DbOption = None) -> None:
+def resolve(
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh", help="Also rebuild the entities and facts of every stored article from its record."
+        ),
+    ] = False,
+    db: DbOption = None,
+) -> None:
     """Link copies, stories, entities and facts for stored articles that have none yet (after an upgrade)."""
     done = query(db, lambda store: store.resolve_pending())
     typer.echo(f"{done} articles resolved")
+    if refresh:
+        count = query(db, lambda store: store.refresh_facts())
+        typer.echo(f"facts rebuilt for {count} articles")
 
 
 @app.command()

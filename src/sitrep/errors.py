@@ -62,6 +62,11 @@ class Messages(StrEnum):
     E115 = "{where}: the feed has no entries ({detail})."
     E116 = "{where}: can't read the file ({detail}). Check that it exists and that you may read it."
     E117 = "{where}: the directory holds no files to read (hidden and README/LICENSE/SOURCE files are skipped)."
+    E150 = (
+        "{where}: too little body text to be an article ({words} words of prose after removing links, "
+        "menus and banners; at least {minimum} needed). A page of navigation or a cookie notice is not "
+        "stored; pass the article page itself."
+    )
     # Store
     E201 = "Database error while {action}: {reason}. Nothing from this operation was stored."
     E202 = "No article with id '{id}' in {url}. `sitrep articles` lists the stored ids."
@@ -117,6 +122,8 @@ class Messages(StrEnum):
     )
     E314 = "No control maps named '{name}' in {url}. Stored names: {names}."
     E315 = "Invalid country '{value}': give the ISO 3166-1 alpha-2 code of the country the map covers, e.g. --country UA."
+    # Cross-article views
+    E230 = "--near must be a distance in kilometres of 0 or more (got {value}), e.g. --near 20."
 
 
 class SitrepError(Exception):

@@ -16,8 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import Messages, NotFoundError
-from .report.situation import SituationReport, build_report, render_html, render_markdown
+from .errors import ConfigError, Messages, NotFoundError
+from .report.html import render_html
+from .report.situation import SituationReport, add_context, build_report, render_markdown
+from .resolve.areas import REGIONS, StoredPlace, area_keys, entry_of
 from .resolve.facts import Fact, slug
 from .resolve.forecasts import LedgerEntry, ledger
 from .resolve.propositions import ArticleInfo, Proposition, group_facts
@@ -41,86 +43,151 @@ __all__ = [
 
 @dataclass(frozen=True)
 class PlaceSelection:
+    """A place as the user named it, and the stored place keys its facts may carry."""
+
     name: str
-    keys: list[str]
+    keys: list[str]  # the place itself (every stored entity of that name)
+    area: frozenset[str] = frozenset()  # the place, the places inside it and, with near_km, around it
+    near_km: float | None = None
+    regional: bool = False  # the place is a region or country: "in the Kharkiv region" is inside it
+
+    def holds(self, fact: Fact) -> bool:
+        """Whether a fact's own place is this place (or inside it, or near it when asked).
+
+        A fact only near the place ("advanced near Pokrovsk") counts only when `near_km` is
+        given; one in a town's region ("struck the Kharkiv region") counts for a region or
+        country that holds the town.
+        """
+        if fact.place_key is None or fact.place_key not in self.area:
+            return False
+        if fact.relation is None or self.near_km is not None:
+            return True
+        return fact.relation == "region" and self.regional
 
 
-def select_place(store: Store, name: str) -> PlaceSelection:
-    """The entity keys of the places called `name` in the store (NotFoundError E208 when none).
+def select_place(store: Store, name: str, *, near_km: float | None = None) -> PlaceSelection:
+    """The stored places called `name`, those inside it and, with `near_km`, those within that distance.
 
     The name is also looked up in the gazetteer, so any spelling it knows finds the place
-    ("Avdiivka", "Avdeyevka" and "Avdiyivka" are one GeoNames place).
+    ("Avdiivka", "Avdeyevka" and "Avdiyivka" are one GeoNames place). NotFoundError E208 when
+    nothing is stored under it.
     """
     from .geo import get_gazetteer
 
-    known = [f"geo:{e.geonameid}" for e in get_gazetteer().lookup(name) if e.geonameid]
+    if near_km is not None and near_km < 0:
+        raise ConfigError(Messages.E230, value=near_km)
+    entries = get_gazetteer().lookup(name)
+    known = [f"geo:{e.geonameid}" for e in entries if e.geonameid]
     rows = store.find_entities(name, kind="place", keys=known)
-    keys = [r.key for r in rows] or (
-        [f"place:{slug(name)}"] if store.facts(place_keys=[f"place:{slug(name)}"]) else []
-    )
-    if not keys:
+    selected = [StoredPlace(r.key, r.name, r.lat, r.lon) for r in rows]
+    if not selected and entries:
+        # A place no fact names itself ("Donetsk Oblast") still holds the places inside it.
+        main = entries[0]
+        key = f"geo:{main.geonameid}" if main.geonameid else f"place:{slug(main.name)}"
+        selected = [StoredPlace(key, main.name, main.lat, main.lon)]
+    if not selected:
+        selected = [StoredPlace(f"place:{slug(name)}", name)]
+    stored = [StoredPlace(*row) for row in store.place_entities()]
+    area = area_keys(selected, stored, near_km=near_km) & {p.key for p in stored}
+    if not area:
         raise NotFoundError(Messages.E208, name=name, url=store.url)
-    return PlaceSelection(rows[0].name if rows else name, keys)
+    keys = [p.key for p in selected]
+    regional = any(e is not None and e.feature in REGIONS | {"country"} for e in map(entry_of, selected))
+    return PlaceSelection(selected[0].name, keys, frozenset(area), near_km, regional)
+
+
+def _at_place(facts: list[Fact], selection: PlaceSelection | None) -> list[Fact]:
+    """Facts a cross-article view may state: placed events (at the selection, when there is one)."""
+    if selection is None:
+        return [f for f in facts if f.kind != "event" or f.place_key is not None]
+    return [f for f in facts if selection.holds(f)]
 
 
 def _grouped(
-    store: Store, *, place: str | None, since: date | None, until: date | None
+    store: Store,
+    *,
+    place: str | None,
+    since: date | None,
+    until: date | None,
+    near_km: float | None = None,
 ) -> tuple[list[Fact], list[Proposition], dict[str, ArticleInfo], str]:
-    selection = select_place(store, place) if place else None
-    facts = store.facts(place_keys=selection.keys if selection else None, since=since, until=until)
-    if selection is not None:
-        # Claims carry no place key: take those of the articles whose events are at the place.
-        at_place = sorted({f.article_id for f in facts})
-        facts += store.facts(kinds=["claim"], since=since, until=until, article_ids=at_place)
+    selection = select_place(store, place, near_km=near_km) if place else None
+    keys = sorted(selection.area) if selection else None
+    facts = _at_place(store.facts(place_keys=keys, since=since, until=until), selection)
     infos = store.article_infos(sorted({f.article_id for f in facts}))
     props = group_facts(facts, infos)
-    return facts, props, infos, selection.name if selection else "all places"
+    title = selection.name if selection else "all places"
+    if selection is not None and near_km is not None:
+        title += f" and within {near_km:g} km"
+    return facts, props, infos, title
 
 
 def claims(
-    store: Store, *, place: str | None = None, since: date | None = None, until: date | None = None
+    store: Store,
+    *,
+    place: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    near_km: float | None = None,
 ) -> tuple[list[Proposition], dict[str, ArticleInfo]]:
-    """Propositions (events and free-standing claims) with their stances and verdicts."""
-    _, props, infos, _ = _grouped(store, place=place, since=since, until=until)
+    """Propositions (events and free-standing claims) with their stances and verdicts.
+
+    With `place`, only facts whose own place is that place or inside it (or, with
+    `near_km`, within that distance) are grouped: a claim about Kyiv in an article that
+    also mentions Pokrovsk is not a Pokrovsk claim.
+    """
+    _, props, infos, _ = _grouped(store, place=place, since=since, until=until, near_km=near_km)
     order = {"contested": 0, "corroborated": 1, "single-sourced": 2}
     props.sort(key=lambda p: (order.get(p.verdict, 3), -len(p.outlets), p.first or date.min))
     return props, infos
 
 
 def place_timeline(
-    store: Store, *, place: str, since: date | None = None, until: date | None = None
+    store: Store,
+    *,
+    place: str,
+    since: date | None = None,
+    until: date | None = None,
+    near_km: float | None = None,
 ) -> tuple[str, list[TimelineEntry], dict[str, ArticleInfo]]:
-    """The dated events at a place, oldest first, with status, verdict and the facts behind them."""
-    selection = select_place(store, place)
-    facts = store.facts(place_keys=selection.keys, since=since, until=until, kinds=["event"])
+    """The dated events at a place (and inside it), oldest first, with status, verdict and sources."""
+    selection = select_place(store, place, near_km=near_km)
+    facts = _at_place(
+        store.facts(place_keys=sorted(selection.area), since=since, until=until, kinds=["event"]), selection
+    )
     infos = store.article_infos(sorted({f.article_id for f in facts}))
-    props = group_facts(facts, infos)
-    entries = [e for key in selection.keys for e in timeline(props, place_key=key)]
-    entries.sort(key=lambda e: (e.on is None, e.on or date.min))
+    entries = timeline(group_facts(facts, infos))
     return selection.name, entries, infos
 
 
 def forecasts(
     store: Store, *, place: str | None = None, as_of: date | None = None
 ) -> tuple[list[LedgerEntry], dict[str, ArticleInfo]]:
-    """The forecast ledger: each forecast with its deadline, outcome and the evidence for it."""
+    """The forecast ledger: each forecast with its deadline, outcome and the later report that bore it out."""
     selection = select_place(store, place) if place else None
-    keys = selection.keys if selection else None
-    made = store.facts(place_keys=keys, kinds=["forecast"])
-    events = store.facts(place_keys=keys, kinds=["event"])
+    keys = sorted(selection.area) if selection else None
+    made = _at_place(store.facts(place_keys=keys, kinds=["forecast"]), selection)
+    events = _at_place(store.facts(place_keys=keys, kinds=["event"]), selection)
     infos = store.article_infos(sorted({f.article_id for f in made + events}))
     return ledger(made, group_facts(events, infos), as_of=as_of), infos
 
 
 def situation_report(
-    store: Store, *, place: str | None = None, since: date | None = None, until: date | None = None
+    store: Store,
+    *,
+    place: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    near_km: float | None = None,
 ) -> SituationReport:
     """Key points, then per place what is reported, contested and expected, every line cited."""
-    facts, props, infos, title = _grouped(store, place=place, since=since, until=until)
+    facts, props, infos, title = _grouped(store, place=place, since=since, until=until, near_km=near_km)
     made = [f for f in facts if f.kind == "forecast"]
     start = since.isoformat() if since else "the earliest report"
     end = until.isoformat() if until else "the latest"
     period = f"{start} to {end}" if since or until else "All dates"
-    report = build_report(props, ledger(made, props), infos, title=title, period=period)
-    report.track_notes = citation_notes(source_track_records(store))  # beside every cited outlet
-    return report
+    places = {k: (lat, lon) for k, _, lat, lon in store.place_entities() if lat is not None and lon is not None}
+    built = build_report(props, ledger(made, props), infos, title=title, period=period, positions=places)
+    built.track_notes = citation_notes(source_track_records(store))  # beside every cited outlet
+    add_context(built, store.article_texts(sorted({c.article.id for c in built.citations})))
+    return built

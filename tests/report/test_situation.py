@@ -12,7 +12,8 @@ from sitrep.resolve.propositions import ArticleInfo, group_facts
 
 
 def capture(article: str, on: date) -> Fact:
-    text = "Russian forces captured the village of Tykhe after a week of assaults."
+    # each outlet words it its own way: a sentence word for word the same counts once
+    text = f"Russian forces captured the village of Tykhe after a week of assaults ({article})."
     return Fact(article, "e1", "event", "reported", text, 0, len(text), "capture", "geo:1", "Tykhe", on=on)
 
 
@@ -31,14 +32,14 @@ def capture(article: str, on: date) -> Fact:
             ["www.reuters.com", "apnews.com"],
             [
                 "by 2 named outlets",
-                "reported by 2 independent outlets (Reuters, The Associated Press)",
+                "reported by 2 independent outlets (2 articles): Reuters, The Associated Press",
                 "[1] Reuters, 2026-01-30",
                 "[2] The Associated Press, 2026-01-31",
             ],
         ),
         (
             ["www.kten.com", "Reuters"],
-            ["by 2 named outlets", "(kten.com, Reuters)", "[1] kten.com, 2026-01-30"],
+            ["by 2 named outlets", "(2 articles): kten.com, Reuters", "[1] kten.com, 2026-01-30"],
         ),
     ],
 )

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from ..errors import InputError, Messages
 from ..normalise import normalise_text
 from .article import Article, Rejection
+from .clean import cleaned
 
 #: Values that exports write for "no date" (seen in scraped corpora: "unknown"); read as absent.
 NO_DATE = frozenset({"unknown", "none", "null", "n/a", "na", "-", "?"})
@@ -107,8 +108,10 @@ def make_article(
     lang: str | None = None,
     input_id: str | None = None,
 ) -> Article:
-    """An Article with normalised text (raises InputError E112 when the text has no words)."""
+    """An Article with cleaned, normalised text (InputError E112 when it has no words, E150 when a
+    web page has too little prose left: `sitrep.ingest.clean`)."""
     text = require_words(normalise_text(text), where=origin)
+    text = require_words(normalise_text(cleaned(text, format=format, where=origin)), where=origin)
     return Article(
         text=text,
         origin=origin,

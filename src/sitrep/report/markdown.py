@@ -1,5 +1,9 @@
 """One record as Markdown: what a reader checks against the article.
 
+Every string that comes from the article (title, names, quotes, claims) is escaped with
+`sitrep.report.safe.md_text`, and only an http(s) URL is shown as a link, so the Markdown
+is safe to render wherever it goes.
+
     >>> from sitrep.models import Record, ArticleMeta
     >>> record_markdown(Record(id="x", article=ArticleMeta(id="x"))).splitlines()[0]
     '# x'
@@ -8,6 +12,8 @@
 from __future__ import annotations
 
 from ..models import Event, Forecast, Quantity, Record, Span, TimeRef
+from .safe import md_text as md
+from .safe import md_url
 
 
 def osm_link(lat: float, lon: float) -> str:
@@ -28,8 +34,9 @@ def _section(title: str, lines: list[str]) -> list[str]:
 
 def record_markdown(record: Record) -> str:
     a = record.article
-    head = [f"# {a.title or a.id}", ""]
-    facts = [f"- **{k}**: {v}" for k, v in (("outlet", a.outlet), ("published", a.published), ("url", a.url)) if v]
+    head = [f"# {md(a.title or a.id)}", ""]
+    meta = (("outlet", md(a.outlet or "")), ("published", a.published), ("url", md_url(a.url)))
+    facts = [f"- **{k}**: {v}" for k, v in meta if v]
     out = head + facts + ([""] if facts else [])
 
     places = []
@@ -40,31 +47,31 @@ def record_markdown(record: Record) -> str:
             kind += " _(approximate: the position of its town, or of the place named next to it)_"
         canonical = p.canonical if p.canonical != p.name else None
         region = p.region if p.region != p.canonical else None
-        extra = ", ".join(x for x in (canonical, region, p.country) if x)
-        rel = f" — {'; '.join(r.text for r in p.relative)}" if p.relative else ""
-        places.append(f"- **{p.name}**{f' ({extra})' if extra else ''}{coords}{kind}{rel} {where(p.spans)}")
+        extra = md(", ".join(x for x in (canonical, region, p.country) if x))
+        rel = f" — {md('; '.join(r.text for r in p.relative))}" if p.relative else ""
+        places.append(f"- **{md(p.name)}**{f' ({extra})' if extra else ''}{coords}{kind}{rel} {where(p.spans)}")
     out += _section("Places", places)
     out += _section(
         "Units",
-        [f"- **{u.name}** — {u.echelon or 'unit'}, side {u.side or 'unknown'} {where(u.spans)}" for u in record.units],
+        [f"- **{md(u.name)}** — {u.echelon or 'unit'}, side {u.side or 'unknown'} {where(u.spans)}" for u in record.units],
     )
-    out += _section("Sources cited", [f"- {s.name}{f' ({s.kind})' if s.kind else ''} {where(s.spans)}" for s in record.sources])
+    out += _section("Sources cited", [f"- {md(s.name)}{f' ({s.kind})' if s.kind else ''} {where(s.spans)}" for s in record.sources])
     out += _section(
         "Actors",
-        [f"- {x.name} — {x.kind}{f', side {x.side}' if x.side else ''} {where(x.spans)}" for x in record.actors],
+        [f"- {md(x.name)} — {x.kind}{f', side {x.side}' if x.side else ''} {where(x.spans)}" for x in record.actors],
     )
     quotes = []
     for q in record.quotes:
-        chain = f" — via {' → '.join(q.chain)}" if q.chain else ""
+        chain = f" — via {md(' → '.join(q.chain))}" if q.chain else ""
         frag = " _(fragment)_" if q.fragment else ""
-        quotes.append(f"- “{q.text}” — **{q.speaker or 'unknown speaker'}**{frag}{chain} {where(q.spans)}")
+        quotes.append(f"- “{md(q.text)}” — **{md(q.speaker or 'unknown speaker')}**{frag}{chain} {where(q.spans)}")
     out += _section("Quotes", quotes)
     claims = []
     for c in record.claims:
         flags = ", ".join(f for f, on in (("hedged", c.hedged), ("negated", c.negated)) if on)
         links = f" ↔ {', '.join(c.links)}" if c.links else ""
         claims.append(
-            f"- [{c.id}] **{c.claimant or 'unattributed'}** _{c.stance}_: {c.text}"
+            f"- {c.id}: **{md(c.claimant or 'unattributed')}** _{c.stance}_: {md(c.text)}"
             f"{f' ({flags})' if flags else ''}{links} {where(c.spans)}"
         )
     out += _section("Claims", claims)
@@ -81,21 +88,21 @@ def _event_line(e: Event, times: dict[str, str]) -> str:
     extras = [
         f"by {e.actor_side}" if e.actor_side else "",
         f"against {e.target_side}" if e.target_side else "",
-        f"when: {times[e.time]}" if e.time in times else "",
-        f"if: {e.condition}" if e.condition else "",
+        f"when: {md(times[e.time])}" if e.time in times else "",
+        f"if: {md(e.condition)}" if e.condition else "",
         f"in claim {e.claim}" if e.claim else "",
     ]
     mode = f" ({e.mode})" if e.mode else ""
     tail = "".join(f", {x}" for x in extras if x)
-    return f"- {e.type}{mode} at **{e.place or '?'}** — _{e.status}_{tail} {where(e.spans)}"
+    return f"- {e.type}{mode} at **{md(e.place or '?')}** — _{e.status}_{tail} {where(e.spans)}"
 
 
 def _forecast_line(f: Forecast) -> str:
-    extras = [f"horizon: {f.horizon}" if f.horizon else "", f"hedge: {f.hedge}" if f.hedge else "",
-              f"if: {f.condition}" if f.condition else ""]
+    extras = [f"horizon: {md(f.horizon)}" if f.horizon else "", f"hedge: {md(f.hedge)}" if f.hedge else "",
+              f"if: {md(f.condition)}" if f.condition else ""]
     tail = "".join(f", {x}" for x in extras if x)
-    by = ", ".join(f.by) or "unattributed"
-    return f"- {f.event_type} at **{f.place or '?'}** — expected by {by}{tail} {where(f.spans)}"
+    by = md(", ".join(f.by)) or "unattributed"
+    return f"- {f.event_type} at **{md(f.place or '?')}** — expected by {by}{tail} {where(f.spans)}"
 
 
 def _number_line(n: Quantity) -> str:
@@ -105,12 +112,12 @@ def _number_line(n: Quantity) -> str:
         value = f" = {n.low:g}–{n.high:g}" if n.low is not None and n.high is not None else ""
     else:
         value = ""
-    extras = [n.unit or "", f"of {n.total:g}" if n.total is not None else "", n.about or "",
-              f"per {n.claimant}" if n.claimant else ""]
+    extras = [md(n.unit or ""), f"of {n.total:g}" if n.total is not None else "", md(n.about or ""),
+              f"per {md(n.claimant)}" if n.claimant else ""]
     tail = "; ".join(x for x in extras if x)
-    return f"- {n.text}{value}{' ~' if n.approximate else ''}{f' ({tail})' if tail else ''} {where(n.spans)}"
+    return f"- {md(n.text)}{value}{' ~' if n.approximate else ''}{f' ({tail})' if tail else ''} {where(n.spans)}"
 
 
 def _time_line(t: TimeRef) -> str:
     span = f"{t.start or 'unresolved'}{f' – {t.end}' if t.end and t.end != t.start else ''}"
-    return f"- {t.text}: {span} ({t.precision}{', relative' if t.relative else ''}) {where(t.spans)}"
+    return f"- {md(t.text)}: {span} ({t.precision}{', relative' if t.relative else ''}) {where(t.spans)}"

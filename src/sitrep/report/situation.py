@@ -11,7 +11,6 @@ public reporting; it assesses nothing itself and recommends nothing.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,9 +20,12 @@ from ..resolve.facts import Fact
 from ..resolve.forecasts import LedgerEntry
 from ..resolve.propositions import ArticleInfo, Proposition
 from .control import map_note
+from .safe import md_text, md_url
 
 KEY_POINTS = 6
 PER_SECTION = 12
+#: How far the sentences shown around a cited one reach.
+CONTEXT_CHARS = 300
 EVENT_WORDS = {
     "advance": "advances",
     "capture": "capture",
@@ -37,42 +39,72 @@ EVENT_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+#: How a fact's sentence relates the event to its place (`sitrep.resolve.support`).
+RELATION_WORDS = {
+    None: "at {place}",
+    "near": "near {place}",
+    "outskirts": "on the outskirts of {place}",
+    "toward": "toward {place}",
+    "direction": "in the {place} direction",
+    "region": "in the {place} region",
+}
+
+
+@dataclass
 class Citation:
+    """One cited sentence: its article, offsets and the sentences around it."""
+
     number: int
     article: ArticleInfo
     start: int
     end: int
     quote: str
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One statement of the report and the citations that back it."""
+
+    text: str
+    cites: tuple[int, ...] = ()
 
 
 @dataclass
 class Citations:
-    """Numbers each distinct (article, span) once, in order of first use."""
+    """Numbers each distinct (article, span) once, in order of first use; every one is listed."""
 
     items: dict[tuple[str, int, int], Citation] = field(default_factory=dict)
 
-    def cite(self, facts: Sequence[Fact], articles: Mapping[str, ArticleInfo], *, limit: int = 4) -> str:
-        """Citation marks for up to `limit` facts, originals before copies (a copy adds no confirmation)."""
+    def cite(self, facts: Sequence[Fact], articles: Mapping[str, ArticleInfo]) -> tuple[int, ...]:
+        """Citation numbers for every fact, originals before copies (a copy adds no confirmation)."""
         facts = sorted(
             facts,
             key=lambda f: articles.get(f.article_id, ArticleInfo(f.article_id)).duplicate_of is not None,
         )
-        marks = []
-        for fact in facts[:limit]:
+        numbers = []
+        for fact in facts:
             key = (fact.article_id, fact.start, fact.end)
             if key not in self.items:
                 info = articles.get(fact.article_id, ArticleInfo(fact.article_id))
                 self.items[key] = Citation(len(self.items) + 1, info, fact.start, fact.end, fact.text)
-            marks.append(f"[{self.items[key].number}]")
-        more = f" (+{len(facts) - limit} more)" if len(facts) > limit else ""
-        return "".join(dict.fromkeys(marks)) + more
+            numbers.append(self.items[key].number)
+        return tuple(dict.fromkeys(numbers))
 
 
 @dataclass
 class Section:
     title: str
-    lines: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    name: str
+    lat: float
+    lon: float
+    statements: int
 
 
 @dataclass
@@ -80,11 +112,12 @@ class SituationReport:
     title: str
     period: str
     preface: str
-    key_points: list[str]
+    key_points: list[Line]
     places: list[tuple[str, list[Section]]]
     citations: list[Citation]
     #: The short track record of each cited outlet, by `ArticleInfo.voice` (sitrep.track).
     track_notes: dict[str, str] = field(default_factory=dict)
+    map_points: list[MapPoint] = field(default_factory=list)
 
 
 def _day(d: date | None) -> str:
@@ -98,59 +131,102 @@ def _span(prop: Proposition) -> str:
     return _day(first) if first == last else f"{_day(first)} to {_day(last)}"
 
 
+def where_words(place: str | None, relation: str | None) -> str:
+    """'at Pokrovsk', 'near Pokrovsk', 'in the Pokrovsk direction'."""
+    pattern = RELATION_WORDS.get(relation, "at {place}")
+    return pattern.format(place=place or "an unnamed place")
+
+
 def _event(prop: Proposition) -> str:
-    return f"{EVENT_WORDS.get(prop.event_type or '', prop.event_type or 'event')} at {prop.place_name or 'an unnamed place'}"
+    word = EVENT_WORDS.get(prop.event_type or "", prop.event_type or "event")
+    return f"{word} {where_words(prop.place_name, prop.relation)}"
+
+
+_HORIZON_LEAD = ("by ", "until ", "before ", "within ", "in ", "this ", "next ", "the next ", "over ", "later ")
+
+
+def horizon_words(horizon: str | None) -> str:
+    """' within weeks', ' by May 9', ' this summer': the horizon as a phrase of its own."""
+    if not horizon:
+        return ""
+    h = " ".join(horizon.split())
+    return f" {h}" if h.casefold().startswith(_HORIZON_LEAD) else f" within {h}"
 
 
 def _whose(prop: Proposition, stance: str) -> list[str]:
     return list(dict.fromkeys(s.who for s in prop.stances if s.stance == stance))
 
 
-def describe(prop: Proposition, cites: Citations, articles: Mapping[str, ArticleInfo]) -> str:
-    """One sentence about a proposition, ending with its citations (and its control map verdicts)."""
-    return _describe(prop, cites, articles) + map_note(prop.facts)
+def voices_words(prop: Proposition) -> str:
+    """'3 independent outlets (5 articles)'."""
+    return f"{counted(len(prop.outlets), 'independent outlet')} ({counted(prop.articles, 'article')})"
 
 
-def _describe(prop: Proposition, cites: Citations, articles: Mapping[str, ArticleInfo]) -> str:
+def _listed(names: list[str], limit: int = 5) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more (all in the sources)" if len(names) > limit else "")
+
+
+def describe(prop: Proposition, cites: Citations, articles: Mapping[str, ArticleInfo]) -> Line:
+    """One sentence about a proposition, with its citations (and its control map verdicts)."""
+    line = _describe(prop, cites, articles)
+    return Line(line.text + map_note(prop.facts), line.cites)
+
+
+def _describe(prop: Proposition, cites: Citations, articles: Mapping[str, ArticleInfo]) -> Line:
     what = _event(prop) if prop.kind == "event" else f"“{prop.text}”"
+    what = what[0].upper() + what[1:]
     when = _span(prop)
     if prop.verdict == "contested":
         pro, con = _whose(prop, "asserts"), _whose(prop, "denies")
         backing = [f for f in prop.facts if f.status != "denied"] + [
             f for f in prop.facts if f.status == "denied"
         ]
-        return (
-            f"Contested ({when}): {what}, asserted by {', '.join(pro[:3])} and denied by "
-            f"{', '.join(con[:3])}. {cites.cite(backing, articles)}"
-        )
+        text = f"Contested ({when}): {what}, asserted by {_listed(pro, 3)} and denied by {_listed(con, 3)}."
+        return Line(text, cites.cite(backing, articles))
+    backing = [s.fact for s in prop.stances if s.stance == "asserts"]
+    doubting = [s.fact for s in prop.stances if s.stance == "denies"]
+    # Denials that contest nothing (the same voice on another day: "no confirmed advances")
+    # are said apart, so the statement's citations all back it.
+    aside = (
+        f" The same sources also report it not confirmed ({counted(len(doubting), 'report')}, cited last)."
+        if doubting
+        else ""
+    )
     if prop.verdict == "corroborated":
-        return (
-            f"{what[0].upper()}{what[1:]} ({when}): reported by {len(prop.outlets)} independent outlets "
-            f"({', '.join(prop.outlets[:4])}). {cites.cite(prop.facts, articles)}"
-        )
+        text = f"{what} ({when}): reported by {voices_words(prop)}: {_listed(prop.outlets)}.{aside}"
+        numbers = cites.cite(backing, articles)
+        return Line(text, numbers + tuple(n for n in cites.cite(doubting, articles) if n not in numbers))
     asserting, denying = _whose(prop, "asserts"), _whose(prop, "denies")
     if asserting:
         verb = "claimed" if any(f.status in ("claimed", "asserts") for f in prop.facts) else "reported"
-        return f"{what[0].upper()}{what[1:]} ({when}): {verb} by {asserting[0]} only. {cites.cite(prop.facts, articles)}"
-    return f"{what[0].upper()}{what[1:]} ({when}): denied by {', '.join(denying[:3])}. {cites.cite(prop.facts, articles)}"
+        extra = f" ({counted(prop.articles, 'article')})" if prop.articles > 1 else ""
+        numbers = cites.cite(backing, articles)
+        numbers += tuple(n for n in cites.cite(doubting, articles) if n not in numbers)
+        return Line(f"{what} ({when}): {verb} by {asserting[0]} only{extra}.{aside}", numbers)
+    return Line(f"{what} ({when}): denied by {_listed(denying, 3)}.", cites.cite(prop.facts, articles))
 
 
-def describe_forecast(entry: LedgerEntry, cites: Citations, articles: Mapping[str, ArticleInfo]) -> str:
+def describe_forecast(entry: LedgerEntry, cites: Citations, articles: Mapping[str, ArticleInfo]) -> Line:
     f = entry.forecast
-    who = f.holder or "an unattributed source"
-    horizon = f" within {f.horizon}" if f.horizon else ""
+    info = articles.get(f.article_id, ArticleInfo(f.article_id))
+    who = f.holder or info.voice_name
+    horizon = horizon_words(f.horizon)
     condition = f" if {f.condition.removeprefix('if ').removeprefix('If ')}" if f.condition else ""
     outcome = entry.outcome
+    numbers = cites.cite([f], articles)
     if outcome == "came true" and entry.evidence:
-        outcome = (
-            f"came true: reported on {_day(entry.evidence[0].on)} {cites.cite(entry.evidence[:1], articles)}"
-        )
+        evidence = entry.evidence[0]
+        later = cites.cite([evidence], articles)
+        numbers += later
+        outcome = f"came true: reported on {_day(evidence.on)} (the last source cited)"
     elif outcome == "did not" and entry.deadline:
         outcome = f"did not happen by {_day(entry.deadline)}"
     made = f"on {_day(f.on)}" if f.on else "undated"
-    return (
-        f"{who} expected {EVENT_WORDS.get(f.event_type or '', f.event_type)} at {f.place_name or '?'}"
-        f"{horizon}{condition} ({made}); {outcome}. {cites.cite([f], articles)}"
+    word = EVENT_WORDS.get(f.event_type or "", f.event_type or "event")
+    return Line(
+        f"{who} expected {word} {where_words(f.place_name, f.relation)}{horizon}{condition} ({made}); {outcome}.",
+        numbers,
     )
 
 
@@ -170,7 +246,9 @@ def build_report(
     *,
     title: str = "all places",
     period: str = "all dates",
+    positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> SituationReport:
+    """The report's structure: key points, per-place sections, forecasts, citations and map points."""
     cites = Citations()
     independent = sum(1 for a in articles.values() if a.duplicate_of is None)
     outlets = {a.voice for a in articles.values() if a.outlet_name}  # one per organisation
@@ -193,6 +271,12 @@ def build_report(
         weight[name] += len(entries)
 
     places = []
+    points: dict[str, MapPoint] = {}
+    for prop in events:
+        spot = (positions or {}).get(prop.place_key or "")
+        if spot is not None and prop.place_name:
+            old = points.get(prop.place_name)
+            points[prop.place_name] = MapPoint(prop.place_name, *spot, (old.statements if old else 0) + 1)
     for name, _ in weight.most_common():
         props = sorted(by_place.get(name, []), key=lambda p: (p.first or date.min, p.event_type or ""))
         sections = [
@@ -222,24 +306,57 @@ def build_report(
         key_points,
         places,
         sorted(cites.items.values(), key=lambda c: c.number),
+        sorted(points.values(), key=lambda p: -p.statements),
     )
 
 
+def add_context(report: SituationReport, texts: Mapping[str, str]) -> None:
+    """Give every citation the sentence before and after it, read from the stored article text."""
+    for c in report.citations:
+        text = texts.get(c.article.id)
+        if text is None:
+            continue
+        c.before, c.after = neighbours(text, c.start, c.end)
+
+
+def neighbours(text: str, start: int, end: int, *, reach: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """The sentence before text[start:end] and the one after it (at most `reach` characters each)."""
+    head = text[max(0, start - reach) : start].rstrip()
+    cut = max(head.rfind(". ", 0, max(0, len(head) - 1)), head.rfind("\n"))
+    before = head[cut + 1 :].strip() if cut >= 0 else ("…" + head.strip() if head.strip() else "")
+    tail = text[end : end + reach]
+    stops = [i for i in (tail.find(". ", 1), tail.find("\n", 1)) if i != -1]
+    after = tail[: min(stops) + 1].strip() if stops else (tail.strip() + "…" if tail.strip() else "")
+    return before, after
+
+
 #: Longest quotation shown in the source list; the offsets still give the whole span.
-QUOTE_CHARS = 400
+QUOTE_CHARS = 600
 
 
-def short_quote(text: str) -> str:
+def short_quote(text: str, limit: int = QUOTE_CHARS) -> str:
     quote = " ".join(text.split())
-    return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + " …"
+    return quote if len(quote) <= limit else quote[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def marks(numbers: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def _md_line(line: Line) -> str:
+    return f"- {md_text(line.text)} {marks(line.cites)}".rstrip()
 
 
 def citation_line(c: Citation, notes: Mapping[str, str] | None = None) -> str:
+    """'[3] Reuters, 2026-02-01, <https://…> — “… **the quoted sentence** …” (article …, characters 10–92)'."""
     a = c.article
-    parts = [a.outlet_name or "unknown outlet", _day(a.published), a.url or f"article {a.id}"]
-    quote = short_quote(c.quote)
-    line = f"[{c.number}] {', '.join(parts)} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
-    return line + track_note(c, notes)
+    parts = [md_text(a.outlet_name or "unknown outlet"), _day(a.published), md_url(a.url) or f"article {a.id}"]
+    title = f", _{md_text(a.title)}_" if a.title else ""
+    before = f"{md_text(short_quote(c.before, 200))} " if c.before else ""
+    after = f" {md_text(short_quote(c.after, 200))}" if c.after else ""
+    quote = f"{before}**{md_text(short_quote(c.quote))}**{after}"
+    line = f"[{c.number}] {', '.join(parts)}{title} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
+    return line + md_text(track_note(c, notes))
 
 
 def track_note(c: Citation, notes: Mapping[str, str] | None) -> str:
@@ -249,45 +366,12 @@ def track_note(c: Citation, notes: Mapping[str, str] | None) -> str:
 
 
 def render_markdown(report: SituationReport) -> str:
-    out = [f"# {report.title}", "", f"_{report.period}. {report.preface}_", "", "## Key points", ""]
-    out += [f"- {line}" for line in report.key_points] or ["_Nothing reported in this period._"]
+    out = [f"# {md_text(report.title)}", "", f"_{md_text(report.period)}. {md_text(report.preface)}_", ""]
+    out += ["## Key points", ""]
+    out += [_md_line(line) for line in report.key_points] or ["_Nothing reported in this period._"]
     for name, sections in report.places:
-        out += ["", f"## {name}"]
+        out += ["", f"## {md_text(name)}"]
         for section in sections:
-            out += ["", f"### {section.title}", ""] + [f"- {line}" for line in section.lines]
-    out += ["", "## Sources", ""] + [citation_line(c, report.track_notes) for c in report.citations]
+            out += ["", f"### {section.title}", ""] + [_md_line(line) for line in section.lines]
+    out += ["", "## Sources", ""] + [line for c in report.citations for line in (citation_line(c, report.track_notes), "")]
     return "\n".join(out).rstrip() + "\n"
-
-
-def render_html(report: SituationReport) -> str:
-    e = html.escape
-    body = [
-        f"<h1>{e(report.title)}</h1>",
-        f"<p><em>{e(report.period)}. {e(report.preface)}</em></p>",
-        "<h2>Key points</h2><ul>",
-    ]
-    body += [f"<li>{e(line)}</li>" for line in report.key_points] + ["</ul>"]
-    for name, sections in report.places:
-        body.append(f"<h2>{e(name)}</h2>")
-        for section in sections:
-            body += (
-                [f"<h3>{e(section.title)}</h3><ul>"]
-                + [f"<li>{e(line)}</li>" for line in section.lines]
-                + ["</ul>"]
-            )
-    body.append("<h2>Sources</h2><ol>")
-    for c in report.citations:
-        link = (
-            f'<a href="{e(c.article.url)}">{e(c.article.url)}</a>'
-            if c.article.url
-            else e(f"article {c.article.id}")
-        )
-        body.append(
-            f'<li id="c{c.number}" value="{c.number}">{e(c.article.outlet_name or "unknown outlet")}, {e(_day(c.article.published))}, '
-            f"{link} — <q>{e(short_quote(c.quote))}</q> (characters {c.start}–{c.end}){e(track_note(c, report.track_notes))}</li>"
-        )
-    body.append("</ol>")
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{e(report.title)}</title></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
-    )

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..models import Place, Record, Unit
+from ..models import Claim, Place, Record, Span, Unit
+from . import support
 
 if TYPE_CHECKING:
     from ..store.control import CheckRow
@@ -96,6 +97,7 @@ class Fact:
     condition: str | None = None
     units: tuple[str, ...] = ()  # keys of the units named in the fact's sentence
     claim: str | None = None  # for an event inside a claim, the claim's item id
+    relation: str | None = None  # None: at the place; near, outskirts, toward, direction: only by it
     check: CheckRow | None = None  # its verdict against the control maps (sitrep.control), once checked
 
 
@@ -123,12 +125,114 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 STANCE_STATUS = {"asserts": "claimed", "acknowledges": "claimed", "denies": "denied"}
 
 
+@dataclass(frozen=True)
+class Grounding:
+    """What an event's or forecast's own sentence supports (see `sitrep.resolve.support`)."""
+
+    start: int
+    end: int
+    quote: str
+    place: Place | None
+    relation: str | None
+
+
+def _mentions(place: Place, start: int, end: int) -> list[Span]:
+    return [s for s in place.spans if start <= s.start and s.end <= end]
+
+
+def _mapped(place: Place) -> bool:
+    """A place the gazetteer knows (it has a position), read as a location, not a government."""
+    return place.literal and place.lat is not None and place.lon is not None
+
+
+def _not_a_name_of(place: Place, record: Record) -> bool:
+    """'Putin', 'Oxford Club': a name the record also reads as a person or organisation is no place."""
+    names = {a.name.casefold() for a in record.actors if a.kind in ("person", "organisation", "group")}
+    names |= {s.name.casefold() for s in record.sources}
+    mention = place.name.casefold()
+    return not any(mention == n or (len(mention) > 3 and mention in n.split()) for n in names)
+
+
+#: Features that are regions themselves ("Donetsk Oblast" needs no "region" relation).
+REGION_FEATURES = frozenset({"oblast", "region", "state", "province", "krai", "republic", "territory", "country"})
+
+#: A forecast's place stands within this many characters of its trigger ("could capture
+#: Kostiantynivka within weeks"); farther off it belongs to another phrase of the sentence.
+FORECAST_REACH = 80
+
+
+def _close(place: Place, trigger: Span, start: int, end: int) -> bool:
+    return any(
+        min(abs(m.start - trigger.end), abs(trigger.start - m.end)) <= FORECAST_REACH
+        for m in _mentions(place, start, end)
+    )
+
+
+def _dateline(text: str, mention: Span) -> bool:
+    """'KYIV, March 3 (Reuters) -': the place a paragraph opens with, before a comma or dash."""
+    opens = mention.start == 0 or text[mention.start - 1] == "\n"
+    return opens and text[mention.end : mention.end + 2].lstrip()[:1] in (",", "-", "(", "—", "–")
+
+
+def ground(
+    record: Record, text: str, spans: list[Span], place_name: str | None
+) -> Grounding | None:
+    """The real sentence of an event or forecast, and its place as that sentence names it.
+
+    None when the cited span is no sentence (runs past `support.MAX_SENTENCE`). The place is
+    kept only when the sentence itself names it, the gazetteer knows it and the record does
+    not also read the name as a person or organisation; its relation says whether the
+    sentence puts the event at it or only near it.
+    """
+    if not spans:
+        return None
+    outer = spans[0]
+    trigger = spans[1] if len(spans) > 1 else outer
+    # The extractor's sentence may run two real ones together (or be only a phrase): the real
+    # sentence around the trigger is found again, searching a window around it.
+    reach = 2 * support.MAX_SENTENCE
+    window = (min(outer.start, trigger.start) - reach, max(outer.end, trigger.end) + reach)
+    bounds = support.sentence_at(text, trigger.start, within=window)
+    if bounds is None:
+        return None
+    start, end = bounds
+    places = [p for p in record.places if p.name == place_name]
+
+    def named(place: Place) -> list[Span]:
+        """Mentions in the sentence that name the place, not a longer name ("Kyiv Independent")."""
+        return [m for m in _mentions(place, start, end) if not support.part_of_name(text, m.start, m.end)]
+
+    place = next((p for p in places if named(p)), None)
+    relation = None
+    if place is not None:
+        mentions = named(place)
+        nearest = min(mentions, key=lambda m: abs(m.start - trigger.start))
+        relation = support.relation_of(text, nearest.start, nearest.end, sentence_start=start)
+        if relation is None and place.feature not in REGION_FEATURES and support.names_region(text, nearest.end):
+            relation = "region"  # "struck Chernihiv, Kharkiv and Sumy oblasts": the region, not the city
+        if not (_mapped(place) and _not_a_name_of(place, record)):
+            place, relation = None, None
+    return Grounding(start, end, text[start:end], place, relation)
+
+
 def facts_of(record: Record, *, text: str | None = None, published: date | None = None) -> Iterator[Fact]:
-    """Every event, claim and forecast of `record`, with place keys resolved through its places."""
+    """Every event, claim and forecast of `record`, with place keys resolved through its places.
+
+    With the article `text`, each event and forecast is held to its own sentence
+    (`ground`): the cited sentence is the real one around the trigger, the place is one that
+    sentence names (with its relation: at, near, toward, direction), the date is the
+    sentence's own time expression or else the article's, and attempts, hypotheticals,
+    negations and history are left out (they are not reported events), and so is an event
+    whose sentence names no party to the war (no side and no unit).
+    """
     places = {p.name: p for p in record.places}
     times = {t.id: t for t in record.times}
     claims = {c.id: c for c in record.claims}
     day = published or record.article.published
+    # An undated article is read against the latest date it mentions, so "between 2007 and
+    # 2010" is still history in it.
+    latest = max((t.start for t in record.times if t.start), default=None)
+    reference = day or latest
 
     def place_of(name: str | None) -> tuple[str | None, str | None]:
         place = places.get(name or "")
@@ -150,28 +254,80 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             sorted({unit_key_of(u) for u in record.units for s in u.spans if start <= s.start < end})
         )
 
+    def holder_in(claim: Claim | None, start: int, end: int) -> str | None:
+        """The claimant, when the sentence names it and it is a person, body or outlet."""
+        if claim is None or not support.good_holder(claim.claimant):
+            return None
+        who = claim.spans[1] if len(claim.spans) > 1 else None
+        if text is not None and who is not None and not (start <= who.start and who.end <= end):
+            return None
+        return claim.claimant
+
     for e in record.events:
         key, name = place_of(e.place)
-        start, end, quote = span_of(e.spans)
+        relation = None
+        if text is not None:
+            grounded = ground(record, text, e.spans, e.place)
+            if grounded is None:
+                continue
+            start, end, quote = grounded.start, grounded.end, grounded.quote
+            if support.is_heading(quote):
+                continue  # a headline or label is no report
+            if grounded.place is None:
+                key, name = None, None
+            relation = grounded.relation
+            trigger = e.spans[1] if len(e.spans) > 1 else None
+            if trigger is not None and e.status in ("reported", "claimed", "denied"):
+                denial = e.status == "denied"
+                if support.unreal_cue(text, start, trigger.start, trigger.end, negations=not denial):
+                    continue
+            at = trigger.start - start if trigger is not None else None
+            if support.past_year(quote, reference, at=at) or support.history_cue(quote):
+                continue  # history ("in 1943 the Red Army …", "after the annexation of …") is no news
+        else:
+            start, end, quote = span_of(e.spans)
         time = times.get(e.time or "")
-        when = time.start if time is not None and time.start else day
+        # The sentence's own date, when it names a day, week or month ("10 years of war" names none).
+        own_time = time is not None and time.start and time.precision in ("day", "week", "month") and (
+            text is None or any(start <= s.start and s.end <= end for s in time.spans)
+        )
+        when = time.start if own_time and time is not None else day
         claim = claims.get(e.claim or "")
         units = units_in(start, end)
+        if text is not None and e.actor_side is None and e.target_side is None and not units:
+            continue  # no party to the war in the sentence: "it's striking how", "attacking China" in words
         # "Ukraine denies Moscow's claim that …": the claim and the claims linked to it are the
         # voices on this event; the event's own status speaks for the voice whose stance gives it.
         voices = [claim, *(claims[i] for i in claim.links if i in claims)] if claim else []
         own = next((v for v in voices if STANCE_STATUS.get(v.stance) == e.status), claim)
         yield Fact(record.id, e.id or "", "event", e.status, quote, start, end, e.type, key, name,
-                   own.claimant if own else None, e.actor_side, when, None, e.condition, units, e.claim)
+                   holder_in(own, start, end), e.actor_side, when, None, e.condition, units, e.claim,
+                   relation)
         for voice in voices:
             status = STANCE_STATUS.get(voice.stance)
             if voice is own or status is None:
                 continue
             v_start, v_end, v_quote = span_of(voice.spans)
+            if text is not None and support.sentence_at(text, voice.spans[0].start) is None:
+                continue
             yield Fact(record.id, f"{e.id}/{voice.id}", "event", status, v_quote, v_start, v_end, e.type, key,
-                       name, voice.claimant, e.actor_side, when, None, e.condition, units, voice.id)
+                       name, voice.claimant if support.good_holder(voice.claimant) else None,
+                       e.actor_side, when, None, e.condition, units, voice.id, relation)
     for c in record.claims:
         start, end, _ = span_of(c.spans)
+        # A claim's place: the first mapped place the claim's own words name (not its dateline).
+        said = c.spans[0] if c.spans else None
+        inside = sorted(
+            (m.start, m.end, p)
+            for p in record.places
+            if said is not None and _mapped(p)
+            for m in _mentions(p, said.start, said.end)
+            if text is None or not _dateline(text, m)
+        )
+        c_place = inside[0][2] if inside else None
+        c_relation = None
+        if inside and text is not None and said is not None:
+            c_relation = support.relation_of(text, inside[0][0], inside[0][1], sentence_start=said.start)
         yield Fact(
             record.id,
             c.id or "",
@@ -181,15 +337,32 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             start,
             end,
             None,
-            None,
-            None,
-            c.claimant,
+            place_key_of(c_place) if c_place else None,
+            (c_place.canonical or c_place.name) if c_place else None,
+            c.claimant if support.good_holder(c.claimant) else None,
             None,
             day,
+            relation=c_relation,
         )
+    events = {e.id: e for e in record.events}
     for f in record.forecasts:
         key, name = place_of(f.place)
-        start, end, quote = span_of(f.spans)
+        relation = None
+        if text is not None:
+            expected = events.get(f.event or "")
+            spans = [*f.spans[:1], *(expected.spans[1:2] if expected is not None else [])]
+            grounded = ground(record, text, spans, f.place)
+            if grounded is None or grounded.place is None or support.is_heading(grounded.quote):
+                continue  # a forecast's place must be a place its own sentence names
+            if len(spans) > 1 and not _close(grounded.place, spans[1], grounded.start, grounded.end):
+                continue  # "could be targeted … Britain's economy": the place belongs to another phrase
+            if not f.horizon:
+                continue  # no horizon, nothing to hold it to: an order or a worry, not a forecast
+            start, end, quote = grounded.start, grounded.end, grounded.quote
+            relation = grounded.relation
+        else:
+            start, end, quote = span_of(f.spans)
+        holders = [b for b in f.by if support.good_holder(b)]
         yield Fact(
             record.id,
             f.id or "",
@@ -201,9 +374,10 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             f.event_type,
             key,
             name,
-            ", ".join(f.by) or None,
+            ", ".join(holders) or None,
             None,
             day,
             f.horizon,
             f.condition,
+            relation=relation,
         )

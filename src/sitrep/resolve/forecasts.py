@@ -1,9 +1,12 @@
 """The forecast ledger: who expected what, by when, and whether later reporting bore it out.
 
 A forecast ("Pokrovsk could fall within weeks", made on the article's date) is checked
-against later reported events of the same type at the same place:
-- `came true`: a report of it dated after the forecast and by its deadline (any later
-  report when the forecast gave no horizon);
+against later reported events of the same type at the same place or inside it (a forecast
+for Donetsk Oblast is borne out by a capture at one of its towns), reported at the place,
+not only near it:
+- `came true`: a report of it dated after the forecast and by its deadline (within
+  `NO_HORIZON_DAYS` when the forecast gave no horizon); the entry keeps that report as its
+  evidence, so the ledger can cite it;
 - `did not`: the deadline has passed (as of the newest evidence date known) without one;
 - `open`: neither yet, or the forecast has no date to count from.
 
@@ -20,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..extract.numbers import COUNT_WORDS
+from ..geo import Entry
+from .areas import StoredPlace, contains, entry_of
 from .facts import Fact
 from .propositions import Proposition
 
@@ -86,6 +91,10 @@ def deadline(horizon: str | None, made_on: date | None) -> date | None:
     return None
 
 
+#: How long a forecast without a horizon stays open.
+NO_HORIZON_DAYS = 366
+
+
 @dataclass
 class LedgerEntry:
     forecast: Fact
@@ -97,27 +106,52 @@ class LedgerEntry:
 def ledger(
     forecasts: Iterable[Fact], propositions: Iterable[Proposition], *, as_of: date | None = None
 ) -> list[LedgerEntry]:
-    """Check each forecast against the reported events of the same type and place."""
-    reported: dict[tuple[str | None, str | None], list[Fact]] = {}
+    """Check each forecast against the later reported events of the same type at (or inside) its place."""
+    reported: dict[str | None, list[Fact]] = {}
     newest = as_of
     for prop in propositions:
         for fact in prop.facts:
-            if fact.kind == "event" and fact.status == "reported":
-                reported.setdefault((fact.event_type, fact.place_key), []).append(fact)
+            if fact.kind == "event" and fact.status == "reported" and fact.relation is None:
+                reported.setdefault(fact.event_type, []).append(fact)
                 if fact.on and (newest is None or fact.on > newest):
                     newest = fact.on
+    inside = _Containment()
     entries = []
     for f in sorted(forecasts, key=lambda f: (f.on or date.min, f.article_id)):
         entry = LedgerEntry(f, deadline(f.horizon, f.on))
-        if f.on is not None:
-            later = [e for e in reported.get((f.event_type, f.place_key), []) if e.on and e.on > f.on]
-            entry.evidence = sorted(later, key=lambda e: e.on or date.max)
-            in_time = [
-                e for e in entry.evidence if entry.deadline is None or (e.on and e.on <= entry.deadline)
+        if f.on is not None and f.place_key is not None:
+            last = entry.deadline or f.on + timedelta(days=NO_HORIZON_DAYS)
+            later = [
+                e
+                for e in reported.get(f.event_type, [])
+                if e.on and f.on < e.on and e.article_id != f.article_id and inside(f, e)
             ]
-            if in_time:
+            entry.evidence = sorted(later, key=lambda e: (e.on or date.max, e.article_id))
+            if any(e.on and e.on <= last for e in entry.evidence):
                 entry.outcome = "came true"
-            elif entry.deadline and newest and newest > entry.deadline:
+                entry.evidence = [e for e in entry.evidence if e.on and e.on <= last]
+            elif newest and newest > last:
                 entry.outcome = "did not"
         entries.append(entry)
     return entries
+
+
+class _Containment:
+    """Whether an event's place is a forecast's place or inside it, with gazetteer look-ups cached."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Entry | None] = {}
+
+    def _entry(self, fact: Fact) -> Entry | None:
+        key = fact.place_key or ""
+        if key not in self._entries:
+            self._entries[key] = entry_of(StoredPlace(key, fact.place_name or ""))
+        return self._entries[key]
+
+    def __call__(self, forecast: Fact, event: Fact) -> bool:
+        if event.place_key is None:
+            return False
+        if event.place_key == forecast.place_key:
+            return True
+        outer, inner = self._entry(forecast), self._entry(event)
+        return outer is not None and inner is not None and contains(outer, inner)

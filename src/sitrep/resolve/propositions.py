@@ -1,15 +1,22 @@
 """Propositions: the events and claims of many articles grouped by what they are about.
 
-Events group by type, place and a time window ("capture of Pokrovsk", reports within
-`WINDOW_DAYS` of each other); claims that no event carries group by their normalised text.
+Events group by type, place, the place's relation and a time window ("capture of
+Pokrovsk", reports within `WINDOW_DAYS` of each other; "advances near Pokrovsk" is another
+proposition than "advances at Pokrovsk"); claims that no event carries group by their normalised text.
 Each fact contributes a stance: a reported event is asserted by the outlet, a claimed one by
 its claimant, a denied one is denied by its denier. The verdict:
 - `contested`: asserted by some and denied by others;
-- `corroborated`: asserted by at least two independent outlets (copies never count: an
-  article that is a `duplicate_of` another adds nothing, and one outlet counts once, under
-  whichever of its names or web domains it is stored: see `sitrep.outlets`);
+- `corroborated`: asserted by at least two independent voices. A voice is an outlet,
+  counted once under whichever of its names or web domains it is stored (`sitrep.outlets`);
+  articles without an outlet or URL share one "unknown outlet" voice per origin (the JSONL
+  file, feed or archive they came from, or the folder of loose files). Copies never count:
+  an article that is a `duplicate_of` another adds nothing, and neither does a sentence
+  word for word the same as one already counted (a near-copy the whole-text test missed);
 - `single-sourced`: everything else.
-A later report that confirms (reports) or refutes (denies) an earlier claim is linked to it.
+A denial contests an assertion only when it comes from another voice and another story:
+an outlet that reports an advance on one day and "no confirmed advances" on another has
+not refuted itself, and copies or articles of one story never refute each other. A later
+report that confirms (reports) or refutes (denies) an earlier claim is linked to it.
 
     >>> from datetime import date
     >>> from sitrep.resolve.facts import Fact
@@ -44,6 +51,8 @@ class ArticleInfo:
     url: str | None = None
     title: str | None = None
     duplicate_of: str | None = None
+    origin: str | None = None
+    story_id: int | None = None
 
     @property
     def outlet_name(self) -> str | None:
@@ -59,12 +68,39 @@ class ArticleInfo:
 
     @property
     def voice(self) -> str:
-        """Who speaks through this article: its canonical outlet, or the article itself when that is unknown.
+        """Who speaks through this article: its canonical outlet, else one unknown voice per origin.
 
-        One organisation under several names or domains ("Reuters", "www.reuters.com") is one voice.
+        One organisation under several names or domains ("Reuters", "www.reuters.com") is one
+        voice; a thousand outlet-less lines of one JSONL file are one voice too, so volume
+        cannot pass for independence.
         """
         name = self.outlet_name
-        return name.casefold() if name else f"article {self.id}"
+        if name:
+            return name.casefold()
+        return f"unknown outlet ({origin_source(self.origin)})" if self.origin else f"article {self.id}"
+
+    @property
+    def voice_name(self) -> str:
+        """The voice as shown to a reader."""
+        return self.outlet_name or (
+            f"unknown outlet ({origin_source(self.origin)})" if self.origin else f"article {self.id}"
+        )
+
+
+_ORIGIN_ITEM = re.compile(r"^(.*?)(?::\d+|#\d+)$")
+
+
+def origin_source(origin: str) -> str:
+    """The file, feed or archive an article came from; for a loose file, its folder.
+
+    >>> origin_source("exports/feed.jsonl:1002"), origin_source("crawl.warc.gz#7"), origin_source("notes/a.txt")
+    ('exports/feed.jsonl', 'crawl.warc.gz', 'notes')
+    """
+    item = _ORIGIN_ITEM.match(origin)
+    if item:
+        return item.group(1)
+    parent = origin.replace("\\", "/").rsplit("/", 1)
+    return parent[0] if len(parent) == 2 and parent[0] else "."
 
 
 @dataclass(frozen=True)
@@ -82,8 +118,10 @@ class Proposition:
     event_type: str | None = None
     place_key: str | None = None
     place_name: str | None = None
+    relation: str | None = None  # None: at the place; near, outskirts, toward, direction
     verdict: str = "single-sourced"
-    outlets: list[str] = field(default_factory=list)  # independent outlets asserting it (display names)
+    outlets: list[str] = field(default_factory=list)  # independent voices asserting it (display names)
+    articles: int = 0  # articles asserting it, copies included
     stances: list[Stance] = field(default_factory=list)
     confirms: list[tuple[Fact, Fact]] = field(default_factory=list)  # (earlier claim, later report)
     refutes: list[tuple[Fact, Fact]] = field(default_factory=list)  # (earlier claim, later denial)
@@ -127,19 +165,21 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
     """
     facts = sorted(facts, key=lambda f: (f.on or date.min, f.article_id, f.item_id))
     carried = {(f.article_id, f.claim) for f in facts if f.kind == "event" and f.claim}
-    by_event: dict[tuple[str | None, str | None], list[Proposition]] = {}
+    by_event: dict[tuple[str | None, str | None, str | None], list[Proposition]] = {}
     by_claim: dict[str, Proposition] = {}
     for fact in facts:
         if fact.kind == "event" and fact.status != "forecast":
-            slot = by_event.setdefault((fact.event_type, fact.place_key), [])
+            slot = by_event.setdefault((fact.event_type, fact.place_key, fact.relation), [])
             prop = next((p for p in slot if _within(fact.on, p)), None)
             if prop is None:
+                where = f"{fact.relation}:{fact.place_key}" if fact.relation else fact.place_key
                 prop = Proposition(
-                    key=f"event:{fact.event_type}@{fact.place_key}#{fact.on or 'undated'}",
+                    key=f"event:{fact.event_type}@{where}#{fact.on or 'undated'}",
                     kind="event",
                     event_type=fact.event_type,
                     place_key=fact.place_key,
                     place_name=fact.place_name,
+                    relation=fact.relation,
                 )
                 slot.append(prop)
             prop.facts.append(fact)
@@ -152,30 +192,76 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
     return props
 
 
+_NORMAL = re.compile(r"\W+", re.UNICODE)
+
+
+def _same_words(text: str) -> str:
+    return _NORMAL.sub(" ", text.casefold()).strip()
+
+
 def judge(prop: Proposition, articles: Mapping[str, ArticleInfo]) -> None:
-    """Fill in stances, independent outlets, the verdict and confirm/refute links."""
+    """Fill in stances, independent voices, the verdict and confirm/refute links."""
     prop.stances, prop.outlets, voices = [], [], []
+    sentences: set[str] = set()
+    asserting_articles: set[str] = set()
     for fact in prop.facts:
         info = articles.get(fact.article_id, ArticleInfo(fact.article_id))
         stance = (
             "asserts" if fact.status in ASSERTING else "denies" if fact.status in DENYING else fact.status
         )
-        who = fact.holder or info.outlet_name or f"article {fact.article_id}"
+        who = fact.holder or info.voice_name
         prop.stances.append(Stance(fact, who, stance))
-        if stance == "asserts" and info.duplicate_of is None and info.voice not in voices:
+        if stance != "asserts":
+            continue
+        asserting_articles.add(fact.article_id)
+        words = _same_words(fact.text)
+        if info.duplicate_of is not None or words in sentences:
+            continue  # a copy, or a sentence word for word as one already counted
+        sentences.add(words)
+        if info.voice not in voices:
             voices.append(info.voice)
-            prop.outlets.append(info.outlet_name or f"article {info.id}")
-    asserted = any(s.stance == "asserts" for s in prop.stances)
-    denied = any(s.stance == "denies" for s in prop.stances)
-    prop.verdict = (
-        "contested" if asserted and denied else "corroborated" if len(voices) >= 2 else "single-sourced"
-    )
+            prop.outlets.append(info.voice_name)
+    prop.articles = len(asserting_articles)
     prop.confirms, prop.refutes = [], []
     claims = [f for f in prop.facts if f.status in ("claimed", "asserts")]
+    denials = [f for f in prop.facts if f.status in DENYING]
+    assertions = [f for f in prop.facts if f.status in ASSERTING]
+    contested = any(opposed(a, d, articles) for a in assertions for d in denials)
+    prop.verdict = "contested" if contested else "corroborated" if len(voices) >= 2 else "single-sourced"
     for later in prop.facts:
         for earlier in claims:
-            if earlier.on and later.on and later.on > earlier.on and later.article_id != earlier.article_id:
-                if later.status == "reported":
-                    prop.confirms.append((earlier, later))
-                elif later.status in DENYING:
-                    prop.refutes.append((earlier, later))
+            if not (earlier.on and later.on and later.on > earlier.on):
+                continue
+            if not independent(earlier, later, articles):
+                continue
+            if later.status == "reported":
+                prop.confirms.append((earlier, later))
+            elif later.status in DENYING:
+                prop.refutes.append((earlier, later))
+
+
+def opposed(assertion: Fact, denial: Fact, articles: Mapping[str, ArticleInfo]) -> bool:
+    """Whether a denial contests an assertion: two named holders at odds (even in one article,
+    "Moscow claimed …; Kyiv denied …"), or independent reporting that says the opposite. One
+    holder, or one outlet speaking for itself, never contests its own report."""
+    a, d = assertion.holder, denial.holder
+    if a and d:
+        return a.casefold() != d.casefold()
+    return independent(assertion, denial, articles)
+
+
+def independent(a: Fact, b: Fact, articles: Mapping[str, ArticleInfo]) -> bool:
+    """Whether two facts come from independent reporting: other article, copy group, story and voice.
+
+    A copy (`duplicate_of`) and its original, two articles of one story, or one outlet on
+    two days never confirm or refute each other.
+    """
+    if a.article_id == b.article_id:
+        return False
+    x = articles.get(a.article_id, ArticleInfo(a.article_id))
+    y = articles.get(b.article_id, ArticleInfo(b.article_id))
+    if (x.duplicate_of or x.id) == (y.duplicate_of or y.id):
+        return False
+    if x.story_id is not None and x.story_id == y.story_id:
+        return False
+    return x.voice != y.voice

@@ -25,6 +25,7 @@ class TimelineEntry:
     status: str  # the proposition's strongest status: reported if anyone reported it, else claimed, …
     verdict: str
     facts: tuple[Fact, ...]
+    relation: str | None = None  # None: at the place; near, outskirts, toward, direction
 
 
 def _status(prop: Proposition) -> str:
@@ -45,7 +46,13 @@ def timeline(
             continue
         entries.append(
             TimelineEntry(
-                prop.first, prop.event_type, prop.place_name, _status(prop), prop.verdict, tuple(prop.facts)
+                prop.first,
+                prop.event_type,
+                prop.place_name,
+                _status(prop),
+                prop.verdict,
+                tuple(prop.facts),
+                prop.relation,
             )
         )
     return sorted(entries, key=lambda e: (e.on is None, e.on or date.min, STATUS_ORDER.get(e.status, 9)))

@@ -13,7 +13,7 @@ or upgraded by the Alembic migrations when the store is opened.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -542,12 +542,22 @@ class Store:
         with self._read("reading article metadata") as conn:
             return resolution.article_infos(conn, ids)
 
+    def article_texts(self, ids: list[str]) -> dict[str, str]:
+        """The stored texts of the given articles, by id."""
+        with self._read("reading article texts") as conn:
+            return resolution.article_texts(conn, ids)
+
     def find_entities(
         self, name: str, *, kind: str | None = None, keys: list[str] | None = None
     ) -> list[resolution.EntityRow]:
         """Entities named `name` (case-insensitive) or with one of `keys`, most mentioned first."""
         with self._read(f"looking up {name}") as conn:
             return resolution.find_entities(conn, name, kind=kind, keys=keys or ())
+
+    def place_entities(self) -> list[tuple[str, str, float | None, float | None]]:
+        """(key, name, lat, lon) of every place some stored fact is placed at."""
+        with self._read("reading places") as conn:
+            return resolution.place_entities(conn)
 
     def entity_names(self, keys: list[str]) -> dict[str, str]:
         with self._read("reading entity names") as conn:
@@ -563,6 +573,35 @@ class Store:
         aid = self.resolve(id_or_prefix)
         with self._read(f"reading the resolution of {aid}") as conn:
             return resolution.resolution_of(conn, aid)
+
+    def refresh_facts(self, *, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild the entities and facts of every stored article from its stored record and text.
+
+        What an upgrade that changes how facts are read from records needs (no re-extraction):
+        copies and stories stay as they are.
+        """
+        done, last = 0, 0
+        while True:
+            with self._read("reading records to refresh") as conn:
+                page = conn.execute(
+                    select(articles.c.pk, articles.c.id, articles.c.text, records.c.record)
+                    .join(records, records.c.article_id == articles.c.id)
+                    .join(resolutions, resolutions.c.article_id == articles.c.id)
+                    .where(articles.c.pk > last)
+                    .order_by(articles.c.pk)
+                    .limit(RECORDS_PAGE)
+                ).all()
+            if not page:
+                return done
+            with self._write(f"refreshing the facts of {len(page)} articles") as conn:
+                for row in page:
+                    resolution.reindex_record(
+                        conn, article_id=row.id, text=row.text, record=Record.model_validate(row.record)
+                    )
+            done += len(page)
+            last = page[-1].pk
+            if progress is not None:
+                progress(done)
 
     def resolve_pending(self) -> int:
         """Resolve the stored articles that have no resolution yet (stored before migration 0002)."""

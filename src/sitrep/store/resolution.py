@@ -194,6 +194,7 @@ def _index_items(conn: Connection, article_id: str, record: Record, text: str) -
             "condition": f.condition,
             "units": list(f.units),
             "claim": f.claim,
+            "relation": f.relation,
         }
         for f in facts_of(record.model_copy(update={"id": article_id}), text=text)
     ]
@@ -257,6 +258,7 @@ def _fact(row: Any) -> Fact:
         condition=row.condition,
         units=tuple(row.units or ()),
         claim=row.claim,
+        relation=row.relation,
     )
 
 
@@ -304,12 +306,26 @@ def article_infos(conn: Connection, ids: Iterable[str]) -> dict[str, ArticleInfo
                 articles.c.url,
                 articles.c.title,
                 resolutions.c.duplicate_of,
+                articles.c.origin,
+                resolutions.c.story_id,
             )
             .outerjoin(resolutions, resolutions.c.article_id == articles.c.id)
             .where(articles.c.id.in_(wanted[i : i + IN_CHUNK]))
         )
         for r in rows:
-            out[r.id] = ArticleInfo(r.id, r.outlet, r.published, r.url, r.title, r.duplicate_of)
+            out[r.id] = ArticleInfo(
+                r.id, r.outlet, r.published, r.url, r.title, r.duplicate_of, r.origin, r.story_id
+            )
+    return out
+
+
+def article_texts(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """The stored texts of the given articles (what citations quote and show around)."""
+    wanted = sorted(set(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), IN_CHUNK):
+        query = select(articles.c.id, articles.c.text).where(articles.c.id.in_(wanted[i : i + IN_CHUNK]))
+        out.update({r.id: r.text for r in conn.execute(query)})
     return out
 
 
@@ -377,6 +393,17 @@ def list_stories(conn: Connection, *, limit: int | None = None) -> list[StoryRow
             )
         )
     return out
+
+
+def place_entities(conn: Connection) -> list[tuple[str, str, float | None, float | None]]:
+    """(key, name, lat, lon) of every stored place entity that some fact is placed at."""
+    placed = select(facts.c.place_key).where(facts.c.place_key.is_not(None)).distinct()
+    query = (
+        select(entities.c.key, entities.c.name, entities.c.lat, entities.c.lon)
+        .where(entities.c.kind == "place", entities.c.key.in_(placed))
+        .order_by(entities.c.key)
+    )
+    return [(r.key, r.name, r.lat, r.lon) for r in conn.execute(query)]
 
 
 def resolution_of(conn: Connection, article_id: str) -> Resolution | None:

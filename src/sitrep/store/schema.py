@@ -178,6 +178,11 @@ facts = Table(
     Column("condition", Text),
     Column("units", JSON, nullable=False),
     Column("claim", String(16), comment="Item id of the claim an event sits in, or of the claim itself."),
+    Column(
+        "relation",
+        String(16),
+        comment="How the fact's sentence names its place: NULL (at it), near, direction, outskirts, toward, region.",
+    ),
 )
 
 # --- Control maps (sitrep.control): who holds what on a date, and claims checked against them. ---
