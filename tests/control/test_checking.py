@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import uuid
 from datetime import date
 from pathlib import Path
@@ -46,8 +47,10 @@ def span(text: str, words: str) -> Span:
 
 
 def place(text: str, entry, name: str) -> Place:
+    """The place with a span at every mention, as the extractor gives it."""
+    mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
     return Place(
-        id="p1", extractor="test/1", spans=[span(text, name)], name=name, canonical=entry.name,
+        id="p1", extractor="test/1", spans=mentions, name=name, canonical=entry.name,
         geonameid=entry.id, lat=entry.lat, lon=entry.lon, country=entry.cc, feature=entry.feature,
     )
 
@@ -249,3 +252,4 @@ def test_sources_lists_every_outlet_with_counts_and_denominators(store, maps):
     assert "| Readovka | outlet | 1 | 1 | 0 of 1 | 0 of 1 | 0 of 1 | 0 |" in md and "too few to judge" in md
     table = runner.invoke(app, ["sources", "--kind", "sides", "--db", store.url])
     assert table.exit_code == 0 and "RU\tside" in table.stdout
+
