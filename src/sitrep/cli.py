@@ -21,6 +21,7 @@ import typer
 from . import __version__, situation
 from .config import Settings, normalise_db_url
 from .errors import ConfigError, Messages, NotFoundError, SitrepError
+from .ingest.fields import printable
 from .outlets import canonical_outlet
 from .store import Store, head_revision
 
@@ -84,7 +85,10 @@ ModelOption = Annotated[
 
 
 def settings_with(model: str | None = None, db: str | None = None) -> Settings:
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ConfigError as e:  # a malformed SITREP_* variable: one coded line, exit 2
+        raise fail(e) from e
     if model:
         settings = settings.with_(model=model)
     if db:
@@ -202,11 +206,11 @@ def ingest(
     exits 1 when any input was rejected.
     """
     settings = settings_with(model, db)
+    from . import ingestion
+
     try:
         with ExitStack() as stack:
             store = stack.enter_context(open_store(settings))
-            from . import ingestion
-
             summary = ingestion.ingest(
                 paths,
                 store=store,
@@ -216,6 +220,15 @@ def ingest(
             )
     except SitrepError as e:
         raise fail(e) from e
+    except ingestion.IngestInterrupted as stop:
+        done = stop.summary.counts()
+        typer.echo(
+            f"interrupted: {done['new']} new articles were stored whole ({done['duplicate']} duplicate, "
+            f"{done['rejected']} rejected) in {settings.db_url}; run the same command again to go on "
+            "(stored articles are not stored twice).",
+            err=True,
+        )
+        raise typer.Exit(code=130) from None
     counts = summary.counts()
     typer.echo(
         f"{sum(counts.values())} inputs in {summary.seconds:.1f} s into {settings.db_url}: "
@@ -225,7 +238,7 @@ def ingest(
         typer.echo(f"  duplicate: {result.origin} (stored as {result.id})")
     if len(summary.duplicates) > SHOW_DUPLICATES:
         typer.echo(f"  … and {len(summary.duplicates) - SHOW_DUPLICATES} more duplicates")
-    for rejection in summary.rejected:
+    for rejection in summary.rejected:  # one line each: origins and reasons carry no line breaks
         typer.echo(f"  rejected: [{rejection.code}] {rejection.reason}", err=True)
     if not summary.ok:
         raise typer.Exit(code=1)
@@ -252,8 +265,8 @@ def articles(
             r.id,
             str(r.published or ""),
             canonical_outlet(r.outlet) if r.outlet else "",  # as stored in JSON; the table's name here
-            r.title or "",
-            r.origin,
+            printable(r.title or ""),  # one line per article, whatever was stored
+            printable(r.origin),
             str(r.story_id or ""),
             r.duplicate_of or "",
         )

@@ -28,7 +28,8 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError, Messages
 from .article import Article, Rejection
-from .fields import rejection
+from .fields import EARLIEST, LATEST, rejection
+from .files import open_regular
 from .html import article_from_html
 
 #: Payload types read as web pages.
@@ -42,9 +43,9 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
     """Every HTML page archived in a WARC file as an article; Rejections for what can't be read."""
     where = str(path)
     try:
-        raw = path.open("rb")
-    except OSError as e:
-        yield rejection(InputError(Messages.E116, where=where, detail=e.strerror or type(e).__name__))
+        raw = open_regular(path, where=where)
+    except InputError as e:
+        yield rejection(e)
         return
     with raw:
         gzipped = raw.read(2) == GZIP_MAGIC
@@ -146,6 +147,7 @@ def _page_of(record: Any, *, origin: str, max_bytes: int) -> _Page | None:
 def _capture_date(headers: Any) -> date | None:
     value = headers.get_header("WARC-Date")
     try:
-        return datetime.fromisoformat(value).date() if value else None
+        captured = datetime.fromisoformat(value).date() if value else None
     except ValueError:
         return None  # a malformed capture date only loses the fallback date, not the page
+    return captured if captured is None or EARLIEST <= captured <= LATEST else None
