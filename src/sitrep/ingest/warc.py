@@ -16,9 +16,9 @@ limit applies to each page, not to the archive.
 
 from __future__ import annotations
 
-import gzip
+import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -37,6 +37,10 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: What a broken archive raises from warcio, gzip/zlib or the file system.
 BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
 GZIP_MAGIC = b"\x1f\x8b"
+#: zlib's window bits for a gzip header and trailer.
+GZIP_WBITS = 16 + zlib.MAX_WBITS
+#: Compressed bytes read at a time.
+RAW_CHUNK = 1 << 16
 
 
 def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
@@ -48,26 +52,30 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
         yield rejection(e)
         return
     with raw:
-        gzipped = raw.read(2) == GZIP_MAGIC
-        raw.seek(0)
-        # Python's gzip rather than warcio's own inflater: warcio stops quietly at a truncated
-        # member, where gzip raises EOFError, so a cut-short archive is reported, not half-read.
-        source: BinaryIO = gzip.GzipFile(fileobj=raw) if gzipped else raw  # type: ignore[assignment]
+        gzipped = raw.peek(2)[:2] == GZIP_MAGIC
+        # Our own inflater rather than warcio's or Python's gzip: warcio takes an EOFError for
+        # the end of the archive, and GzipFile drops the data it inflated in the read that met
+        # the damage, so a cut-short .warc.gz lost pages without a word (issue 15).
+        members = GzipMembers(raw) if gzipped else None
+        source = io.BufferedReader(members) if members is not None else raw
         try:
-            check_signature(source, where=where)
+            check_signature(source, where=where, damage=lambda: members.damage if members else None)
         except InputError as e:
             yield rejection(e)
             return
-        yield from _read_records(source, where=where, max_bytes=max_bytes)
+        yield from _read_records(source, where=where, max_bytes=max_bytes, members=members)
 
 
-def check_signature(stream: BinaryIO, *, where: str) -> None:
-    """InputError E101/E108 unless `stream` starts with "WARC/"; leaves it rewound."""
+def check_signature(
+    stream: io.BufferedReader[Any], *, where: str, damage: Callable[[], str | None] = lambda: None
+) -> None:
+    """InputError E101/E108 unless `stream` starts with "WARC/" (peeked at, not consumed)."""
     try:
-        start = stream.read(5)
-        stream.seek(0)
-    except BROKEN as e:  # gzip.BadGzipFile is an OSError
+        start = stream.peek(5)[:5]
+    except BROKEN as e:
         raise InputError(Messages.E108, where=where, detail=f"{type(e).__name__}: {e}") from e
+    if not start and (why := damage()):
+        raise InputError(Messages.E108, where=where, detail=why)
     if not start:
         raise InputError(Messages.E101, where=where)
     if start != b"WARC/":
@@ -75,7 +83,63 @@ def check_signature(stream: BinaryIO, *, where: str) -> None:
         raise InputError(Messages.E108, where=where, detail=detail)
 
 
-def _read_records(stream: BinaryIO, *, where: str, max_bytes: int) -> Iterator[Article | Rejection]:
+class GzipMembers(io.RawIOBase):
+    """The inflated content of a gzip file of many members (a .warc.gz has one per record).
+
+    It reads as far as the data is sound and then ends like a file, keeping in `damage` why
+    it ended early (a member cut short, corrupt data), so that every complete record before
+    the damage is read and the damage is reported, never taken for the end of the archive.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.damage: str | None = None
+        self._inflater = zlib.decompressobj(GZIP_WBITS)
+        self._input = b""
+        self._in_member = False
+        self._ended = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._inflate(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def _inflate(self, size: int) -> bytes:
+        while not self._ended:
+            if not self._input:
+                self._input = self.raw.read(RAW_CHUNK)
+                if not self._input:
+                    if self._in_member:
+                        self.damage = "the archive ends inside a record's gzip member: the file was cut short"
+                    self._ended = True
+                    break
+            if not self._in_member and not self._input.strip(b"\x00"):
+                self._input = b""  # zero padding after the last member, as some writers leave
+                continue
+            try:
+                out = self._inflater.decompress(self._input, size)
+            except zlib.error as e:
+                self.damage = f"corrupt gzip data ({e})"
+                self._ended = True
+                break
+            self._in_member = True
+            self._input = self._inflater.unconsumed_tail
+            if self._inflater.eof:  # the next member starts in what this one left over
+                # (unconsumed_tail may hold the same bytes again: after the end only unused_data counts)
+                self._input = self._inflater.unused_data
+                self._inflater = zlib.decompressobj(GZIP_WBITS)
+                self._in_member = False
+            if out:
+                return out
+        return b""
+
+
+def _read_records(
+    stream: BinaryIO, *, where: str, max_bytes: int, members: GzipMembers | None = None
+) -> Iterator[Article | Rejection]:
     number = pages = 0
     records = iter(ArchiveIterator(stream))
     while True:
@@ -87,7 +151,8 @@ def _read_records(stream: BinaryIO, *, where: str, max_bytes: int) -> Iterator[A
             number += 1
             page = _page_of(record, origin=origin, max_bytes=max_bytes)
         except BROKEN as e:
-            detail = f"{type(e).__name__}: {e}; {pages} page(s) before it were read"
+            damage = f" ({members.damage})" if members is not None and members.damage else ""
+            detail = f"{type(e).__name__}: {e}{damage}; {pages} page(s) before it were read"
             yield rejection(InputError(Messages.E108, where=origin, detail=detail))
             return
         except InputError as e:
@@ -108,6 +173,10 @@ def _read_records(stream: BinaryIO, *, where: str, max_bytes: int) -> Iterator[A
             )
         except InputError as e:
             yield rejection(e)
+    if members is not None and members.damage:
+        detail = f"{members.damage}; the {number} record(s) before it were read, {pages} of them pages"
+        yield rejection(InputError(Messages.E108, where=f"{where}#record-{number + 1}", detail=detail))
+        return
     if not pages:
         detail = f"no HTML page among its {number} record(s)"
         yield rejection(InputError(Messages.E108, where=where, detail=detail))
