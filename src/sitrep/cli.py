@@ -238,6 +238,8 @@ def ingest(
         typer.echo(f"  duplicate: {result.origin} (stored as {result.id})")
     if len(summary.duplicates) > SHOW_DUPLICATES:
         typer.echo(f"  … and {len(summary.duplicates) - SHOW_DUPLICATES} more duplicates")
+    for skipped in summary.skipped:  # records of an archive that are not articles: counted, not hidden
+        typer.echo(f"  passed over: {skipped.origin}: {skipped.describe()}")
     for rejection in summary.rejected:  # one line each: origins and reasons carry no line breaks
         typer.echo(f"  rejected: [{rejection.code}] {rejection.reason}", err=True)
     if not summary.ok:

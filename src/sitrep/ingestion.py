@@ -29,7 +29,7 @@ from .budget import OverBudget
 from .config import Settings
 from .errors import InputError, Messages, SitrepError, StoreError
 from .extraction import PARALLEL_FROM
-from .ingest.article import Article, Rejection
+from .ingest.article import Article, Rejection, Skipped
 from .ingest.fields import EARLIEST, LATEST, printable
 from .pipeline import ArticleInput, Extractor, Failure, extract_each, normalise_text, text_hash
 from .store import AddResult, Store, article_id
@@ -52,6 +52,8 @@ class IngestSummary:
     new: list[AddResult] = field(default_factory=list)
     duplicates: list[AddResult] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    #: Records of archives passed over as not articles (requests, images, redirects), per archive.
+    skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
 
     def counts(self) -> dict[str, int]:
@@ -153,7 +155,7 @@ def ingest(
 
 
 def store_articles(
-    items: Iterable[Article | Rejection],
+    items: Iterable[Article | Rejection | Skipped],
     *,
     store: Store,
     extractor: Extractor,
@@ -200,7 +202,7 @@ def store_articles(
 
 
 def _store_batches(
-    items: Iterable[Article | Rejection],
+    items: Iterable[Article | Rejection | Skipped],
     *,
     store: Store,
     extractor: Extractor,
@@ -219,6 +221,9 @@ def _store_batches(
                 item = Rejection(origin=item.origin, code=error.code, reason=error.reason)
             if isinstance(item, Rejection):
                 reject(item)
+                continue
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
                 continue
             text = normalise_text(item.text)
             sha = text_hash(text)

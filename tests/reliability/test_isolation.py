@@ -86,3 +86,12 @@ def test_ctrl_c_in_the_cli_exits_130_with_the_count(tmp_path, monkeypatch, extra
     assert result.exit_code == 130  # Ctrl-C came while the first batch was being read: nothing stored yet
     assert "interrupted: 0 new articles were stored whole" in result.output
     assert "run the same command again" in result.output and "Traceback" not in result.output
+
+
+def test_passed_over_records_are_counted_in_the_summary(store, extractor):
+    from sitrep.ingest.article import Skipped
+
+    skipped = Skipped("crawl.warc.gz", (("request", 5), ("image/png", 2)))
+    summary = store_articles([Article(STRIKE, "crawl.warc.gz#record-2"), skipped], store=store, extractor=extractor)
+    assert summary.counts() == {"new": 1, "duplicate": 0, "rejected": 0} and summary.ok
+    assert summary.skipped == [skipped] and skipped.count == 7

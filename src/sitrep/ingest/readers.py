@@ -34,7 +34,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, Messages
-from .article import Article, Rejection
+from .article import Article, Rejection, Skipped
 from .feeds import read_feed
 from .fields import rejection
 from .files import check_name, open_regular
@@ -44,7 +44,7 @@ from .paths import expand_paths, load_sidecar, sidecar_of
 from .text import read_text
 from .warc import GZIP_MAGIC, read_warc
 
-Reader = Callable[..., Iterator[Article | Rejection]]
+Reader = Callable[..., Iterator[Article | Rejection | Skipped]]
 
 #: Reader of each format, by the name that `Article.format` records.
 READERS: dict[str, Reader] = {
@@ -111,7 +111,7 @@ def format_of(path: Path, head: bytes) -> str | None:
     return "text" if not path.suffix else None
 
 
-def read_path(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
+def read_path(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection | Skipped]:
     """The Articles (and Rejections) in one file, by the reader its format needs.
 
     Only a regular file with a UTF-8 name is read (E119, E122). An unexpected error inside a
@@ -147,8 +147,9 @@ def read_inputs(
     *,
     settings: Settings | None = None,
     on_file: Callable[[int, int, Path], None] | None = None,
-) -> Iterator[Article | Rejection]:
-    """Every article in the files, directories and globs of `specs`, and a Rejection for each bad input.
+) -> Iterator[Article | Rejection | Skipped]:
+    """Every article in the files, directories and globs of `specs`, and a Rejection for each bad input
+    (and a `Skipped` counting the records of an archive that are not articles).
 
     Articles come in the order of `specs` (a directory's files sorted by path), as a stream:
     a large JSONL or WARC is never held in memory. A text or HTML file described by a

@@ -4,7 +4,8 @@ Every `response` record with a 2xx status and an HTML payload (and every `resour
 holding HTML) is read by the HTML reader (`article_from_html`): the url is the record's
 WARC-Target-URI unless the page names its canonical one, and the date the page's own
 publication date, else the capture date (WARC-Date). Other records (requests, metadata,
-images, scripts, redirects, error pages) are not articles and are passed over. Records are
+images, scripts, redirects, error pages) are not articles and are passed over, and counted:
+one `Skipped` per archive says how many of each kind there were. Records are
 named ``crawl.warc.gz#record-7`` (counting every record from 1, in file order).
 
 A file that does not begin with a WARC header, a record cut short, or a stream that breaks
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import io
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -27,7 +29,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError, Messages
-from .article import Article, Rejection
+from .article import Article, Rejection, Skipped
 from .fields import EARLIEST, LATEST, rejection
 from .files import open_regular
 from .html import article_from_html
@@ -43,7 +45,7 @@ GZIP_WBITS = 16 + zlib.MAX_WBITS
 RAW_CHUNK = 1 << 16
 
 
-def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
+def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection | Skipped]:
     """Every HTML page archived in a WARC file as an article; Rejections for what can't be read."""
     where = str(path)
     try:
@@ -139,8 +141,9 @@ class GzipMembers(io.RawIOBase):
 
 def _read_records(
     stream: BinaryIO, *, where: str, max_bytes: int, members: GzipMembers | None = None
-) -> Iterator[Article | Rejection]:
+) -> Iterator[Article | Rejection | Skipped]:
     number = pages = 0
+    passed_over: Counter[str] = Counter()
     records = iter(ArchiveIterator(stream))
     while True:
         origin = f"{where}#record-{number + 1}"
@@ -154,12 +157,14 @@ def _read_records(
             damage = f" ({members.damage})" if members is not None and members.damage else ""
             detail = f"{type(e).__name__}: {e}{damage}; {pages} page(s) before it were read"
             yield rejection(InputError(Messages.E108, where=origin, detail=detail))
+            yield from _skipped(where, passed_over)
             return
         except InputError as e:
             pages += 1
             yield rejection(e)
             continue
-        if page is None:
+        if isinstance(page, str):
+            passed_over[page] += 1
             continue
         pages += 1
         try:
@@ -176,10 +181,17 @@ def _read_records(
     if members is not None and members.damage:
         detail = f"{members.damage}; the {number} record(s) before it were read, {pages} of them pages"
         yield rejection(InputError(Messages.E108, where=f"{where}#record-{number + 1}", detail=detail))
+        yield from _skipped(where, passed_over)
         return
+    yield from _skipped(where, passed_over)
     if not pages:
         detail = f"no HTML page among its {number} record(s)"
         yield rejection(InputError(Messages.E108, where=where, detail=detail))
+
+
+def _skipped(where: str, reasons: Counter[str]) -> Iterator[Skipped]:
+    if reasons:
+        yield Skipped(origin=where, reasons=tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
 class _Page(NamedTuple):
@@ -189,20 +201,21 @@ class _Page(NamedTuple):
     record_id: str | None
 
 
-def _page_of(record: Any, *, origin: str, max_bytes: int) -> _Page | None:
-    """The HTML page a record archives, None when it archives something else; InputError when too big."""
+def _page_of(record: Any, *, origin: str, max_bytes: int) -> _Page | str:
+    """The HTML page a record archives, else what it archives instead ("request", "status 404",
+    "image/png"); InputError when too big."""
     headers = record.rec_headers
     if record.rec_type == "response" and record.http_headers is not None:
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
-            return None  # redirects carry no page, and 4xx/5xx pages are error pages
+            return f"status {status[:3] or '?'}"  # redirects carry no page; 4xx/5xx pages are error pages
         content_type = record.http_headers.get_header("Content-Type") or ""
     elif record.rec_type == "resource":
         content_type = headers.get_header("Content-Type") or ""
     else:
-        return None
+        return str(record.rec_type or "record")  # warcinfo, request, metadata, revisit…
     if not content_type.lower().lstrip().startswith(HTML_TYPES):
-        return None
+        return content_type.split(";")[0].strip().lower() or "no content type"
     payload = record.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
         raise InputError(Messages.E110, where=origin, size=record.length, limit=max_bytes)
