@@ -340,7 +340,10 @@ def reprocess(db: DbOption = None, model: ModelOption = None) -> None:
             from . import ingestion
 
             summary = ingestion.reprocess(
-                store, ingestion.default_extractor(settings), progress=progress_reporter(stack)
+                store,
+                ingestion.default_extractor(settings),
+                progress=progress_reporter(stack),
+                extract_seconds=settings.extract_seconds,
             )
     except SitrepError as e:
         raise fail(e) from e
@@ -348,6 +351,10 @@ def reprocess(db: DbOption = None, model: ModelOption = None) -> None:
         f"{summary.total} articles reprocessed in {summary.seconds:.1f} s: {len(summary.replaced)} records "
         f"replaced ({summary.versions_changed} by a new extractor version), {summary.unchanged} unchanged"
     )
+    for failure in summary.failed:  # their stored records were kept
+        typer.echo(f"  failed: [{failure.code}] {failure.reason}", err=True)
+    if summary.failed:
+        raise typer.Exit(code=1)
 
 
 @app.command()

@@ -80,11 +80,13 @@ class ReprocessSummary:
     total: int = 0
     replaced: list[str] = field(default_factory=list)
     versions_changed: int = 0
+    #: Articles whose extraction failed (E124/E125): their stored record was kept as it was.
+    failed: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def unchanged(self) -> int:
-        return self.total - len(self.replaced)
+        return self.total - len(self.replaced) - len(self.failed)
 
 
 def default_extractor(settings: Settings) -> Extractor:
@@ -270,8 +272,12 @@ def reprocess(
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
+    extract_seconds: float | None = None,
 ) -> ReprocessSummary:
-    """Re-run the current extractors over every stored article; replace the records that changed."""
+    """Re-run the current extractors over every stored article; replace the records that changed.
+
+    An article whose extraction fails keeps its stored record and is listed in `failed`.
+    """
     started = time.perf_counter()
     summary = ReprocessSummary()
     tell = progress or (lambda status, origin: None)
@@ -280,9 +286,14 @@ def reprocess(
         inputs = [
             ArticleInput(s.text, meta_of(s.article, id=s.article.id, sha256=s.article.sha256)) for s in stored
         ]
-        records = extractor.extract_many(inputs, n_process=_workers(len(inputs), n_process))
+        workers = _workers(len(inputs), n_process)
+        records = extract_each(extractor, inputs, n_process=workers, seconds=extract_seconds)
         for old, new in zip(stored, records, strict=True):
             summary.total += 1
+            if isinstance(new, Exception):
+                summary.failed.append(failed(new, origin=old.article.origin))
+                tell("rejected", old.article.origin)
+                continue
             if old.record is not None and old.record.model_dump() == new.model_dump():
                 tell("unchanged", old.article.origin)
                 continue

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.ingest.article import Article, Rejection
 from sitrep.errors import InputError
+from sitrep.ingest.article import Article, Rejection
 from sitrep.ingest.text import decode_text, markdown_title, read_text
 
 SNIPPET = "Ukrainian troops held their positions north of Pokrovsk on Monday, a brigade spokesman said."

@@ -95,3 +95,21 @@ def test_passed_over_records_are_counted_in_the_summary(store, extractor):
     summary = store_articles([Article(STRIKE, "crawl.warc.gz#record-2"), skipped], store=store, extractor=extractor)
     assert summary.counts() == {"new": 1, "duplicate": 0, "rejected": 0} and summary.ok
     assert summary.skipped == [skipped] and skipped.count == 7
+
+
+def test_reprocess_keeps_the_record_of_an_article_that_now_fails(store, extractor, monkeypatch):
+    from sitrep.ingestion import reprocess
+
+    store_articles([Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor)
+    real = pipeline.doc_to_record
+
+    def crashing(doc, meta, extractors):
+        if "Pokrovsk" in doc.text:
+            raise RuntimeError("new component version fails here")
+        return real(doc, meta, extractors)
+
+    monkeypatch.setattr(pipeline, "doc_to_record", crashing)
+    summary = reprocess(store, extractor)
+    assert [(f.origin, f.code) for f in summary.failed] == [("b.txt", "E124")]
+    assert (summary.total, summary.unchanged) == (2, 1)
+    assert all(store.get(row.id).record is not None for row in store.articles())
