@@ -16,6 +16,7 @@ import io
 import json
 import os
 import tempfile
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -26,8 +27,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from sitrep.config import Settings
-from sitrep.ingest import Article, Rejection, read_inputs, read_path
-from sitrep.ingest.fields import EARLIEST, LATEST
+from sitrep.ingest import Article, Rejection, Skipped, read_inputs, read_path
+from sitrep.ingest.fields import EARLIEST, LATEST, LINE_BREAKING
 
 SCALE = float(os.environ.get("SITREP_FUZZ_SCALE", "1"))
 #: Generated inputs per reader; their sum is what one run tries.
@@ -44,23 +45,30 @@ def fuzz(reader: str):  # type: ignore[no-untyped-def]
     )
 
 
-def read_file(name: str, data: bytes) -> list[Article | Rejection]:
+def read_file(name: str, data: bytes) -> list[Article | Rejection | Skipped]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
         return list(read_path(path, max_bytes=MAX_BYTES))
 
 
-def check(results: list[Article | Rejection], *, single: bool = False) -> None:
+def one_line(value: str) -> bool:
+    """No control character, lone surrogate or line separator: safe for one-line output and storing."""
+    return not any(unicodedata.category(ch) in LINE_BREAKING for ch in value)
+
+
+def check(results: list[Article | Rejection | Skipped], *, single: bool = False) -> None:
     """The readers' contract for any input."""
     assert results, "every input gives at least one Article or Rejection"
     if single:
         assert len(results) == 1
     for item in results:
-        assert item.origin.isprintable(), item.origin
+        assert one_line(item.origin), item.origin
         if isinstance(item, Rejection):
             assert item.code.startswith("E1") and item.code != "E126", item
-            assert "\n" not in item.reason
+            assert one_line(item.reason), item.reason
+        elif isinstance(item, Skipped):  # records of an archive passed over, counted
+            assert item.count > 0
         else:
             assert any(ch.isalpha() for ch in item.text)
             assert item.published is None or EARLIEST <= item.published <= LATEST

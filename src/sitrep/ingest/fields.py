@@ -26,6 +26,8 @@ EARLIEST = date(1800, 1, 1)
 LATEST = date(2199, 12, 31)
 #: Escapes for the control characters that break one-line output (tables, logs, TSV).
 ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: Unicode categories escaped by `printable`: controls, lone surrogates, line and paragraph separators.
+LINE_BREAKING = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 
 def require_words(text: str, *, where: str) -> str:
@@ -47,7 +49,7 @@ def printable(value: str) -> str:
         >>> printable("news\nfile.txt")
         'news\\nfile.txt'
     """
-    if value.isprintable():
+    if value.isprintable():  # (a stricter test than needed: it also fails on spaces other than " ")
         return value
     out = []
     for ch in value:
@@ -55,7 +57,7 @@ def printable(value: str) -> str:
             out.append(f"\\x{ord(ch) - 0xDC00:02x}")
         elif ch in ESCAPES:
             out.append(ESCAPES[ch])
-        elif unicodedata.category(ch) in ("Cc", "Cs"):
+        elif unicodedata.category(ch) in LINE_BREAKING:
             out.append(ch.encode("unicode_escape").decode("ascii") if ord(ch) < 0x10000 else "\ufffd")
         else:
             out.append(ch)

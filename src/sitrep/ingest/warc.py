@@ -38,6 +38,9 @@ from .html import article_from_html
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: What a broken archive raises from warcio, gzip/zlib or the file system.
 BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
+#: What warcio's record parser raises on a header it can't read (a response without a target
+#: URI: AttributeError on None), besides the errors of a broken stream.
+MALFORMED = (AttributeError, TypeError, KeyError, IndexError)
 GZIP_MAGIC = b"\x1f\x8b"
 #: zlib's window bits for a gzip header and trailer.
 GZIP_WBITS = 16 + zlib.MAX_WBITS
@@ -148,7 +151,10 @@ def _read_records(
     while True:
         origin = f"{where}#record-{number + 1}"
         try:
-            record = next(records, None)
+            try:
+                record = next(records, None)
+            except MALFORMED as e:  # warcio's parser on a header it can't make sense of
+                raise ValueError(f"a malformed record header ({type(e).__name__}: {e})") from e
             if record is None:
                 break
             number += 1
