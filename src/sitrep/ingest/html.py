@@ -175,7 +175,7 @@ def markup_date(tree: HtmlElement) -> date | None:
     for script in tree.xpath('.//script[@type="application/ld+json"]'):
         try:
             found = parse_date(_json_ld_date(json.loads(script.text or "null")))
-        except ValueError:  # JSON-LD that isn't JSON: common enough on real pages to pass over
+        except (ValueError, RecursionError):  # JSON-LD that isn't JSON, or nested absurdly deep: passed over
             continue
         if found:
             return found
