@@ -21,6 +21,7 @@ import typer
 from . import __version__, situation
 from .config import Settings, normalise_db_url
 from .errors import ConfigError, Messages, NotFoundError, SitrepError
+from .ingest.fields import printable
 from .outlets import canonical_outlet
 from .report.control import check_json, check_label, map_note
 from .report.situation import horizon_words, voices_words, where_words
@@ -86,7 +87,10 @@ ModelOption = Annotated[
 
 
 def settings_with(model: str | None = None, db: str | None = None) -> Settings:
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ConfigError as e:  # a malformed SITREP_* variable: one coded line, exit 2
+        raise fail(e) from e
     if model:
         settings = settings.with_(model=model)
     if db:
@@ -204,11 +208,11 @@ def ingest(
     exits 1 when any input was rejected.
     """
     settings = settings_with(model, db)
+    from . import ingestion
+
     try:
         with ExitStack() as stack:
             store = stack.enter_context(open_store(settings))
-            from . import ingestion
-
             summary = ingestion.ingest(
                 paths,
                 store=store,
@@ -218,6 +222,15 @@ def ingest(
             )
     except SitrepError as e:
         raise fail(e) from e
+    except ingestion.IngestInterrupted as stop:
+        done = stop.summary.counts()
+        typer.echo(
+            f"interrupted: {done['new']} new articles were stored whole ({done['duplicate']} duplicate, "
+            f"{done['rejected']} rejected) in {settings.db_url}; run the same command again to go on "
+            "(stored articles are not stored twice).",
+            err=True,
+        )
+        raise typer.Exit(code=130) from None
     counts = summary.counts()
     typer.echo(
         f"{sum(counts.values())} inputs in {summary.seconds:.1f} s into {settings.db_url}: "
@@ -227,7 +240,9 @@ def ingest(
         typer.echo(f"  duplicate: {result.origin} (stored as {result.id})")
     if len(summary.duplicates) > SHOW_DUPLICATES:
         typer.echo(f"  … and {len(summary.duplicates) - SHOW_DUPLICATES} more duplicates")
-    for rejection in summary.rejected:
+    for skipped in summary.skipped:  # records of an archive that are not articles: counted, not hidden
+        typer.echo(f"  passed over: {skipped.origin}: {skipped.describe()}")
+    for rejection in summary.rejected:  # one line each: origins and reasons carry no line breaks
         typer.echo(f"  rejected: [{rejection.code}] {rejection.reason}", err=True)
     if not summary.ok:
         raise typer.Exit(code=1)
@@ -254,8 +269,8 @@ def articles(
             r.id,
             str(r.published or ""),
             canonical_outlet(r.outlet) if r.outlet else "",  # as stored in JSON; the table's name here
-            r.title or "",
-            r.origin,
+            printable(r.title or ""),  # one line per article, whatever was stored
+            printable(r.origin),
             str(r.story_id or ""),
             r.duplicate_of or "",
         )
@@ -327,7 +342,10 @@ def reprocess(db: DbOption = None, model: ModelOption = None) -> None:
             from . import ingestion
 
             summary = ingestion.reprocess(
-                store, ingestion.default_extractor(settings), progress=progress_reporter(stack)
+                store,
+                ingestion.default_extractor(settings),
+                progress=progress_reporter(stack),
+                extract_seconds=settings.extract_seconds,
             )
     except SitrepError as e:
         raise fail(e) from e
@@ -335,6 +353,10 @@ def reprocess(db: DbOption = None, model: ModelOption = None) -> None:
         f"{summary.total} articles reprocessed in {summary.seconds:.1f} s: {len(summary.replaced)} records "
         f"replaced ({summary.versions_changed} by a new extractor version), {summary.unchanged} unchanged"
     )
+    for failure in summary.failed:  # their stored records were kept
+        typer.echo(f"  failed: [{failure.code}] {failure.reason}", err=True)
+    if summary.failed:
+        raise typer.Exit(code=1)
 
 
 @app.command()

@@ -62,6 +62,36 @@ class Messages(StrEnum):
     E115 = "{where}: the feed has no entries ({detail})."
     E116 = "{where}: can't read the file ({detail}). Check that it exists and that you may read it."
     E117 = "{where}: the directory holds no files to read (hidden and README/LICENSE/SOURCE files are skipped)."
+    E118 = "The setting {name}={value!r} is not {expected}; e.g. {name}={example}."
+    E119 = (
+        "{where}: a {kind}, not a regular file. Only regular files are read: a FIFO, socket or device "
+        "could block forever or never end. Copy its content into a file and ingest that."
+    )
+    E120 = (
+        "{where}: the publication date {value} is outside {low} to {high}; it is most likely a "
+        "placeholder. Correct or remove the '{field}' field."
+    )
+    E121 = (
+        "{where}: the JSON is nested deeper than {limit} levels; an article is one object with a "
+        "'text' field. Flatten the line."
+    )
+    E122 = (
+        "{where}: the file name is not valid UTF-8, so it can't be recorded as the article's origin. "
+        "Rename the file (e.g. `convmv -f cp1251 -t utf-8 --notest FILE`)."
+    )
+    E123 = "{where}: can't list the directory ({detail}). Check that it exists and that you may read it."
+    E124 = (
+        "{where}: extraction failed ({detail}); the article was not stored and the batch went on. "
+        "This is a bug in sitrep: please report it with the input."
+    )
+    E125 = (
+        "{where}: extraction took longer than the {seconds:g} s budget for one article; it was not stored. "
+        "Raise SITREP_EXTRACT_SECONDS, or split the text."
+    )
+    E126 = (
+        "{where}: unexpected error while reading ({detail}); what was read before it was kept, "
+        "the rest of this input skipped. Please report it with the file."
+    )
     E150 = (
         "{where}: too little body text to be an article ({words} words of prose after removing links, "
         "menus and banners; at least {minimum} needed). A page of navigation or a cookie notice is not "
@@ -124,6 +154,10 @@ class Messages(StrEnum):
     E315 = "Invalid country '{value}': give the ISO 3166-1 alpha-2 code of the country the map covers, e.g. --country UA."
     # Cross-article views
     E230 = "--near must be a distance in kilometres of 0 or more (got {value}), e.g. --near 20."
+    E250 = (
+        "Couldn't store {where}: {reason}. Nothing of this article was stored; the batch went on. "
+        "Run the same ingest again once the cause is fixed: stored articles are not stored twice."
+    )
 
 
 class SitrepError(Exception):

@@ -23,11 +23,15 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Literal, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from .budget import OverBudget
 from .config import Settings
-from .errors import InputError, Messages
+from .errors import InputError, Messages, SitrepError, StoreError
 from .extraction import PARALLEL_FROM
-from .ingest.article import Article, Rejection
-from .pipeline import ArticleInput, Extractor, normalise_text, text_hash
+from .ingest.article import Article, Rejection, Skipped
+from .ingest.fields import EARLIEST, LATEST, printable
+from .pipeline import ArticleInput, Extractor, Failure, extract_each, normalise_text, text_hash
 from .store import AddResult, Store, article_id
 from .store.db import meta_of
 
@@ -48,6 +52,8 @@ class IngestSummary:
     new: list[AddResult] = field(default_factory=list)
     duplicates: list[AddResult] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    #: Records of archives passed over as not articles (requests, images, redirects), per archive.
+    skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
 
     def counts(self) -> dict[str, int]:
@@ -59,6 +65,14 @@ class IngestSummary:
         return not self.rejected
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest; `summary` says what was stored before it (each article is whole)."""
+
+    def __init__(self, summary: IngestSummary) -> None:
+        super().__init__()
+        self.summary = summary
+
+
 @dataclass
 class ReprocessSummary:
     """What a reprocess run did: which records changed, and how many of those by extractor version."""
@@ -66,11 +80,13 @@ class ReprocessSummary:
     total: int = 0
     replaced: list[str] = field(default_factory=list)
     versions_changed: int = 0
+    #: Articles whose extraction failed (E124/E125): their stored record was kept as it was.
+    failed: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def unchanged(self) -> int:
-        return self.total - len(self.replaced)
+        return self.total - len(self.replaced) - len(self.failed)
 
 
 def default_extractor(settings: Settings) -> Extractor:
@@ -99,7 +115,21 @@ def unstorable(article: Article) -> InputError | None:
         return InputError(Messages.E112, where=article.origin, detail="no letters")
     if "\x00" in article.text:
         return InputError(Messages.E102, where=article.origin, detail="the text contains NUL characters")
+    if article.published is not None and not EARLIEST <= article.published <= LATEST:
+        value = article.published.isoformat()
+        return InputError(
+            Messages.E120, where=article.origin, value=value, low=EARLIEST, high=LATEST, field="published"
+        )
     return None
+
+
+def failed(error: Failure, *, origin: str) -> Rejection:
+    """The Rejection of an article whose extraction failed (E124) or ran over its budget (E125)."""
+    if isinstance(error, OverBudget):
+        coded = InputError(Messages.E125, where=origin, seconds=error.seconds)
+    else:
+        coded = InputError(Messages.E124, where=origin, detail=f"{type(error).__name__}: {error}"[:300])
+    return Rejection(origin=origin, code=coded.code, reason=printable(coded.reason))
 
 
 def ingest(
@@ -122,22 +152,69 @@ def ingest(
         progress=progress,
         batch_size=batch_size,
         n_process=n_process,
+        extract_seconds=settings.extract_seconds,
     )
 
 
 def store_articles(
-    items: Iterable[Article | Rejection],
+    items: Iterable[Article | Rejection | Skipped],
     *,
     store: Store,
     extractor: Extractor,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
+    extract_seconds: float | None = None,
 ) -> IngestSummary:
-    """Store already-read Articles (extracting each new one) and record Rejections with their reasons."""
+    """Store already-read Articles (extracting each new one) and record Rejections with their reasons.
+
+    One article can only fail itself: an error while extracting (E124), an extraction over
+    `extract_seconds` (E125) or a refusal by the database (E250) becomes that article's
+    Rejection, and the batch goes on. Ctrl-C raises `IngestInterrupted` with the summary so far.
+    """
     started = time.perf_counter()
     summary = IngestSummary()
     tell = progress or (lambda status, origin: None)
+
+    def reject(item: Rejection) -> None:
+        try:
+            store.add_rejection(item)
+        except StoreError:  # the database is failing: the rejection is still counted and shown
+            pass
+        summary.rejected.append(item)
+        tell("rejected", item.origin)
+
+    try:
+        _store_batches(
+            items,
+            store=store,
+            extractor=extractor,
+            summary=summary,
+            reject=reject,
+            tell=tell,
+            batch_size=batch_size,
+            n_process=n_process,
+            extract_seconds=extract_seconds,
+        )
+    except KeyboardInterrupt as e:
+        summary.seconds = time.perf_counter() - started
+        raise IngestInterrupted(summary) from e
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store_batches(
+    items: Iterable[Article | Rejection | Skipped],
+    *,
+    store: Store,
+    extractor: Extractor,
+    summary: IngestSummary,
+    reject: Callable[[Rejection], None],
+    tell: Progress,
+    batch_size: int,
+    n_process: int | None,
+    extract_seconds: float | None,
+) -> None:
     for batch in _batches(items, batch_size):
         pending: dict[str, tuple[Article, ArticleInput]] = {}
         repeats: list[tuple[Article, str]] = []
@@ -145,9 +222,10 @@ def store_articles(
             if isinstance(item, Article) and (error := unstorable(item)) is not None:
                 item = Rejection(origin=item.origin, code=error.code, reason=error.reason)
             if isinstance(item, Rejection):
-                store.add_rejection(item)
-                summary.rejected.append(item)
-                tell("rejected", item.origin)
+                reject(item)
+                continue
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
                 continue
             text = normalise_text(item.text)
             sha = text_hash(text)
@@ -163,17 +241,28 @@ def store_articles(
             pending[sha] = (item, ArticleInput(text, meta))
         if pending:
             inputs = [article_input for _, article_input in pending.values()]
-            records = extractor.extract_many(inputs, n_process=_workers(len(inputs), n_process))
+            workers = _workers(len(inputs), n_process)
+            records = extract_each(extractor, inputs, n_process=workers, seconds=extract_seconds)
             for (article, _), record in zip(pending.values(), records, strict=True):
-                result = store.add(article, record)
+                if isinstance(record, Exception):
+                    reject(failed(record, origin=article.origin))
+                    continue
+                try:
+                    result = store.add(article, record)
+                except (SitrepError, SQLAlchemyError, ValueError, OverflowError, UnicodeError) as e:
+                    # what the database refuses of one article (a value out of its range, an encoding)
+                    coded = InputError(Messages.E250, where=article.origin, reason=str(e).split("] ", 1)[-1])
+                    reject(Rejection(origin=article.origin, code=coded.code, reason=printable(coded.reason)))
+                    continue
                 (summary.new if result.new else summary.duplicates).append(result)
                 tell(result.status, article.origin)
         for article, sha in repeats:  # the same text twice in one batch: the first copy is stored now
-            stored_id = store.find_hash(sha) or article_id(sha)
+            try:
+                stored_id = store.find_hash(sha) or article_id(sha)
+            except StoreError:
+                stored_id = article_id(sha)
             summary.duplicates.append(AddResult(id=stored_id, status="duplicate", origin=article.origin))
             tell("duplicate", article.origin)
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
 def reprocess(
@@ -183,8 +272,12 @@ def reprocess(
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
+    extract_seconds: float | None = None,
 ) -> ReprocessSummary:
-    """Re-run the current extractors over every stored article; replace the records that changed."""
+    """Re-run the current extractors over every stored article; replace the records that changed.
+
+    An article whose extraction fails keeps its stored record and is listed in `failed`.
+    """
     started = time.perf_counter()
     summary = ReprocessSummary()
     tell = progress or (lambda status, origin: None)
@@ -193,9 +286,14 @@ def reprocess(
         inputs = [
             ArticleInput(s.text, meta_of(s.article, id=s.article.id, sha256=s.article.sha256)) for s in stored
         ]
-        records = extractor.extract_many(inputs, n_process=_workers(len(inputs), n_process))
+        workers = _workers(len(inputs), n_process)
+        records = extract_each(extractor, inputs, n_process=workers, seconds=extract_seconds)
         for old, new in zip(stored, records, strict=True):
             summary.total += 1
+            if isinstance(new, Exception):
+                summary.failed.append(failed(new, origin=old.article.origin))
+                tell("rejected", old.article.origin)
+                continue
             if old.record is not None and old.record.model_dump() == new.model_dump():
                 tell("unchanged", old.article.origin)
                 continue

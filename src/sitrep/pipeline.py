@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from itertools import groupby
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .budget import time_budget
 from .config import Settings
 from .errors import ConfigError, Messages
 
@@ -36,6 +38,7 @@ from .extract import (  # noqa: F401  (issue 4)  # noqa: F401  (issue 3)  # noqa
 )
 from .models import RECORD_LISTS, ArticleMeta, Item, Record
 from .normalise import normalise_text, text_hash
+from .pieces import PIECE_CHARS, join_records, split_text
 
 #: sitrep's components, in pipeline order: (factory name, the record list it fills).
 #: Later components read what earlier ones wrote (speakers read actors, units and sources).
@@ -133,12 +136,28 @@ class Extractor:
     def versions(self) -> dict[str, str]:
         return versions(self.nlp)
 
+    @property
+    def piece_chars(self) -> int:
+        """Longest text extracted as one Doc: `PIECE_CHARS`, or the model's max_length if lower."""
+        return min(PIECE_CHARS, self.nlp.max_length)
+
     def make_doc(self, item: ArticleInput) -> Doc:
         doc = self.nlp.make_doc(item.text)
         doc._.published = item.meta.published
         doc._.article_id = item.meta.id
         doc._.outlet = item.meta.outlet
         return doc
+
+    def record_of(self, item: ArticleInput) -> Record:
+        """One article's Record; a text over `piece_chars` is extracted in pieces (`sitrep.pieces`)."""
+        if len(item.text) <= self.piece_chars:
+            return doc_to_record(self.nlp(self.make_doc(item)), item.meta, self.versions)
+        parts = []
+        for start, end in split_text(item.text, size=self.piece_chars):
+            doc = self.nlp(self.make_doc(ArticleInput(item.text[start:end], item.meta)))
+            parts.append((start, doc_to_record(doc, item.meta, self.versions)))
+            del doc  # one piece's Doc in memory at a time
+        return join_records(parts, meta=item.meta, extractors=self.versions)
 
     def extract(
         self,
@@ -162,9 +181,14 @@ class Extractor:
         buffered = list(items)
         n_process = max(1, min(n_process, len(buffered), os.cpu_count() or 1))
         if n_process == 1:
-            docs = self.nlp.pipe((self.make_doc(item) for item in buffered), batch_size=4)
-            for item, doc in zip(buffered, docs, strict=True):
-                yield doc_to_record(doc, item.meta, self.versions)
+            for long, run in groupby(buffered, key=lambda item: len(item.text) > self.piece_chars):
+                if long:
+                    yield from (self.record_of(item) for item in run)
+                    continue
+                short = list(run)
+                docs = self.nlp.pipe((self.make_doc(item) for item in short), batch_size=4)
+                for item, doc in zip(short, docs, strict=True):
+                    yield doc_to_record(doc, item.meta, self.versions)
             return
         _ = self.nlp  # load before forking, so that workers share the loaded model
         global _worker_extractor
@@ -183,5 +207,44 @@ _worker_extractor: Extractor | None = None
 
 def _extract_in_worker(item: ArticleInput) -> Record:
     extractor = _worker_extractor or Extractor()  # None only under the "spawn" start method
-    doc = extractor.nlp(extractor.make_doc(item))
-    return doc_to_record(doc, item.meta, extractor.versions)
+    return extractor.record_of(item)
+
+
+#: What made one article's extraction fail: `OverBudget`, or any error of the pipeline.
+Failure = Exception
+
+
+def extract_each(
+    extractor: Extractor, items: Sequence[ArticleInput], *, n_process: int = 1, seconds: float | None = None
+) -> list[Record | Failure]:
+    """Each article's Record, or what stopped it, in order: one bad article never fails the others.
+
+    `seconds` is the budget per piece of text (`PIECE_CHARS`), so a long article gets
+    proportionally longer (`budget_of`). The batch is extracted together first (fast, in
+    parallel when asked) within the sum of its articles' budgets. When anything goes wrong
+    the batch is extracted again one article at a time, each within its own budget, so
+    that only the culprits come back as failures. RecursionError and MemoryError count as
+    one article's failure too: a deep or huge text can raise them inside a component.
+    """
+    if not items:
+        return []
+    budgets = [budget_of(item.text, seconds) for item in items]
+    try:
+        with time_budget(sum(budgets) if seconds else None):
+            return list(extractor.extract_many(items, n_process=n_process))
+    except Exception as e:  # isolation (RecursionError and MemoryError included): find the culprit below
+        if len(items) == 1:
+            return [e]
+    results: list[Record | Failure] = []
+    for item, budget in zip(items, budgets, strict=True):
+        try:
+            with time_budget(budget if seconds else None):
+                results.append(extractor.record_of(item))
+        except Exception as e:  # becomes that article's rejection
+            results.append(e)
+    return results
+
+
+def budget_of(text: str, seconds: float | None) -> float:
+    """The time budget of one text: `seconds` for each piece of `PIECE_CHARS` it is cut into."""
+    return (seconds or 0.0) * max(1, -(-len(text) // PIECE_CHARS))

@@ -180,3 +180,15 @@ def test_language_from_the_html_element(html_tag, expected):
 def test_a_bare_fragment_is_read():
     article = article_from_html(b"<p>Strikes hit Odesa port overnight.</p>", origin="f.html")
     assert article.text == "Strikes hit Odesa port overnight."
+
+
+def test_json_ld_nested_too_deep_only_loses_the_date(tmp_path):
+    from sitrep.ingest.html import article_from_html
+
+    deep = "[" * 100_000 + "]" * 100_000
+    page = (
+        f'<html><head><script type="application/ld+json">{deep}</script></head>'
+        "<body><article><p>Drones struck Kharkiv overnight, the regional governor said.</p></article></body></html>"
+    ).encode()
+    article = article_from_html(page, origin="deep.html")
+    assert "Drones struck Kharkiv" in article.text and article.published is None

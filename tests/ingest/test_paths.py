@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 
 import pytest
@@ -141,3 +142,19 @@ def test_load_sidecar(tmp_path):
         (f"{path}:4", "E113"),
         (f"{path}:5", "E105"),
     ]
+
+
+def test_an_unreadable_directory_is_reported_as_such_not_as_empty(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Shelling continued in Kherson.", encoding="utf-8")
+    real = os.scandir
+
+    def refuse(path=".", *args, **kwargs):  # what a directory without read permission does (also as root)
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    [result] = expand_paths([str(tmp_path)])
+    assert result.code == "E123" and "Permission denied" in result.reason and "locked" in result.origin

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.errors import InputError
 from sitrep.ingest.article import Article, Rejection
-from sitrep.ingest.text import markdown_title, read_text
+from sitrep.ingest.text import decode_text, markdown_title, read_text
 
 SNIPPET = "Ukrainian troops held their positions north of Pokrovsk on Monday, a brigade spokesman said."
 
@@ -115,3 +116,25 @@ def test_size_limit(tmp_path, limit, code):
 )
 def test_markdown_title(text, expected):
     assert markdown_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        # UTF-8 with one stray byte: read as UTF-8, the byte marked U+FFFD (not "â€™" mojibake)
+        ("The governor’s office said “two were hurt”.".encode().replace(b"two", b"\xfftwo"), "The governor’s office said “\ufffdtwo were hurt”."),
+        # real Windows-1251 Russian and Ukrainian still decode
+        ("Россия заявила о взятии села, но Киев это опроверг.".encode("cp1251"), "Россия заявила о взятии села, но Киев это опроверг."),
+        ("Міністр оборони України заявив про відбиту атаку.".encode("cp1251"), "Міністр оборони України заявив про відбиту атаку."),
+        ("Café in Zürich reopened.".encode("cp1252"), "Café in Zürich reopened."),
+    ],
+)
+def test_broken_utf8_is_repaired_and_marked_legacy_text_still_decodes(data, expected):
+    assert decode_text(data, where="a.txt") == expected
+
+
+def test_half_utf8_half_latin1_is_rejected_not_turned_into_mojibake():
+    data = "The minister’s “statement” — and the general’s ‘reply’ — ".encode() + b"caf\xe9 na\xefve \xe0 " * 3
+    with pytest.raises(InputError) as caught:
+        decode_text(data, where="mixed.txt")
+    assert caught.value.code == "E103" and "re-save it as UTF-8" in str(caught.value)

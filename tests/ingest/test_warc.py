@@ -10,7 +10,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from sitrep.ingest.article import Article, Rejection
+from sitrep.ingest.article import Article, Rejection, Skipped
 from sitrep.ingest.warc import read_warc
 
 DATED_PAGE = b"""<html><head><title>Strike on Odesa port</title>
@@ -66,8 +66,11 @@ def test_html_records_become_articles(tmp_path, name, gzipped):
         ("Article", f"{path}#record-1"),
         ("Article", f"{path}#record-5"),
         ("Rejection", f"{path}#record-6"),
+        ("Skipped", str(path)),
     ]
-    odesa, huliaipole, empty = results
+    odesa, huliaipole, empty, skipped = results
+    assert skipped.reasons == (("image/png", 1), ("status 301", 1), ("status 404", 1))
+    assert skipped.describe() == "3 records that are not article pages (1 image/png, 1 status 301, 1 status 404)"
     assert "grain silos in Odesa port" in odesa.text
     assert (odesa.url, odesa.published, odesa.format) == (
         "https://port.example/odesa",
@@ -112,7 +115,7 @@ def test_rejects_broken_archives(tmp_path, data, code):
     rejections = [r for r in results if isinstance(r, Rejection)]
     assert [r.code for r in rejections] == [code]
     assert rejections[0].origin.startswith(str(path))
-    assert all(isinstance(r, Article) for r in results[: results.index(rejections[0])])
+    assert all(isinstance(r, Article | Skipped) for r in results[: results.index(rejections[0])])
 
 
 def test_page_over_the_size_limit_is_rejected_alone(tmp_path):
@@ -121,3 +124,27 @@ def test_page_over_the_size_limit_is_rejected_alone(tmp_path):
     results = list(read_warc(path, max_bytes=2000))
     assert [getattr(r, "code", "article") for r in results] == ["article", "E110"]
     assert results[1].origin == f"{path}#record-2"
+
+
+def cut(data: bytes, count: int) -> bytes:
+    return data[: len(data) - count]
+
+
+PAGES = [
+    ("response", f"https://front.example/{n}", DATED_PAGE.replace(b"Odesa port", f"Odesa port, report {n}".encode()), "text/html", "200 OK")
+    for n in range(1, 11)
+]
+
+
+@pytest.mark.parametrize("pages,cut_bytes", [(10, 200), (2, 200), (2, 60), (2, 10), (1, 30)])
+def test_a_cut_short_archive_keeps_every_complete_page_and_reports_the_rest(tmp_path, pages, cut_bytes):
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(cut(build_warc(PAGES[:pages]), cut_bytes))
+    results = list(read_warc(path, max_bytes=1_000_000))
+    articles = [r for r in results if isinstance(r, Article)]
+    rejections = [r for r in results if isinstance(r, Rejection)]
+    assert len(rejections) == 1 and rejections[0].code == "E108"  # the damaged part, never silence
+    assert "cut short" in rejections[0].reason
+    damaged = int(rejections[0].origin.rsplit("-", 1)[1])
+    assert len(articles) == damaged - 1 >= pages - 1  # every record before the damage is kept
+    assert len({a.text for a in articles}) == len(articles)

@@ -9,7 +9,7 @@ and goes on. docs/ingest.md describes the formats, fields and codes.
 
 from __future__ import annotations
 
-from .article import Article, Rejection
+from .article import Article, Rejection, Skipped
 from .feeds import read_feed
 from .html import article_from_html, read_html
 from .jsonl import read_jsonl
@@ -21,6 +21,7 @@ from .warc import read_warc
 __all__ = [
     "Article",
     "Rejection",
+    "Skipped",
     "article_from_html",
     "expand_paths",
     "format_of",

@@ -38,3 +38,25 @@ class Rejection:
     origin: str
     code: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Records of an input passed over on purpose, counted so that nothing is left out silently.
+
+    A crawl holds requests, images, redirects and error pages beside its articles: they are
+    not rejected (nothing is wrong with them), but the summary says how many there were.
+    `reasons` maps what they were ("request", "image/png", "status 404") to how many.
+    """
+
+    origin: str
+    reasons: tuple[tuple[str, int], ...]
+
+    @property
+    def count(self) -> int:
+        return sum(n for _, n in self.reasons)
+
+    def describe(self) -> str:
+        """ "12 records: 5 request, 4 image/png, 3 status 301" """
+        parts = ", ".join(f"{n} {reason}" for reason, n in self.reasons)
+        return f"{self.count} record{'s' if self.count != 1 else ''} that are not article pages ({parts})"

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
 from ..errors import InputError, Messages
@@ -20,6 +21,14 @@ from .clean import cleaned
 NO_DATE = frozenset({"unknown", "none", "null", "n/a", "na", "-", "?"})
 #: A BCP 47 language tag, loosely ("en", "uk", "en-GB", and "en_US" as in og:locale).
 LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
+#: Publication dates accepted as real. Outside them a date is a placeholder (9999-12-31,
+#: 0001-01-01) that would overflow date arithmetic in time resolution and PostgreSQL's range.
+EARLIEST = date(1800, 1, 1)
+LATEST = date(2199, 12, 31)
+#: Escapes for the control characters that break one-line output (tables, logs, TSV).
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: Unicode categories escaped by `printable`: controls, lone surrogates, line and paragraph separators.
+LINE_BREAKING = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 
 def require_words(text: str, *, where: str) -> str:
@@ -30,8 +39,37 @@ def require_words(text: str, *, where: str) -> str:
 
 
 def rejection(error: InputError) -> Rejection:
-    """The Rejection that records `error` (its `where`, code and message without the code)."""
-    return Rejection(origin=error.where, code=error.code, reason=error.reason)
+    """The Rejection that records `error` (its `where`, code and message without the code), on one line."""
+    return Rejection(origin=printable(error.where), code=error.code, reason=printable(error.reason))
+
+
+def printable(value: str) -> str:
+    """`value` on one line and storable: control characters escaped ("a\\nb"), and the bytes of a
+    file name that is not UTF-8 (which Python keeps as lone surrogates) shown as "\\xe9".
+
+        >>> printable("news\nfile.txt")
+        'news\\nfile.txt'
+    """
+    if value.isprintable():  # (a stricter test than needed: it also fails on spaces other than " ")
+        return value
+    out = []
+    for ch in value:
+        if "\udc80" <= ch <= "\udcff":  # os.fsdecode's surrogateescape of one undecodable byte
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch in ESCAPES:
+            out.append(ESCAPES[ch])
+        elif unicodedata.category(ch) in LINE_BREAKING:
+            out.append(ch.encode("unicode_escape").decode("ascii") if ord(ch) < 0x10000 else "\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def check_published(value: date | None, *, where: str, field: str = "published") -> date | None:
+    """`value` itself when it is a plausible publication date; InputError E120 when out of range."""
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise InputError(Messages.E120, where=where, value=value.isoformat(), low=EARLIEST, high=LATEST, field=field)
+    return value
 
 
 def describe(value: object) -> str:
@@ -58,14 +96,16 @@ def published_date(value: object, *, where: str) -> date | None:
     published on 3 November where it was written.
     """
     if value is None or isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
+        return check_published(value.date() if isinstance(value, datetime) else value, where=where)
     text = optional_str(value, field="published", where=where)
     if text is None or text.casefold() in NO_DATE:
         return None
     try:
-        return datetime.fromisoformat(text).date()
+        parsed = datetime.fromisoformat(text).date()
     except ValueError:
         pass
+    else:
+        return check_published(parsed, where=where)
     raise InputError(
         Messages.E113,
         where=where,
@@ -108,8 +148,9 @@ def make_article(
     lang: str | None = None,
     input_id: str | None = None,
 ) -> Article:
-    """An Article with cleaned, normalised text (InputError E112 when it has no words, E150 when a
-    web page has too little prose left: `sitrep.ingest.clean`)."""
+    """An Article with cleaned, normalised text (InputError E112 when it has no words, E120 for a bad
+    date, E150 when a web page has too little prose left: `sitrep.ingest.clean`)."""
+    origin = printable(origin)
     text = require_words(normalise_text(text), where=origin)
     text = require_words(normalise_text(cleaned(text, format=format, where=origin)), where=origin)
     return Article(
@@ -118,7 +159,7 @@ def make_article(
         title=_one_line(title),
         url=_blank_to_none(url),
         outlet=_one_line(outlet),
-        published=published,
+        published=check_published(published, where=origin),
         lang=lang,
         format=format,
         input_id=_blank_to_none(input_id),

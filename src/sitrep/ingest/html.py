@@ -35,7 +35,7 @@ from trafilatura.utils import load_html
 
 from ..errors import InputError, Messages
 from .article import Article, Rejection
-from .fields import language_code, make_article, rejection
+from .fields import EARLIEST, LATEST, language_code, make_article, rejection
 from .text import looks_binary, read_bytes
 
 #: <meta name|property|itemprop> values that give a page's publication date, lower-cased: Open Graph,
@@ -101,6 +101,8 @@ def article_from_html(
         raise InputError(Messages.E104, where=origin, detail=detail)
     page_url = doc.url or url
     page_date = page_date or url_date(page_url)
+    if page_date is not None and not EARLIEST <= page_date <= LATEST:
+        page_date = None  # a placeholder in the markup (9999-12-31) only loses the date, not the page
     return make_article(
         doc.text or "",
         origin=origin,
@@ -173,7 +175,7 @@ def markup_date(tree: HtmlElement) -> date | None:
     for script in tree.xpath('.//script[@type="application/ld+json"]'):
         try:
             found = parse_date(_json_ld_date(json.loads(script.text or "null")))
-        except ValueError:  # JSON-LD that isn't JSON: common enough on real pages to pass over
+        except (ValueError, RecursionError):  # JSON-LD that isn't JSON, or nested absurdly deep: passed over
             continue
         if found:
             return found

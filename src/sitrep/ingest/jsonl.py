@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from ..errors import InputError, Messages
 from .article import Article, Rejection
 from .fields import language_tag, make_article, optional_str, published_date, rejection
+from .files import open_regular
 from .text import looks_binary
 
 #: Read this much at a time when skipping the rest of an over-long line.
@@ -57,9 +59,9 @@ def iter_objects(path: Path, *, max_bytes: int) -> Iterator[tuple[str, dict[str,
     A file that cannot be opened gives one InputError E116 named by the file alone.
     """
     try:
-        stream = path.open("rb")
-    except OSError as e:
-        yield str(path), InputError(Messages.E116, where=str(path), detail=e.strerror or type(e).__name__)
+        stream = open_regular(path)
+    except InputError as e:
+        yield str(path), e
         return
     with stream:
         why = looks_binary(stream.peek(8192)[:8192])
@@ -107,6 +109,8 @@ def _parse_line(raw: bytes, *, where: str) -> dict[str, Any] | InputError:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         return InputError(Messages.E105, where=where, detail=f"{e.msg} at column {e.colno}")
+    except RecursionError:  # the parser recurses once per level: "[[[[…" 200,000 deep exhausts it
+        return InputError(Messages.E121, where=where, limit=sys.getrecursionlimit())
     if not isinstance(obj, dict):
         kind = {list: "an array", str: "a string", type(None): "null"}.get(type(obj), "a number or boolean")
         return InputError(Messages.E105, where=where, detail=f"the line holds {kind}, not an object")

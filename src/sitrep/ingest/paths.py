@@ -36,7 +36,8 @@ from typing import Any
 
 from ..errors import InputError, Messages
 from .article import Rejection
-from .fields import describe, rejection
+from .fields import describe, printable, rejection
+from .files import check_name, open_regular
 from .jsonl import iter_objects, metadata_fields
 
 #: Characters that make a spec a glob pattern rather than a file name (fnmatch's).
@@ -47,6 +48,8 @@ SIDECAR_NAMES = frozenset({"meta.jsonl", "metadata.jsonl"})
 ABOUT_FILE = re.compile(
     r"(?:^|[-_])(?:README|LICEN[CS]E|SOURCES?|NOTICE|CHANGELOG|COPYING|AUTHORS|CONTRIBUTING)(?:[-_]|$)"
 )
+#: Longest first line read to tell a sidecar from a JSONL of articles.
+SIDECAR_LINE = 1 << 20
 #: Directories that hold tools' caches, never articles.
 SKIPPED_DIRS = frozenset({"__pycache__", "node_modules"})
 #: Suffixes of a web page's assets (images, styles, scripts, fonts, media): never articles, and a
@@ -58,16 +61,25 @@ ASSET_SUFFIXES = frozenset(
 
 
 def expand_paths(specs: Sequence[str]) -> list[Path | Rejection]:
-    """The files that `specs` name, in order, each once; a Rejection for a spec that names nothing."""
+    """The files that `specs` name, in order, each once; a Rejection for a spec that names nothing,
+    a directory that can't be listed (E123) and a file whose name is not UTF-8 (E122)."""
     out: list[Path | Rejection] = []
     seen: set[Path] = set()
     for spec in specs:
         try:
-            paths = _expand(spec)
+            found = _expand(spec)
         except InputError as e:
             out.append(rejection(e))
             continue
-        for path in paths:
+        for path in found:
+            if isinstance(path, Rejection):
+                out.append(path)
+                continue
+            try:
+                check_name(path)
+            except InputError as e:
+                out.append(rejection(e))
+                continue
             key = path.resolve()
             if key not in seen:
                 seen.add(key)
@@ -88,12 +100,12 @@ def is_sidecar(path: Path) -> bool:
     if path.name.lower() not in SIDECAR_NAMES:
         return False
     try:
-        with path.open("rb") as stream:
-            for raw in stream:
+        with open_regular(path) as stream:
+            while raw := stream.readline(SIDECAR_LINE):
                 if raw.strip():
                     first = json.loads(raw)
                     return isinstance(first, dict) and "text" not in first
-    except (OSError, ValueError):  # ValueError covers JSONDecodeError and UnicodeDecodeError
+    except (InputError, OSError, ValueError, RecursionError):  # ValueError: bad JSON or UTF-8
         return False
     return False
 
@@ -131,17 +143,21 @@ def load_sidecar(path: Path, *, max_bytes: int) -> tuple[dict[str, dict[str, Any
     return metadata, problems
 
 
-def _expand(spec: str) -> list[Path]:
+def _expand(spec: str) -> list[Path | Rejection]:
     path = Path(spec).expanduser()
     if path.is_file():
         return [path]
     if path.is_dir():
-        found = _walk(path)
-        if not found:
-            raise InputError(Messages.E117, where=spec)
-        return found
+        walked = _walk(path)
+        if not walked:
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise InputError(Messages.E123, where=printable(spec), detail="permission denied")
+            raise InputError(Messages.E117, where=printable(spec))
+        return walked
+    if path.exists():  # named explicitly, but a FIFO, socket or device: rejected by the reader (E119)
+        return [path]
     if GLOB_CHARS.search(spec):
-        found = []
+        found: list[Path | Rejection] = []
         for match in sorted(glob.glob(str(path), recursive=True)):
             candidate = Path(match)
             if candidate.is_dir():
@@ -151,16 +167,23 @@ def _expand(spec: str) -> list[Path]:
                 found.append(candidate)
         if found:
             return found
-    raise InputError(Messages.E109, where=spec)
+    raise InputError(Messages.E109, where=printable(spec))
 
 
-def _walk(directory: Path) -> list[Path]:
-    """Files under `directory`, recursively, sorted by path, without hidden ones, about-files or sidecars."""
+def _walk(directory: Path) -> list[Path | Rejection]:
+    """Files under `directory`, recursively, sorted by path, without hidden ones, about-files or sidecars;
+    a Rejection E123 for each directory that can't be listed (the walk goes on around it)."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(directory):
+    unreadable: list[Rejection] = []
+
+    def report(error: OSError) -> None:
+        where = printable(str(error.filename or directory))
+        unreadable.append(rejection(InputError(Messages.E123, where=where, detail=error.strerror or str(error))))
+
+    for root, dirs, files in os.walk(directory, onerror=report):
         dirs[:] = [d for d in dirs if not _skipped_dir(Path(root), d)]
         found.extend(Path(root) / name for name in files if not is_skipped(Path(root) / name))
-    return sorted(found, key=lambda path: path.parts)
+    return [*unreadable, *sorted(found, key=lambda path: path.parts)]
 
 
 def _skipped_dir(parent: Path, name: str) -> bool:

@@ -34,16 +34,17 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, Messages
-from .article import Article, Rejection
+from .article import Article, Rejection, Skipped
 from .feeds import read_feed
 from .fields import rejection
+from .files import check_name, open_regular
 from .html import read_html
 from .jsonl import read_jsonl
 from .paths import expand_paths, load_sidecar, sidecar_of
 from .text import read_text
 from .warc import GZIP_MAGIC, read_warc
 
-Reader = Callable[..., Iterator[Article | Rejection]]
+Reader = Callable[..., Iterator[Article | Rejection | Skipped]]
 
 #: Reader of each format, by the name that `Article.format` records.
 READERS: dict[str, Reader] = {
@@ -110,12 +111,20 @@ def format_of(path: Path, head: bytes) -> str | None:
     return "text" if not path.suffix else None
 
 
-def read_path(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
-    """The Articles (and Rejections) in one file, by the reader its format needs."""
+def read_path(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection | Skipped]:
+    """The Articles (and Rejections) in one file, by the reader its format needs.
+
+    Only a regular file with a UTF-8 name is read (E119, E122). An unexpected error inside a
+    reader ends that file with a Rejection E126 naming it; what it yielded before is kept.
+    """
     where = str(path)
     try:
-        with path.open("rb") as stream:
+        check_name(path)
+        with open_regular(path, where=where) as stream:
             head = stream.read(HEAD_BYTES)
+    except InputError as e:
+        yield rejection(e)
+        return
     except OSError as e:
         yield rejection(InputError(Messages.E116, where=where, detail=e.strerror or type(e).__name__))
         return
@@ -127,7 +136,10 @@ def read_path(path: Path, *, max_bytes: int) -> Iterator[Article | Rejection]:
         suffix = "".join(path.suffixes[-2:]) if path.name.lower().endswith(".gz") else path.suffix
         yield rejection(InputError(Messages.E111, where=where, detail=suffix))
         return
-    yield from READERS[fmt](path, max_bytes=max_bytes)
+    try:
+        yield from READERS[fmt](path, max_bytes=max_bytes)
+    except Exception as e:  # isolation (RecursionError, MemoryError too): one bad file never stops a batch
+        yield rejection(InputError(Messages.E126, where=where, detail=f"{type(e).__name__}: {e}"[:300]))
 
 
 def read_inputs(
@@ -135,8 +147,9 @@ def read_inputs(
     *,
     settings: Settings | None = None,
     on_file: Callable[[int, int, Path], None] | None = None,
-) -> Iterator[Article | Rejection]:
-    """Every article in the files, directories and globs of `specs`, and a Rejection for each bad input.
+) -> Iterator[Article | Rejection | Skipped]:
+    """Every article in the files, directories and globs of `specs`, and a Rejection for each bad input
+    (and a `Skipped` counting the records of an archive that are not articles).
 
     Articles come in the order of `specs` (a directory's files sorted by path), as a stream:
     a large JSONL or WARC is never held in memory. A text or HTML file described by a

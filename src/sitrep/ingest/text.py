@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import InputError, Messages
 from .article import Article, Rejection
 from .fields import make_article, rejection, require_words
+from .files import read_bounded
 
 __all__ = ["decode_text", "looks_binary", "markdown_title", "read_bytes", "read_text", "require_words"]
 
@@ -57,6 +58,15 @@ def decode_text(data: bytes, *, where: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        valid, invalid = utf8_sequences(data)
+        if valid >= REPAIRABLE * invalid:
+            # UTF-8 with a few broken sequences (a cut multi-byte character, one stray byte):
+            # read as UTF-8 with U+FFFD marking each repair, rather than as a legacy codepage,
+            # which would turn every other non-ASCII character into mojibake ("â€™").
+            return data.decode("utf-8", errors="replace")
+        if valid * LEGACY > invalid:
+            detail = f"{valid} valid UTF-8 sequences mixed with {invalid} invalid ones: re-save it as UTF-8"
+            raise InputError(Messages.E103, where=where, detail=detail) from utf8_error
         cyrillic = _legacy_cyrillic(data)
         if cyrillic is not None:
             return cyrillic
@@ -65,6 +75,21 @@ def decode_text(data: bytes, *, where: str) -> str:
         except UnicodeDecodeError as e:
             raise InputError(Messages.E103, where=where, detail=str(utf8_error)) from e
         return text
+
+
+#: Valid multi-byte UTF-8 sequences per invalid one from which a text is UTF-8 with a few repairs.
+REPAIRABLE = 2
+#: Invalid sequences per valid one from which a text is a legacy codepage (whose letter pairs
+#: form a valid UTF-8 sequence now and then by chance: Windows-1251 "Мі" is the bytes CC B3).
+LEGACY = 4
+
+
+def utf8_sequences(data: bytes) -> tuple[int, int]:
+    """How many valid multi-byte UTF-8 sequences and how many invalid bytes `data` holds."""
+    decoded = data.decode("utf-8", errors="replace")
+    invalid = decoded.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in decoded if ord(ch) > 0x7F) - decoded.count("\ufffd")
+    return valid, invalid
 
 
 def _legacy_cyrillic(data: bytes) -> str | None:
@@ -92,15 +117,10 @@ MARKDOWN_TITLE = re.compile(r"^ {0,3}#{1,2}[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t
 
 
 def read_bytes(path: Path, *, max_bytes: int, where: str | None = None) -> bytes:
-    """The whole file, refused when it is empty (E101), over `max_bytes` (E110) or unreadable (E116)."""
+    """The whole file, refused when it is empty (E101), over `max_bytes` (E110), unreadable (E116)
+    or not a regular file (E119). At most `max_bytes` + 1 bytes are ever read, whatever `stat` says."""
     where = where or str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(Messages.E110, where=where, size=size, limit=max_bytes)
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(Messages.E116, where=where, detail=e.strerror or type(e).__name__) from e
+    data = read_bounded(path, max_bytes=max_bytes, where=where)
     if not data.strip():
         raise InputError(Messages.E101, where=where)
     return data

@@ -98,8 +98,8 @@ class StoryProfile:
     def absorb(self, article: ArticleProfile) -> None:
         self.keys.update(article.keys)
         self.words.update(article.words)
-        self.keys = Counter(dict(self.keys.most_common(PROFILE_SIZE)))
-        self.words = Counter(dict(self.words.most_common(PROFILE_SIZE)))
+        self.keys = _top(self.keys)
+        self.words = _top(self.words)
         if article.on:
             self.first = min(filter(None, (self.first, article.on)))
             self.last = max(filter(None, (self.last, article.on)))
@@ -127,9 +127,16 @@ def affinity(article: ArticleProfile, story: StoryProfile) -> float:
     return sum(w * v for w, v in parts) / sum(w for w, _ in parts)
 
 
+def _top(counts: Counter[str], size: int = PROFILE_SIZE) -> Counter[str]:
+    """The `size` most frequent entries, ties broken by the entry itself: never by set order,
+    which changes with PYTHONHASHSEED and made story grouping differ from run to run (issue 15)."""
+    return Counter(dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:size]))
+
+
 def choose_story(article: ArticleProfile, candidates: Iterable[StoryProfile]) -> StoryProfile | None:
+    """The story the article joins: the best affinity above the threshold, the oldest story on a tie."""
     best, best_score = None, JOIN_AT if article.on is not None else JOIN_UNDATED_AT
-    for story in candidates:
+    for story in sorted(candidates, key=lambda story: -story.id):  # ties go to the last seen: the oldest
         if not story.active_on(article.on):
             continue
         score = affinity(article, story)

@@ -318,6 +318,7 @@ class Store:
     def migrate(self) -> migrations.MigrationResult:
         """Upgrade the schema to the newest migration in one transaction (E205 if a newer sitrep wrote it)."""
         with self._write("migrating the database") as conn:
+            migrations.lock_migrations(conn)  # a second first run waits here, then finds it done
             current = migrations.current_revision(conn)
             if current is not None and current not in migrations.known_revisions():
                 head = migrations.head_revision()

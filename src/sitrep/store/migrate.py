@@ -20,11 +20,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from .schema import is_search_object, metadata
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: Key of the PostgreSQL advisory lock that serialises migrations ("sitrep" in ASCII).
+MIGRATION_LOCK = 0x736974726570
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,24 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def lock_migrations(connection: Connection) -> None:
+    """Wait until no other process is migrating this database (PostgreSQL), for the transaction.
+
+    Two first runs on an empty PostgreSQL database both found it unmigrated and both created
+    the schema; the second failed on a duplicate key (issue 15). Under the lock the second one
+    waits, then finds the schema current. SQLite needs none: BEGIN IMMEDIATE already serialises
+    writers.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+
+
 def upgrade(connection: Connection) -> MigrationResult:
-    """Upgrade to head on `connection`, inside the caller's transaction."""
+    """Upgrade to head on `connection`, inside the caller's transaction (a no-op when at head)."""
+    lock_migrations(connection)
     before = current_revision(connection)
+    if before == head_revision():
+        return MigrationResult(before=before, after=before)
     command.upgrade(alembic_config(connection), "head")
     return MigrationResult(before=before, after=head_revision())
 
