@@ -9,9 +9,11 @@ What `sitrep ingest` and `sitrep reprocess` do, in three lines of Python:
     >>> summary.counts()  # doctest: +SKIP
     {'new': 36, 'duplicate': 0, 'rejected': 1}
 
-Each article is stored with its record in its own transaction, so a failure part-way keeps
-everything stored before it. Texts already stored (same `text_hash`) are counted as
-duplicates before extraction, so a second run over the same files costs only the reading.
+Extraction runs in worker processes or on a Dask cluster (sitrep.parallel) while this process
+stores the finished records, a batch of articles per transaction: a failure part-way keeps
+every batch committed before it, and a run repeated over the same inputs stores only what is
+missing. Texts already stored (same `text_hash`) are counted as duplicates before extraction,
+so a second run over the same files costs only the reading.
 """
 
 from __future__ import annotations
@@ -20,21 +22,25 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Literal, TypeVar
 
 from .config import Settings
 from .errors import InputError, Messages
 from .extraction import PARALLEL_FROM
 from .ingest.article import Article, Rejection
+from .models import Record
+from .parallel import InProcessRunner, ProcessRunner, Runner
 from .pipeline import ArticleInput, Extractor, normalise_text, text_hash
 from .store import AddResult, Store, article_id
 from .store.db import meta_of
 
 T = TypeVar("T")
 
-#: Articles extracted together: the model stays loaded, and progress is reported per batch.
+#: Articles stored per transaction (one commit for many articles, not one each).
 BATCH_SIZE = 32
+#: …or fewer, when this many seconds have passed since the last commit (so a slow stream shows up).
+FLUSH_SECONDS = 2.0
 
 Status = Literal["new", "duplicate", "rejected", "replaced", "unchanged"]
 #: Called once per input handled, with what became of it and its origin (a path, path:line…).
@@ -111,6 +117,7 @@ def ingest(
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
+    runner: Runner | None = None,
 ) -> IngestSummary:
     """Read files, directories or globs, extract each new article, and store it with its record."""
     from .ingest import read_inputs  # the readers' entry point (sitrep.ingest)
@@ -122,6 +129,7 @@ def ingest(
         progress=progress,
         batch_size=batch_size,
         n_process=n_process,
+        runner=runner,
     )
 
 
@@ -133,15 +141,25 @@ def store_articles(
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
+    runner: Runner | None = None,
 ) -> IngestSummary:
-    """Store already-read Articles (extracting each new one) and record Rejections with their reasons."""
+    """Store already-read Articles (extracting each new one) and record Rejections with their reasons.
+
+    Extraction runs on `runner` (sitrep.parallel: worker processes or a Dask cluster) while
+    this process stores what comes back, `batch_size` articles per transaction. Without a
+    runner, `n_process` worker processes are used (by default one per core once there are
+    PARALLEL_FROM new articles, else this process alone).
+    """
     started = time.perf_counter()
     summary = IngestSummary()
     tell = progress or (lambda status, origin: None)
-    for batch in _batches(items, batch_size):
-        pending: dict[str, tuple[Article, ArticleInput]] = {}
-        repeats: list[tuple[Article, str]] = []
-        for item in batch:
+    waiting: dict[str, Article] = {}  # article id → the article being extracted
+    repeats: list[tuple[Article, str]] = []
+    sent: set[str] = set()  # hashes of the texts sent to extraction in this run
+
+    def new_inputs() -> Iterator[ArticleInput]:
+        """The articles to extract; rejections and texts already stored are dealt with on the way."""
+        for item in items:
             if isinstance(item, Article) and (error := unstorable(item)) is not None:
                 item = Rejection(origin=item.origin, code=error.code, reason=error.reason)
             if isinstance(item, Rejection):
@@ -151,7 +169,7 @@ def store_articles(
                 continue
             text = normalise_text(item.text)
             sha = text_hash(text)
-            if sha in pending:
+            if sha in sent:
                 repeats.append((item, sha))
                 continue
             stored_id = store.find_hash(sha)
@@ -159,19 +177,39 @@ def store_articles(
                 summary.duplicates.append(AddResult(id=stored_id, status="duplicate", origin=item.origin))
                 tell("duplicate", item.origin)
                 continue
-            meta = meta_of(item, id=article_id(sha), sha256=sha)
-            pending[sha] = (item, ArticleInput(text, meta))
-        if pending:
-            inputs = [article_input for _, article_input in pending.values()]
-            records = extractor.extract_many(inputs, n_process=_workers(len(inputs), n_process))
-            for (article, _), record in zip(pending.values(), records, strict=True):
-                result = store.add(article, record)
-                (summary.new if result.new else summary.duplicates).append(result)
-                tell(result.status, article.origin)
-        for article, sha in repeats:  # the same text twice in one batch: the first copy is stored now
-            stored_id = store.find_hash(sha) or article_id(sha)
-            summary.duplicates.append(AddResult(id=stored_id, status="duplicate", origin=article.origin))
-            tell("duplicate", article.origin)
+            aid = article_id(sha)
+            sent.add(sha)
+            waiting[aid] = item
+            yield ArticleInput(text, meta_of(item, id=aid, sha256=sha))
+
+    def flush(done: list[tuple[Article, Record]]) -> None:
+        for result in store.add_many(done):
+            (summary.new if result.new else summary.duplicates).append(result)
+            tell(result.status, result.origin)
+        done.clear()
+
+    inputs = new_inputs()
+    head = list(islice(inputs, PARALLEL_FROM))  # enough to tell whether worker processes pay off
+    own_runner = runner is None
+    if runner is None:
+        workers = _workers(len(head), n_process)
+        runner = ProcessRunner(extractor, n_process=workers) if workers > 1 else InProcessRunner(extractor)
+    done: list[tuple[Article, Record]] = []
+    last_flush = time.monotonic()
+    try:
+        for record in runner.run(chain(head, inputs)):
+            done.append((waiting.pop(record.id), record))
+            if len(done) >= batch_size or time.monotonic() - last_flush >= FLUSH_SECONDS:
+                flush(done)
+                last_flush = time.monotonic()
+        flush(done)
+    finally:
+        if own_runner:
+            runner.close()
+    for article, sha in repeats:  # the same text twice in one run: the first copy is stored now
+        stored_id = store.find_hash(sha) or article_id(sha)
+        summary.duplicates.append(AddResult(id=stored_id, status="duplicate", origin=article.origin))
+        tell("duplicate", article.origin)
     summary.seconds = time.perf_counter() - started
     return summary
 
