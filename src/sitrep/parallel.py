@@ -14,7 +14,7 @@ records while the workers go on extracting.
 
 `DaskRunner` sends chunks to the workers of a ``dask.distributed`` cluster (a scheduler's
 address, or a `LocalCluster` it starts); each worker loads the pipeline once, when it joins
-(`LoadPipeline`), and keeps it for every chunk after. Storing stays with the caller, through
+(`sitrep.dask_plugin.LoadPipeline`), and keeps it for every chunk after. Storing stays with the caller, through
 the same `sitrep.store` code, so workers need no database access (docs/scale.md).
 """
 
@@ -208,24 +208,6 @@ def extract_chunk(chunk: list[ArticleInput], settings: Settings) -> list[Record]
     return list(extractor_for(settings).extract_many(chunk, n_process=1))
 
 
-class LoadPipeline:
-    """A Dask worker plugin that loads the pipeline when a worker starts (not on its first chunk)."""
-
-    name = "sitrep-pipeline"
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def setup(self, worker: Any) -> None:
-        extractor_for(self.settings)
-
-    def teardown(self, worker: Any) -> None:
-        return None
-
-    def transition(self, key: Any, start: str, finish: str, **kwargs: Any) -> None:
-        return None
-
-
 class DaskRunner:
     """Extraction on a Dask cluster: the scheduler at `address`, or a LocalCluster of `n_workers`.
 
@@ -246,7 +228,9 @@ class DaskRunner:
         self.settings = settings
         self.client = _connect(address=address, n_workers=n_workers, timeout=timeout)
         try:
-            self.client.register_plugin(LoadPipeline(settings))  # type: ignore[arg-type]
+            from .dask_plugin import LoadPipeline  # imports distributed, which only this runner needs
+
+            self.client.register_plugin(LoadPipeline(settings))
             self.workers = max(1, sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values()))
         except BaseException:
             self.close()
