@@ -71,7 +71,10 @@ def main() -> int:
                     seconds = time.perf_counter() - started
                 memory[workers] = worker_peak_mb(runner)
             best[workers] = min(best[workers], seconds)
-            print(f"round {round_ + 1}, {workers} worker(s): {seconds:.1f} s, {summary.counts()}", file=sys.stderr)
+            print(
+                f"round {round_ + 1}, {workers} worker(s): {seconds:.1f} s, {summary.counts()}",
+                file=sys.stderr,
+            )
     print(
         json.dumps(
             {

@@ -71,7 +71,9 @@ def main() -> int:
         best_parse = min(best_parse, time.perf_counter() - started)
         with Store.open(f"sqlite:///{work / f'round{round_}.db'}") as store:
             started = time.perf_counter()
-            summary = ingest([str(corpus)], store=store, extractor=extractor, settings=settings, n_process=args.processes)
+            summary = ingest(
+                [str(corpus)], store=store, extractor=extractor, settings=settings, n_process=args.processes
+            )
             best_ingest = min(best_ingest, time.perf_counter() - started)
             stored = store.counts().articles
         print(f"round {round_ + 1}: parse {best_parse:.1f} s, ingest {best_ingest:.1f} s", file=sys.stderr)

@@ -51,7 +51,9 @@ QUERIES = ["Pokrovsk", "drone", "Kharkiv", "shelling", "ceasefire", "Zelensky", 
 def load_records(articles: list[dict], cache: Path, n: int) -> tuple[list[Record], int]:
     """Records of the first n bulk articles (cached), and the peak RSS (kB) of an extraction worker."""
     if cache.is_file():
-        records = [Record.model_validate_json(line) for line in cache.read_text(encoding="utf-8").splitlines()]
+        records = [
+            Record.model_validate_json(line) for line in cache.read_text(encoding="utf-8").splitlines()
+        ]
         if len(records) >= n:
             return records[:n], _worker_peak_kb(articles[: min(n, 40)])
     print(f"extracting {n} bulk articles once (cached in {cache}) …", file=sys.stderr)
@@ -66,7 +68,9 @@ def _worker_peak_kb(articles: list[dict]) -> int:
     from sitrep.parallel import ProcessRunner
 
     extractor = Extractor()
-    inputs = [ArticleInput(normalise_text(a["text"]), ArticleMeta(id=f"m{i}")) for i, a in enumerate(articles)]
+    inputs = [
+        ArticleInput(normalise_text(a["text"]), ArticleMeta(id=f"m{i}")) for i, a in enumerate(articles)
+    ]
     with ProcessRunner(extractor, n_process=1) as runner:
         list(runner.run(inputs))
         pool = runner._pool
@@ -106,9 +110,9 @@ def main() -> int:
     def article(i: int) -> tuple[Article, Record]:
         published = start_day + timedelta(days=int(i / args.per_day) + rng.randint(-3, 3))
         text = " ".join(rng.choice(sentences) for _ in range(rng.randint(12, 40)))
-        return Article(text, f"synthetic-{i}", outlet=f"outlet {rng.randrange(60)}", published=published), rng.choice(
-            records
-        )
+        return Article(
+            text, f"synthetic-{i}", outlet=f"outlet {rng.randrange(60)}", published=published
+        ), rng.choice(records)
 
     results: dict[int, dict[str, float]] = {}
     with Store.open(f"sqlite:///{db}") as store:

@@ -28,7 +28,17 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
-PLACES = ["Kupiansk", "Huliaipole", "Siversk", "Kostiantynivka", "Orikhiv", "Lyman", "Vovchansk", "Sumy", "Izium"]
+PLACES = [
+    "Kupiansk",
+    "Huliaipole",
+    "Siversk",
+    "Kostiantynivka",
+    "Orikhiv",
+    "Lyman",
+    "Vovchansk",
+    "Sumy",
+    "Izium",
+]
 WHAT = ["a fuel depot", "a rail junction", "a power substation", "an apartment block", "a grain terminal"]
 
 
@@ -87,7 +97,16 @@ def main() -> int:
     args = ap.parse_args()
     server, url = serve(feed_body(args.items))
     db = Path(tempfile.mkdtemp(prefix="sitrep-watch-")) / "watch.db"
-    command = [sys.executable, "-c", "from sitrep.cli import app; app()", "watch", url, "--once", "--db", str(db)]
+    command = [
+        sys.executable,
+        "-c",
+        "from sitrep.cli import app; app()",
+        "watch",
+        url,
+        "--once",
+        "--db",
+        str(db),
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     try:
         started = time.perf_counter()
@@ -116,7 +135,9 @@ def main() -> int:
         "stored_when_killed": before_kill,
         "first_run_s": round(first_s, 1),
         "second_run_s": round(second_s, 1),
-        "second_run_status": second.stdout.strip().splitlines()[-1:] if second.stdout else second.stderr[-300:],
+        "second_run_status": second.stdout.strip().splitlines()[-1:]
+        if second.stdout
+        else second.stderr[-300:],
         "stored": total,
         "distinct_texts": distinct,
         "missing": missing,

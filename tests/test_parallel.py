@@ -106,9 +106,14 @@ def test_two_ingests_of_overlapping_inputs_at_once_store_each_article_once(clust
 
     def ingest(name: str, items: list[Article]) -> None:
         try:
-            with Store.open(db_url) as store, DaskRunner(Settings(), address=cluster.scheduler_address) as runner:
+            with (
+                Store.open(db_url) as store,
+                DaskRunner(Settings(), address=cluster.scheduler_address) as runner,
+            ):
                 # Small batches, so that the two writers' transactions interleave.
-                summaries[name] = store_articles(items, store=store, extractor=extractor, runner=runner, batch_size=2)
+                summaries[name] = store_articles(
+                    items, store=store, extractor=extractor, runner=runner, batch_size=2
+                )
         except BaseException as e:  # reported below: a thread's exception would otherwise vanish
             errors.append(e)
 

@@ -115,7 +115,9 @@ def test_a_feed_is_stored_once_then_answered_with_304(feed, store, extractor):
 
 
 @pytest.mark.parametrize("kill_at", ["before saving the position", "half-way through storing"])
-def test_a_watch_killed_midway_resumes_with_nothing_lost_or_twice(feed, store, extractor, monkeypatch, kill_at):
+def test_a_watch_killed_midway_resumes_with_nothing_lost_or_twice(
+    feed, store, extractor, monkeypatch, kill_at
+):
     feed.items = list(range(8))
 
     class Killed(BaseException):
@@ -185,7 +187,13 @@ def test_rounds_are_bounded_and_sleep_between(feed, store, extractor):
     feed.items = [1]
     slept: list[float] = []
     status = watch(
-        [feed.url], store=store, extractor=extractor, settings=Settings(), rounds=3, interval=5, sleep=slept.append
+        [feed.url],
+        store=store,
+        extractor=extractor,
+        settings=Settings(),
+        rounds=3,
+        interval=5,
+        sleep=slept.append,
     )
     assert status.rounds == 3 and slept == [5, 5]
     assert feed.requests == [200, 304, 304]

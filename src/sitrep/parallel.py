@@ -231,7 +231,9 @@ class DaskRunner:
             from .dask_plugin import LoadPipeline  # imports distributed, which only this runner needs
 
             self.client.register_plugin(LoadPipeline(settings))
-            self.workers = max(1, sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values()))
+            self.workers = max(
+                1, sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values())
+            )
         except BaseException:
             self.close()
             raise

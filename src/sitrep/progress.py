@@ -86,7 +86,9 @@ def progress_bar(
     return report
 
 
-def _lines(console: Console, *, total: int | None, label: str, every: float = LINE_SECONDS) -> ProgressCallback:
+def _lines(
+    console: Console, *, total: int | None, label: str, every: float = LINE_SECONDS
+) -> ProgressCallback:
     """Progress as a plain line every few seconds, for a log file (no cursor movement)."""
     started = last = time.monotonic()
     done = 0
