@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import Literal, TypeVar
+from typing import Literal
 
 from .config import Settings
 from .errors import InputError, Messages
@@ -33,9 +33,7 @@ from .models import Record
 from .parallel import InProcessRunner, ProcessRunner, Runner
 from .pipeline import ArticleInput, Extractor, normalise_text, text_hash
 from .store import AddResult, Store, article_id
-from .store.db import meta_of
-
-T = TypeVar("T")
+from .store.db import StoredArticle, meta_of
 
 #: Articles stored per transaction (one commit for many articles, not one each).
 BATCH_SIZE = 32
@@ -82,12 +80,6 @@ class ReprocessSummary:
 def default_extractor(settings: Settings) -> Extractor:
     """The extractor the CLI uses (a seam for tests, which pass the session's loaded one)."""
     return Extractor(settings)
-
-
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _workers(n: int, n_process: int | None) -> int:
@@ -219,20 +211,32 @@ def reprocess(
     extractor: Extractor,
     *,
     progress: Progress | None = None,
-    batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
+    runner: Runner | None = None,
 ) -> ReprocessSummary:
-    """Re-run the current extractors over every stored article; replace the records that changed."""
+    """Re-run the current extractors over every stored article; replace the records that changed.
+
+    Extraction runs on `runner` (or `n_process` worker processes, as in `store_articles`).
+    """
     started = time.perf_counter()
     summary = ReprocessSummary()
     tell = progress or (lambda status, origin: None)
-    for rows in _batches(store.articles(), batch_size):
-        stored = [store.get(row.id) for row in rows]
-        inputs = [
-            ArticleInput(s.text, meta_of(s.article, id=s.article.id, sha256=s.article.sha256)) for s in stored
-        ]
-        records = extractor.extract_many(inputs, n_process=_workers(len(inputs), n_process))
-        for old, new in zip(stored, records, strict=True):
+    waiting: dict[str, StoredArticle] = {}
+
+    def stored_inputs() -> Iterator[ArticleInput]:
+        for row in store.articles():
+            old = waiting[row.id] = store.get(row.id)
+            yield ArticleInput(old.text, meta_of(old.article, id=old.article.id, sha256=old.article.sha256))
+
+    inputs = stored_inputs()
+    head = list(islice(inputs, PARALLEL_FROM))
+    own_runner = runner is None
+    if runner is None:
+        workers = _workers(len(head), n_process)
+        runner = ProcessRunner(extractor, n_process=workers) if workers > 1 else InProcessRunner(extractor)
+    try:
+        for new in runner.run(chain(head, inputs)):
+            old = waiting.pop(new.id)
             summary.total += 1
             if old.record is not None and old.record.model_dump() == new.model_dump():
                 tell("unchanged", old.article.origin)
@@ -242,5 +246,8 @@ def reprocess(
             if old.record is None or old.record.extractors != new.extractors:
                 summary.versions_changed += 1
             tell("replaced", old.article.origin)
+    finally:
+        if own_runner:
+            runner.close()
     summary.seconds = time.perf_counter() - started
     return summary
