@@ -117,6 +117,7 @@ def main() -> int:
     results: dict[int, dict[str, float]] = {}
     with Store.open(f"sqlite:///{db}") as store:
         stored = store.counts().articles
+        rng.seed(1 + stored)  # a store reopened with --db goes on with new texts, not the same ones again
         filled = time.perf_counter()
         for size in sizes:
             while stored < size:

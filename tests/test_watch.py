@@ -205,3 +205,9 @@ def test_an_unwatchable_source_is_refused(tmp_path, store, extractor, spec, monk
     Path("notes.txt").write_text("x", encoding="utf-8")
     with pytest.raises(ConfigError, match="E242"):
         run([spec], store, extractor)
+
+
+def test_a_feed_over_the_size_limit_is_an_error_not_a_crash(feed, store, extractor):
+    feed.items = list(range(3))
+    status = watch([feed.url], store=store, extractor=extractor, settings=Settings(max_bytes=200), rounds=1)
+    assert status.error_count == 1 and "E110" in status.errors[0] and store.counts().articles == 0

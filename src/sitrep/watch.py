@@ -128,6 +128,8 @@ class FeedSource:
         if response.status_code >= 400:
             raise InputError(Messages.E240, where=self.name, status=response.status_code)
         body = response.content
+        if len(body) > settings.max_bytes:
+            raise InputError(Messages.E110, where=self.name, size=len(body), limit=settings.max_bytes)
         position = WatchPosition(
             self.name,
             etag=response.headers.get("ETag"),
