@@ -147,7 +147,7 @@ def store_articles(
     tell = progress or (lambda status, origin: None)
     waiting: dict[str, Article] = {}  # article id → the article being extracted
     repeats: list[tuple[Article, str]] = []
-    sent: set[str] = set()  # hashes of the texts sent to extraction in this run
+    sent: set[str] = set()  # hashes of the texts being extracted (stored ones are found by find_hash)
 
     def new_inputs() -> Iterator[ArticleInput]:
         """The articles to extract; rejections and texts already stored are dealt with on the way."""
@@ -175,6 +175,7 @@ def store_articles(
             yield ArticleInput(text, meta_of(item, id=aid, sha256=sha))
 
     def flush(done: list[tuple[Article, Record]]) -> None:
+        sent.difference_update(record.article.sha256 for _, record in done if record.article.sha256)
         for result in store.add_many(done):
             (summary.new if result.new else summary.duplicates).append(result)
             tell(result.status, result.origin)
