@@ -225,12 +225,13 @@ class DaskRunner:
     ) -> None:
         if (address is None) == (n_workers is None) or (n_workers is not None and n_workers < 1):
             raise ConfigError(Messages.E171, workers=n_workers, address=address)
-        self.settings = settings
+        # Workers get what extraction needs (model, components), not the database URL and its password.
+        self.settings = settings.with_(db_url="")
         self.client = _connect(address=address, n_workers=n_workers, timeout=timeout)
         try:
             from .dask_plugin import LoadPipeline  # imports distributed, which only this runner needs
 
-            self.client.register_plugin(LoadPipeline(settings))
+            self.client.register_plugin(LoadPipeline(self.settings))
             self.workers = max(
                 1, sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values())
             )
