@@ -25,7 +25,7 @@ from pathlib import Path
 from sitrep.config import Settings
 from sitrep.ingest import Article, read_inputs
 from sitrep.ingestion import store_articles
-from sitrep.parallel import DaskRunner
+from sitrep.parallel import DaskRunner, extractor_for
 from sitrep.pipeline import Extractor
 from sitrep.store import Store
 
@@ -64,7 +64,7 @@ def main() -> int:
             with DaskRunner(settings, n_workers=workers) as runner:
                 while len(runner.client.scheduler_info()["workers"]) < workers:
                     time.sleep(0.2)
-                runner.client.run(lambda: __import__("sitrep.parallel").parallel.extractor_for(Settings()))
+                runner.client.run(extractor_for, runner.settings)  # the plugin loads it: wait for that
                 with Store.open(f"sqlite:///{work / f'w{workers}-r{round_}.db'}") as store:
                     started = time.perf_counter()
                     summary = store_articles(items, store=store, extractor=extractor, runner=runner)
