@@ -33,6 +33,11 @@ ROOT = Path(__file__).resolve().parents[1]
 BULK = ROOT.parent / "shared" / "corpus" / "bulk"
 
 
+def wait_for_pipeline(settings: Settings) -> None:
+    """Run on each worker: returns once the worker's pipeline is loaded (by the plugin, or now)."""
+    extractor_for(settings)
+
+
 def worker_peak_mb(runner: DaskRunner) -> float:
     def peak() -> int:
         import resource
@@ -64,7 +69,7 @@ def main() -> int:
             with DaskRunner(settings, n_workers=workers) as runner:
                 while len(runner.client.scheduler_info()["workers"]) < workers:
                     time.sleep(0.2)
-                runner.client.run(extractor_for, runner.settings)  # the plugin loads it: wait for that
+                runner.client.run(wait_for_pipeline, runner.settings)
                 with Store.open(f"sqlite:///{work / f'w{workers}-r{round_}.db'}") as store:
                     started = time.perf_counter()
                     summary = store_articles(items, store=store, extractor=extractor, runner=runner)
