@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from sitrep import ingestion
 from sitrep.cli import app
+from sitrep.errors import Messages
 
 runner = CliRunner()
 WIRE = [
@@ -66,3 +68,15 @@ def test_watch_refuses_bad_options_and_sources(db, tmp_path, options, code):
     (tmp_path / "inbox").mkdir()
     result = runner.invoke(app, ["watch", spec, "--once", "--db", db, *options])
     assert result.exit_code != 0 and code in result.output
+
+
+SCALE_CODES = [
+    code.name for code in Messages if 170 <= int(code.name[1:]) < 180 or 240 <= int(code.name[1:]) < 250
+]
+
+
+@pytest.mark.parametrize("code", SCALE_CODES)
+def test_every_cluster_and_watch_error_is_documented(code):
+    assert f"| {code} |" in (Path(__file__).resolve().parents[1] / "docs" / "scale.md").read_text(
+        encoding="utf-8"
+    )
