@@ -104,12 +104,9 @@ def test_two_ingests_of_overlapping_inputs_at_once_store_each_article_once(clust
     summaries = {}
     errors: list[BaseException] = []
 
-    def ingest(name: str, items: list[Article]) -> None:
+    def ingest(name: str, items: list[Article], runner: DaskRunner) -> None:
         try:
-            with (
-                Store.open(db_url) as store,
-                DaskRunner(Settings(), address=cluster.scheduler_address) as runner,
-            ):
+            with Store.open(db_url) as store:
                 # Small batches, so that the two writers' transactions interleave.
                 summaries[name] = store_articles(
                     items, store=store, extractor=extractor, runner=runner, batch_size=2
@@ -117,11 +114,18 @@ def test_two_ingests_of_overlapping_inputs_at_once_store_each_article_once(clust
         except BaseException as e:  # reported below: a thread's exception would otherwise vanish
             errors.append(e)
 
-    threads = [threading.Thread(target=ingest, args=args) for args in (("first", first), ("second", second))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=600)
+    # Two clients of the cluster, as two `sitrep ingest --cluster` processes have. They connect one
+    # after the other: a distributed Client may be used from several threads, not made in two at once.
+    with (
+        DaskRunner(Settings(), address=cluster.scheduler_address) as one,
+        DaskRunner(Settings(), address=cluster.scheduler_address) as two,
+    ):
+        jobs = (("first", first, one), ("second", second, two))
+        threads = [threading.Thread(target=ingest, args=job) for job in jobs]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=600)
     assert not errors, errors
     with Store.open(db_url) as store:
         rows = store.articles()
