@@ -6,7 +6,7 @@
 Serves one RSS feed of `--items` entries (texts made up here, each different) on 127.0.0.1
 with ETag support, runs `sitrep watch URL --once` as a subprocess on a new SQLite store,
 kills it with SIGKILL once `--kill-at` articles are stored, runs it again to the end, and
-checks that every item is stored exactly once. Prints the counts, the time of each run and
+checks that every item is stored exactly once and that no worker process outlived the killed watch. Prints the counts, the time of each run and
 the articles per minute; exits 1 if anything was lost or stored twice.
 """
 
@@ -90,6 +90,18 @@ def stored(db: Path) -> int:
         return 0
 
 
+def orphaned(marker: str) -> int:
+    """Processes still running whose command line names `marker` (workers that outlived their parent)."""
+    left = 0
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and marker in (proc / "cmdline").read_bytes().decode(errors="replace"):
+                left += 1
+        except OSError:
+            continue
+    return left
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--items", type=int, default=1000)
@@ -119,6 +131,8 @@ def main() -> int:
             first.send_signal(signal.SIGKILL)
         first.wait()
         first_s = time.perf_counter() - started
+        time.sleep(2)
+        orphans = orphaned(str(db))
         started = time.perf_counter()
         second = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         second_s = time.perf_counter() - started
@@ -138,11 +152,12 @@ def main() -> int:
         "second_run_status": second.stdout.strip().splitlines()[-1:]
         if second.stdout
         else second.stderr[-300:],
+        "worker_processes_left_after_kill": orphans,
         "stored": total,
         "distinct_texts": distinct,
         "missing": missing,
         "articles_per_min": round(60 * total / (first_s + second_s), 1),
-        "ok": total == distinct == args.items and missing == 0,
+        "ok": total == distinct == args.items and missing == 0 and orphans == 0,
     }
     print(json.dumps(result, indent=2))
     return 0 if result["ok"] else 1

@@ -20,7 +20,11 @@ the same `sitrep.store` code, so workers need no database access (docs/scale.md)
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -41,6 +45,8 @@ WINDOW = 64
 #: A chunk holds at most this many articles, or this many characters (one long page is a chunk alone).
 CHUNK_ARTICLES = 8
 CHUNK_CHARS = 24_000
+#: prctl(2) option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
 #: Chunks in flight per worker: one running, one waiting, so a worker never idles between chunks.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -131,6 +137,19 @@ def _bounded(
 _forked_extractor: Extractor | None = None
 
 
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it dies, even by SIGKILL, instead of lingering.
+
+    Linux only (prctl PR_SET_PDEATHSIG); elsewhere the pool's own shutdown is all there is.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _extract_forked(chunk: list[ArticleInput]) -> list[Record]:
     extractor = _forked_extractor or extractor_for(Settings.from_env())  # None only under "spawn"
     return list(extractor.extract_many(chunk, n_process=1))
@@ -160,7 +179,9 @@ class ProcessRunner:
             _forked_extractor = self.extractor
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+            )
         return self._pool
 
     def run(self, inputs: Iterable[ArticleInput]) -> Iterator[Record]:
