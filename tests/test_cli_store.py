@@ -180,14 +180,14 @@ def test_jsonl_metadata_is_stored_with_the_article(db, tmp_path):
 def test_progress_shows_only_on_a_terminal(monkeypatch):
     from contextlib import ExitStack
 
-    from sitrep.cli import progress_reporter
+    from sitrep.progress import progress_bar
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     with ExitStack() as stack:
-        assert progress_reporter(stack) is None
+        assert progress_bar(stack, total=2) is None
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     with ExitStack() as stack:
-        report = progress_reporter(stack)
+        report = progress_bar(stack, total=2)
         assert report is not None
         report("new", "a.txt")
         report("rejected", "b.txt")

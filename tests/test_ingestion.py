@@ -64,17 +64,20 @@ def test_a_second_run_finds_only_duplicates_without_extracting(store, extractor,
     assert [d.id for d in second.duplicates] == [n.id for n in first.new]
 
 
-def test_a_failure_mid_batch_keeps_the_articles_stored_before_it(store, extractor, monkeypatch):
-    real_add = Store.add
+def test_a_failure_part_way_keeps_the_batches_stored_before_it(store, extractor, monkeypatch):
+    real_add = Store._add
 
-    def add_failing_on_b(self, article, record):
+    def add_failing_on_b(self, conn, article, record):
         if article.origin == "b.txt":
             raise RuntimeError("the database went away")
-        return real_add(self, article, record)
+        return real_add(self, conn, article, record)
 
-    monkeypatch.setattr(Store, "add", add_failing_on_b)
+    monkeypatch.setattr(Store, "_add", add_failing_on_b)
+    assert len(STRIKE) > len(FRONT)  # extracted longest first, but stored in input order: a's batch first
     with pytest.raises(RuntimeError):
-        store_articles([Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor)
+        store_articles(
+            [Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor, batch_size=1
+        )
     assert [row.origin for row in store.articles()] == ["a.txt"]
 
 

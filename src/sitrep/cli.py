@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -26,9 +25,6 @@ from .outlets import canonical_outlet
 from .report.control import check_json, check_label, map_note
 from .report.situation import horizon_words, voices_words, where_words
 from .store import Store, head_revision
-
-if TYPE_CHECKING:
-    from .ingestion import Progress
 
 T = TypeVar("T")
 
@@ -167,32 +163,10 @@ def open_store(settings: Settings, *, create: bool = True) -> Store:
     return Store.open(settings.db_url, create=create)
 
 
-def progress_reporter(stack: ExitStack) -> Progress | None:
-    """A transient rich progress display on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import Progress as RichProgress
-    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    bar = stack.enter_context(
-        RichProgress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-    )
-    counts: Counter[str] = Counter()
-    task = bar.add_task("reading…", total=None)
-
-    def report(status: str, origin: str) -> None:
-        counts[status] += 1
-        done = ", ".join(f"{n} {s}" for s, n in counts.items())
-        bar.update(task, description=f"{sum(counts.values())} inputs ({done}) — {origin}")
-
-    return report
+ProgressOption = Annotated[
+    bool,
+    typer.Option("--progress", help="Show the progress bar even when stderr is not a terminal."),
+]
 
 
 @app.command()
@@ -200,12 +174,24 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns to read.")],
     db: DbOption = None,
     model: ModelOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Extract on a Dask cluster of N worker processes on this machine."),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster", help="Extract on the Dask cluster of this scheduler (e.g. tcp://10.0.0.5:8786)."
+        ),
+    ] = None,
+    progress: ProgressOption = False,
 ) -> None:
     """Read articles, extract their records and store both (each text once).
 
-    Formats: .txt/.md, .html, .jsonl (one article a line), RSS/Atom feeds, WARC. Prints how
-    many articles were new, duplicates of stored ones, or rejected (each with its reason);
-    exits 1 when any input was rejected.
+    Formats: .txt/.md, .html, .jsonl (one article a line), RSS/Atom feeds, WARC. Extraction
+    runs in one process per core, or on a Dask cluster with --workers/--cluster (docs/scale.md);
+    this process stores the results. Prints how many articles were new, duplicates of stored
+    ones, or rejected (each with its reason); exits 1 when any input was rejected.
     """
     settings = settings_with(model, db)
     from . import ingestion
@@ -213,12 +199,22 @@ def ingest(
     try:
         with ExitStack() as stack:
             store = stack.enter_context(open_store(settings))
+            from .ingest.estimate import estimate_articles
+            from .progress import progress_bar, wanted
+
+            runner = None
+            if workers is not None or cluster is not None:
+                from .parallel import DaskRunner
+
+                runner = stack.enter_context(DaskRunner(settings, address=cluster, n_workers=workers))
+            total = estimate_articles(paths) if wanted(progress) else None
             summary = ingestion.ingest(
                 paths,
                 store=store,
                 extractor=ingestion.default_extractor(settings),
                 settings=settings,
-                progress=progress_reporter(stack),
+                progress=progress_bar(stack, total=total, force=progress),
+                runner=runner,
             )
     except SitrepError as e:
         raise fail(e) from e
@@ -232,8 +228,10 @@ def ingest(
         )
         raise typer.Exit(code=130) from None
     counts = summary.counts()
+    handled = sum(counts.values())
+    rate = handled / summary.seconds if summary.seconds > 0 else 0.0
     typer.echo(
-        f"{sum(counts.values())} inputs in {summary.seconds:.1f} s into {settings.db_url}: "
+        f"{handled} inputs in {summary.seconds:.1f} s ({rate:.1f}/s) into {settings.db_url}: "
         f"{counts['new']} new, {counts['duplicate']} duplicate, {counts['rejected']} rejected"
     )
     for result in summary.duplicates[:SHOW_DUPLICATES]:
@@ -246,6 +244,68 @@ def ingest(
         typer.echo(f"  rejected: [{rejection.code}] {rejection.reason}", err=True)
     if not summary.ok:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str], typer.Argument(help="Feed URLs (http/https), directories and .jsonl files to follow.")
+    ],
+    db: DbOption = None,
+    model: ModelOption = None,
+    interval: Annotated[float, typer.Option("--interval", help="Seconds between two rounds.")] = 60.0,
+    rounds: Annotated[
+        int | None, typer.Option("--rounds", help="Stop after this many rounds (default: run until stopped).")
+    ] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then stop (same as --rounds 1).")] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Extract on a Dask cluster of N processes on this machine.")
+    ] = None,
+    cluster: Annotated[
+        str | None, typer.Option("--cluster", help="Extract on the Dask cluster of this scheduler.")
+    ] = None,
+    progress: Annotated[
+        bool, typer.Option("--progress", help="Show the status line even when stderr is not a terminal.")
+    ] = False,
+) -> None:
+    """Follow feeds, directories and growing JSONL files, storing each new article as it appears.
+
+    Feeds are fetched with ETag/Last-Modified; a directory's new or changed files and a JSONL
+    file's new lines are read. Where each source was left is stored in the database, so a
+    watch stopped (even killed) and started again resumes there and stores nothing twice.
+    The status line shows articles per minute, the queue and errors. Ctrl-C stops it.
+    """
+    settings = settings_with(model, db)
+    try:
+        with ExitStack() as stack:
+            store = stack.enter_context(open_store(settings))
+            from . import ingestion
+            from . import watch as watching
+            from .progress import status_line
+
+            runner = None
+            if workers is not None or cluster is not None:
+                from .parallel import DaskRunner
+
+                runner = stack.enter_context(DaskRunner(settings, address=cluster, n_workers=workers))
+            status = watching.watch(
+                sources,
+                store=store,
+                extractor=ingestion.default_extractor(settings),
+                settings=settings,
+                interval=interval,
+                rounds=1 if once else rounds,
+                on_status=status_line(stack, force=progress),
+                runner=runner,
+            )
+    except KeyboardInterrupt:
+        typer.echo("stopped; the next `sitrep watch` resumes where this one was", err=True)
+        raise typer.Exit(code=130) from None
+    except SitrepError as e:
+        raise fail(e) from e
+    typer.echo(status.line())
+    for message in status.errors:
+        typer.echo(f"  error: {message}", err=True)
 
 
 @app.command()
@@ -333,19 +393,18 @@ def search(
 
 
 @app.command()
-def reprocess(db: DbOption = None, model: ModelOption = None) -> None:
+def reprocess(db: DbOption = None, model: ModelOption = None, progress: ProgressOption = False) -> None:
     """Re-run the current extractors over every stored article and replace the records that changed."""
     settings = settings_with(model, db)
     try:
         with ExitStack() as stack:
             store = stack.enter_context(open_store(settings, create=False))
             from . import ingestion
+            from .progress import progress_bar
 
+            bar = progress_bar(stack, total=store.counts().articles, force=progress, label="articles")
             summary = ingestion.reprocess(
-                store,
-                ingestion.default_extractor(settings),
-                progress=progress_reporter(stack),
-                extract_seconds=settings.extract_seconds,
+                store, ingestion.default_extractor(settings), progress=bar, extract_seconds=settings.extract_seconds
             )
     except SitrepError as e:
         raise fail(e) from e

@@ -97,6 +97,28 @@ class Messages(StrEnum):
         "menus and banners; at least {minimum} needed). A page of navigation or a cookie notice is not "
         "stored; pass the article page itself."
     )
+    # Scale: Dask clusters (E170–E179)
+    E170 = (
+        "Can't reach the Dask scheduler at '{address}': {reason}. Start one with `dask scheduler` "
+        "(it prints its address, e.g. tcp://10.0.0.5:8786) and workers with `dask worker ADDRESS`, "
+        "or use --workers N for a cluster on this machine (docs/scale.md)."
+    )
+    E171 = (
+        "Give either --workers N (N ≥ 1, a cluster on this machine) or --cluster ADDRESS (a running "
+        "Dask scheduler), not both (given: workers={workers}, cluster={address})."
+    )
+    E172 = (
+        "A Dask worker died while extracting ({reason}). The articles stored so far are kept; check the "
+        "worker's log (out of memory?) and run the same ingest again: stored texts are skipped."
+    )
+    # Watch: following feeds, directories and JSONL files (E240–E249)
+    E240 = "{where}: the feed server answered HTTP {status}; `sitrep watch` tries again next round."
+    E241 = "{where}: can't fetch the feed ({reason}); `sitrep watch` tries again next round."
+    E242 = (
+        "{where}: nothing to watch there. `sitrep watch` follows http(s):// feed URLs, directories "
+        "and .jsonl files that grow; check the path or URL."
+    )
+    E243 = "--interval must be at least 1 second, --rounds at least 1 (given: {detail})."
     # Store
     E201 = "Database error while {action}: {reason}. Nothing from this operation was stored."
     E202 = "No article with id '{id}' in {url}. `sitrep articles` lists the stored ids."

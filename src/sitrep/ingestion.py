@@ -9,36 +9,42 @@ What `sitrep ingest` and `sitrep reprocess` do, in three lines of Python:
     >>> summary.counts()  # doctest: +SKIP
     {'new': 36, 'duplicate': 0, 'rejected': 1}
 
-Each article is stored with its record in its own transaction, so a failure part-way keeps
-everything stored before it. Texts already stored (same `text_hash`) are counted as
-duplicates before extraction, so a second run over the same files costs only the reading.
+Extraction runs in worker processes or on a Dask cluster (sitrep.parallel) while this process
+stores the finished records, a batch of articles per transaction: a failure part-way keeps
+every batch committed before it, and a run repeated over the same inputs stores only what is
+missing. Texts already stored (same `text_hash`) are counted as duplicates before extraction,
+so a second run over the same files costs only the reading.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import Literal, TypeVar
+from itertools import chain, islice
+from typing import Literal
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from .budget import OverBudget
 from .config import Settings
 from .errors import InputError, Messages, SitrepError, StoreError
 from .extraction import PARALLEL_FROM
 from .ingest.article import Article, Rejection, Skipped
 from .ingest.fields import EARLIEST, LATEST, printable
-from .pipeline import ArticleInput, Extractor, Failure, extract_each, normalise_text, text_hash
+from .models import Record
+from .parallel import Failed, InProcessRunner, Outcome, ProcessRunner, Runner
+from .pipeline import ArticleInput, Extractor, normalise_text, text_hash
 from .store import AddResult, Store, article_id
-from .store.db import meta_of
+from .store.db import StoredArticle, meta_of
 
-T = TypeVar("T")
-
-#: Articles extracted together: the model stays loaded, and progress is reported per batch.
+#: Articles stored per transaction (one commit for many articles, not one each).
 BATCH_SIZE = 32
+#: …or fewer, when this many seconds have passed since the last commit (so a slow stream shows up).
+FLUSH_SECONDS = 2.0
+#: What the database may refuse of one article (a value out of its range, an encoding).
+REFUSALS = (SitrepError, SQLAlchemyError, ValueError, OverflowError, UnicodeError)
 
 Status = Literal["new", "duplicate", "rejected", "replaced", "unchanged"]
 #: Called once per input handled, with what became of it and its origin (a path, path:line…).
@@ -94,12 +100,6 @@ def default_extractor(settings: Settings) -> Extractor:
     return Extractor(settings)
 
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def _workers(n: int, n_process: int | None) -> int:
     if n_process is not None:
         return n_process
@@ -123,12 +123,14 @@ def unstorable(article: Article) -> InputError | None:
     return None
 
 
-def failed(error: Failure, *, origin: str) -> Rejection:
+def failed(failure: Failed | Exception, *, origin: str) -> Rejection:
     """The Rejection of an article whose extraction failed (E124) or ran over its budget (E125)."""
-    if isinstance(error, OverBudget):
-        coded = InputError(Messages.E125, where=origin, seconds=error.seconds)
+    if isinstance(failure, Exception):
+        failure = Failed.of("", failure)
+    if failure.budget is not None:
+        coded = InputError(Messages.E125, where=origin, seconds=failure.budget)
     else:
-        coded = InputError(Messages.E124, where=origin, detail=f"{type(error).__name__}: {error}"[:300])
+        coded = InputError(Messages.E124, where=origin, detail=failure.detail)
     return Rejection(origin=origin, code=coded.code, reason=printable(coded.reason))
 
 
@@ -141,6 +143,7 @@ def ingest(
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
+    runner: Runner | None = None,
 ) -> IngestSummary:
     """Read files, directories or globs, extract each new article, and store it with its record."""
     from .ingest import read_inputs  # the readers' entry point (sitrep.ingest)
@@ -153,7 +156,15 @@ def ingest(
         batch_size=batch_size,
         n_process=n_process,
         extract_seconds=settings.extract_seconds,
+        runner=runner,
     )
+
+
+def _default_runner(extractor: Extractor, n: int, n_process: int | None, seconds: float | None) -> Runner:
+    workers = _workers(n, n_process)
+    if workers > 1:
+        return ProcessRunner(extractor, n_process=workers, seconds=seconds)
+    return InProcessRunner(extractor, seconds=seconds)
 
 
 def store_articles(
@@ -165,8 +176,14 @@ def store_articles(
     batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
     extract_seconds: float | None = None,
+    runner: Runner | None = None,
 ) -> IngestSummary:
     """Store already-read Articles (extracting each new one) and record Rejections with their reasons.
+
+    Extraction runs on `runner` (sitrep.parallel: worker processes or a Dask cluster) while
+    this process stores what comes back, `batch_size` articles per transaction. Without a
+    runner, `n_process` worker processes are used (by default one per core once there are
+    PARALLEL_FROM new articles, else this process alone).
 
     One article can only fail itself: an error while extracting (E124), an extraction over
     `extract_seconds` (E125) or a refusal by the database (E250) becomes that article's
@@ -185,7 +202,7 @@ def store_articles(
         tell("rejected", item.origin)
 
     try:
-        _store_batches(
+        _store_stream(
             items,
             store=store,
             extractor=extractor,
@@ -195,6 +212,7 @@ def store_articles(
             batch_size=batch_size,
             n_process=n_process,
             extract_seconds=extract_seconds,
+            runner=runner,
         )
     except KeyboardInterrupt as e:
         summary.seconds = time.perf_counter() - started
@@ -203,7 +221,7 @@ def store_articles(
     return summary
 
 
-def _store_batches(
+def _store_stream(
     items: Iterable[Article | Rejection | Skipped],
     *,
     store: Store,
@@ -214,11 +232,19 @@ def _store_batches(
     batch_size: int,
     n_process: int | None,
     extract_seconds: float | None,
+    runner: Runner | None,
 ) -> None:
-    for batch in _batches(items, batch_size):
-        pending: dict[str, tuple[Article, ArticleInput]] = {}
-        repeats: list[tuple[Article, str]] = []
-        for item in batch:
+    waiting: dict[str, Article] = {}  # article id → the article being extracted
+    # Workers finish in any order; storing in input order keeps ids of stories and the order of
+    # rows the same whatever the number of workers (determinism, docs/ingest.md).
+    order: deque[str] = deque()
+    arrived: dict[str, Outcome] = {}
+    repeats: list[tuple[Article, str]] = []
+    sent: set[str] = set()  # hashes of the texts being extracted (stored ones are found by find_hash)
+
+    def new_inputs() -> Iterator[ArticleInput]:
+        """The articles to extract; rejections and texts already stored are dealt with on the way."""
+        for item in items:
             if isinstance(item, Article) and (error := unstorable(item)) is not None:
                 item = Rejection(origin=item.origin, code=error.code, reason=error.reason)
             if isinstance(item, Rejection):
@@ -229,7 +255,7 @@ def _store_batches(
                 continue
             text = normalise_text(item.text)
             sha = text_hash(text)
-            if sha in pending:
+            if sha in sent:
                 repeats.append((item, sha))
                 continue
             stored_id = store.find_hash(sha)
@@ -237,32 +263,64 @@ def _store_batches(
                 summary.duplicates.append(AddResult(id=stored_id, status="duplicate", origin=item.origin))
                 tell("duplicate", item.origin)
                 continue
-            meta = meta_of(item, id=article_id(sha), sha256=sha)
-            pending[sha] = (item, ArticleInput(text, meta))
-        if pending:
-            inputs = [article_input for _, article_input in pending.values()]
-            workers = _workers(len(inputs), n_process)
-            records = extract_each(extractor, inputs, n_process=workers, seconds=extract_seconds)
-            for (article, _), record in zip(pending.values(), records, strict=True):
-                if isinstance(record, Exception):
-                    reject(failed(record, origin=article.origin))
-                    continue
-                try:
-                    result = store.add(article, record)
-                except (SitrepError, SQLAlchemyError, ValueError, OverflowError, UnicodeError) as e:
-                    # what the database refuses of one article (a value out of its range, an encoding)
-                    coded = InputError(Messages.E250, where=article.origin, reason=str(e).split("] ", 1)[-1])
-                    reject(Rejection(origin=article.origin, code=coded.code, reason=printable(coded.reason)))
-                    continue
+            aid = article_id(sha)
+            sent.add(sha)
+            waiting[aid] = item
+            order.append(aid)
+            yield ArticleInput(text, meta_of(item, id=aid, sha256=sha))
+
+    def add_one(article: Article, record: Record) -> AddResult | None:
+        try:
+            return store.add(article, record)
+        except REFUSALS as e:
+            coded = InputError(Messages.E250, where=article.origin, reason=str(e).split("] ", 1)[-1])
+            reject(Rejection(origin=article.origin, code=coded.code, reason=printable(coded.reason)))
+            return None
+
+    def flush(done: list[tuple[Article, Record]]) -> None:
+        sent.difference_update(record.article.sha256 for _, record in done if record.article.sha256)
+        try:
+            results: list[AddResult | None] = list(store.add_many(done))
+        except REFUSALS:  # the batch was rolled back: each on its own, so only the refused one is rejected
+            results = [add_one(article, record) for article, record in done]
+        for result in results:
+            if result is not None:
                 (summary.new if result.new else summary.duplicates).append(result)
-                tell(result.status, article.origin)
-        for article, sha in repeats:  # the same text twice in one batch: the first copy is stored now
-            try:
-                stored_id = store.find_hash(sha) or article_id(sha)
-            except StoreError:
-                stored_id = article_id(sha)
-            summary.duplicates.append(AddResult(id=stored_id, status="duplicate", origin=article.origin))
-            tell("duplicate", article.origin)
+                tell(result.status, result.origin)
+        done.clear()
+
+    inputs = new_inputs()
+    head = list(islice(inputs, PARALLEL_FROM))  # enough to tell whether worker processes pay off
+    own_runner = runner is None
+    if runner is None:
+        runner = _default_runner(extractor, len(head), n_process, extract_seconds)
+    done: list[tuple[Article, Record]] = []
+    last_flush = time.monotonic()
+    try:
+        for finished in runner.run(chain(head, inputs)):
+            arrived[finished.id] = finished
+            while order and order[0] in arrived:
+                outcome = arrived.pop(order.popleft())
+                article = waiting.pop(outcome.id)
+                if isinstance(outcome, Failed):
+                    sent.discard(text_hash(normalise_text(article.text)))
+                    reject(failed(outcome, origin=article.origin))
+                    continue
+                done.append((article, outcome))
+                if len(done) >= batch_size or time.monotonic() - last_flush >= FLUSH_SECONDS:
+                    flush(done)
+                    last_flush = time.monotonic()
+        flush(done)
+    finally:
+        if own_runner:
+            runner.close()
+    for article, sha in repeats:  # the same text twice in one run: the first copy is stored now
+        try:
+            stored_id = store.find_hash(sha) or article_id(sha)
+        except StoreError:
+            stored_id = article_id(sha)
+        summary.duplicates.append(AddResult(id=stored_id, status="duplicate", origin=article.origin))
+        tell("duplicate", article.origin)
 
 
 def reprocess(
@@ -270,27 +328,35 @@ def reprocess(
     extractor: Extractor,
     *,
     progress: Progress | None = None,
-    batch_size: int = BATCH_SIZE,
     n_process: int | None = None,
     extract_seconds: float | None = None,
+    runner: Runner | None = None,
 ) -> ReprocessSummary:
     """Re-run the current extractors over every stored article; replace the records that changed.
 
+    Extraction runs on `runner` (or `n_process` worker processes, as in `store_articles`).
     An article whose extraction fails keeps its stored record and is listed in `failed`.
     """
     started = time.perf_counter()
     summary = ReprocessSummary()
     tell = progress or (lambda status, origin: None)
-    for rows in _batches(store.articles(), batch_size):
-        stored = [store.get(row.id) for row in rows]
-        inputs = [
-            ArticleInput(s.text, meta_of(s.article, id=s.article.id, sha256=s.article.sha256)) for s in stored
-        ]
-        workers = _workers(len(inputs), n_process)
-        records = extract_each(extractor, inputs, n_process=workers, seconds=extract_seconds)
-        for old, new in zip(stored, records, strict=True):
+    waiting: dict[str, StoredArticle] = {}
+
+    def stored_inputs() -> Iterator[ArticleInput]:
+        for row in store.articles():
+            old = waiting[row.id] = store.get(row.id)
+            yield ArticleInput(old.text, meta_of(old.article, id=old.article.id, sha256=old.article.sha256))
+
+    inputs = stored_inputs()
+    head = list(islice(inputs, PARALLEL_FROM))
+    own_runner = runner is None
+    if runner is None:
+        runner = _default_runner(extractor, len(head), n_process, extract_seconds)
+    try:
+        for new in runner.run(chain(head, inputs)):
+            old = waiting.pop(new.id)
             summary.total += 1
-            if isinstance(new, Exception):
+            if isinstance(new, Failed):
                 summary.failed.append(failed(new, origin=old.article.origin))
                 tell("rejected", old.article.origin)
                 continue
@@ -302,5 +368,8 @@ def reprocess(
             if old.record is None or old.record.extractors != new.extractors:
                 summary.versions_changed += 1
             tell("replaced", old.article.origin)
+    finally:
+        if own_runner:
+            runner.close()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -207,7 +207,8 @@ def test_on_file_reports_progress(tmp_path):
 
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "ingest.md"
-INPUT_CODES = [code.name for code in Messages if code.name.startswith("E1")]
+#: E100–E169 are input errors; E170–E179 belong to Dask clusters (documented in docs/scale.md).
+INPUT_CODES = [code.name for code in Messages if code.name.startswith("E1") and int(code.name[1:]) < 170]
 
 
 @pytest.mark.parametrize("code", INPUT_CODES)

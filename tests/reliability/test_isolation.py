@@ -46,14 +46,14 @@ def test_an_article_over_its_time_budget_is_rejected_alone(store, extractor, mon
 
 
 def test_an_article_the_database_refuses_is_rejected_alone(store, extractor, monkeypatch):
-    real = store.add
+    real = store._add  # what storing one article (alone or in a batch) comes down to
 
-    def refusing(article, record):
+    def refusing(conn, article, record):
         if article.origin == "b.txt":
             raise StoreError(Messages.E201, action=f"storing {article.origin}", reason="value out of range")
-        return real(article, record)
+        return real(conn, article, record)
 
-    monkeypatch.setattr(store, "add", refusing)
+    monkeypatch.setattr(store, "_add", refusing)
     summary = store_articles([Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor)
     assert summary.counts() == {"new": 1, "duplicate": 0, "rejected": 1}
     assert summary.rejected[0].code == "E250" and "value out of range" in summary.rejected[0].reason
@@ -72,11 +72,20 @@ def interrupted_after_one(*args, **kwargs):
     raise KeyboardInterrupt
 
 
-def test_ctrl_c_says_what_was_stored(store, extractor):
+def test_ctrl_c_says_what_was_stored(store, extractor, monkeypatch):
+    real, calls = store.add_many, []
+
+    def interrupted_at_the_second_batch(items):
+        calls.append(len(items))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(items)
+
+    monkeypatch.setattr(store, "add_many", interrupted_at_the_second_batch)
     with pytest.raises(IngestInterrupted) as caught:
-        store_articles(interrupted_after_one(), store=store, extractor=extractor, batch_size=1)
-    assert caught.value.summary.counts()["new"] == 2
-    assert store.counts().articles == 2
+        store_articles([Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor, batch_size=1)
+    assert caught.value.summary.counts()["new"] == 1
+    assert store.counts().articles == 1
 
 
 def test_ctrl_c_in_the_cli_exits_130_with_the_count(tmp_path, monkeypatch, extractor):

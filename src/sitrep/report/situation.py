@@ -306,7 +306,7 @@ def build_report(
         key_points,
         places,
         sorted(cites.items.values(), key=lambda c: c.number),
-        sorted(points.values(), key=lambda p: -p.statements),
+        map_points=sorted(points.values(), key=lambda p: -p.statements),
     )
 
 

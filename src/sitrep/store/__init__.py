@@ -14,6 +14,7 @@ from .db import (
     Store,
     StoreCounts,
     StoredArticle,
+    WatchPosition,
     article_id,
 )
 from .migrate import MigrationResult, head_revision
@@ -28,6 +29,7 @@ __all__ = [
     "Store",
     "StoreCounts",
     "StoredArticle",
+    "WatchPosition",
     "article_id",
     "head_revision",
 ]

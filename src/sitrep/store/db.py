@@ -13,7 +13,7 @@ or upgraded by the Alembic migrations when the store is opened.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -30,7 +30,7 @@ from ..models import ArticleMeta, Record
 from ..normalise import normalise_text, text_hash
 from . import control, resolution
 from . import migrate as migrations
-from .schema import articles, records, rejections, resolutions
+from .schema import articles, records, rejections, resolutions, watch_positions
 from .search import Hit, search
 
 #: Records read per query by `Store.records` (memory stays flat however large the store).
@@ -87,6 +87,22 @@ class StoredArticle:
     @property
     def id(self) -> str:
         return self.article.id
+
+
+@dataclass(frozen=True)
+class WatchPosition:
+    """How far `sitrep watch` has read one source, so that a restart resumes there.
+
+    A feed keeps the validators of its last response (sent back as If-None-Match and
+    If-Modified-Since) and a hash of its body; a growing file the bytes already ingested
+    (`offset`) and its size and mtime (`fingerprint`).
+    """
+
+    source: str
+    etag: str | None = None
+    last_modified: str | None = None
+    offset: int = 0
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -336,39 +352,61 @@ class Store:
 
         The record's `id` and `article` are set to the stored article's id and metadata.
         """
-        text = normalise_text(article.text)
-        sha = text_hash(text)
+        sha = text_hash(normalise_text(article.text))
         try:
             with self._write(f"storing {article.origin}") as conn:
-                existing = conn.execute(select(articles.c.id).where(articles.c.sha256 == sha)).scalar()
-                if existing is not None:
-                    return AddResult(id=existing, status="duplicate", origin=article.origin)
-                aid = self._free_id(conn, sha)
-                now = datetime.now(UTC)
-                conn.execute(
-                    insert(articles).values(
-                        id=aid,
-                        sha256=sha,
-                        origin=article.origin,
-                        title=article.title,
-                        url=article.url,
-                        outlet=article.outlet,
-                        published=article.published,
-                        lang=article.lang,
-                        format=article.format,
-                        text=text,
-                        ingested_at=now,
-                    )
-                )
-                meta = meta_of(article, id=aid, sha256=sha)
-                stored = record.model_copy(update={"id": aid, "article": meta})
-                self._insert_record(conn, stored, now=now)
-                resolution.index_article(conn, article_id=aid, text=text, record=stored)
+                return self._add(conn, article, record)
         except StoreError as e:
             # Another writer stored the same text between our check and our insert (PostgreSQL).
             if isinstance(e.__cause__, IntegrityError) and (found := self.find_hash(sha)) is not None:
                 return AddResult(id=found, status="duplicate", origin=article.origin)
             raise
+
+    def add_many(self, items: Sequence[tuple[Article, Record]]) -> list[AddResult]:
+        """Store several articles with their records in one transaction (what `add` does for each).
+
+        One commit per batch instead of one per article. When another writer stores one of the
+        same texts at the same moment (the unique text hash refuses the second insert), the
+        batch is rolled back and its articles are stored one by one, so the clash is counted
+        as "duplicate" and the rest are stored.
+        """
+        if not items:
+            return []
+        try:
+            with self._write(f"storing {len(items)} articles") as conn:
+                return [self._add(conn, article, record) for article, record in items]
+        except StoreError as e:
+            if not isinstance(e.__cause__, IntegrityError):
+                raise
+        return [self.add(article, record) for article, record in items]
+
+    def _add(self, conn: Connection, article: Article, record: Record) -> AddResult:
+        text = normalise_text(article.text)
+        sha = text_hash(text)
+        existing = conn.execute(select(articles.c.id).where(articles.c.sha256 == sha)).scalar()
+        if existing is not None:
+            return AddResult(id=existing, status="duplicate", origin=article.origin)
+        aid = self._free_id(conn, sha)
+        now = datetime.now(UTC)
+        conn.execute(
+            insert(articles).values(
+                id=aid,
+                sha256=sha,
+                origin=article.origin,
+                title=article.title,
+                url=article.url,
+                outlet=article.outlet,
+                published=article.published,
+                lang=article.lang,
+                format=article.format,
+                text=text,
+                ingested_at=now,
+            )
+        )
+        meta = meta_of(article, id=aid, sha256=sha)
+        stored = record.model_copy(update={"id": aid, "article": meta})
+        self._insert_record(conn, stored, now=now)
+        resolution.index_article(conn, article_id=aid, text=text, record=stored)
         return AddResult(id=aid, status="new", origin=article.origin)
 
     @staticmethod
@@ -427,12 +465,42 @@ class Store:
                 )
             )
 
+    def save_position(self, position: WatchPosition) -> None:
+        """Record how far `sitrep watch` has read a source (insert or replace its row)."""
+        values = {
+            "etag": position.etag,
+            "last_modified": position.last_modified,
+            "offset": position.offset,
+            "fingerprint": position.fingerprint,
+            "updated_at": datetime.now(UTC),
+        }
+        with self._write(f"saving the watch position of {position.source}") as conn:
+            done = conn.execute(
+                update(watch_positions).where(watch_positions.c.source == position.source).values(**values)
+            )
+            if done.rowcount == 0:
+                conn.execute(insert(watch_positions).values(source=position.source, **values))
+
     # --- reads --------------------------------------------------------------------------------
 
     def find_hash(self, sha256: str) -> str | None:
         """The id of the article whose text has this hash, or None."""
         with self._read("looking up a text hash") as conn:
             return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).scalar()
+
+    def position(self, source: str) -> WatchPosition | None:
+        """Where `sitrep watch` stopped reading `source` (a feed URL or a file path), or None."""
+        with self._read(f"reading the watch position of {source}") as conn:
+            row = conn.execute(select(watch_positions).where(watch_positions.c.source == source)).first()
+        if row is None:
+            return None
+        return WatchPosition(
+            source=row.source,
+            etag=row.etag,
+            last_modified=row.last_modified,
+            offset=row.offset,
+            fingerprint=row.fingerprint,
+        )
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the one article whose id is, or starts with, `id_or_prefix`."""

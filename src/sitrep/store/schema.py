@@ -230,6 +230,19 @@ control_checks = Table(
     Column("checked_at", DateTime(timezone=True), nullable=False),
 )
 
+#: How far `sitrep watch` has read each source, so that a restart resumes there (sitrep.watch).
+#: A position is written in the same transaction as the articles read up to it.
+watch_positions = Table(
+    "watch_positions",
+    metadata,
+    Column("source", Text, primary_key=True, comment="A feed URL, or a file's resolved path."),
+    Column("etag", Text, comment="The feed's last ETag (sent back as If-None-Match)."),
+    Column("last_modified", Text, comment="The feed's last Last-Modified (If-Modified-Since)."),
+    Column("offset", BigInteger, nullable=False, comment="Bytes of a file already ingested."),
+    Column("fingerprint", Text, comment="A file's size and mtime, or the hash of a feed body."),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 #: SQLite FTS5 table over articles(title, text); its shadow tables share the prefix.
 FTS_TABLE = "articles_fts"
 #: PostgreSQL generated tsvector column of `articles` and its GIN index.
