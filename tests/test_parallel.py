@@ -74,7 +74,7 @@ def cluster():
     """A 2-worker LocalCluster (one process and thread each), as `--workers 2` starts."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
     ) as local:
         yield local
 

@@ -347,8 +347,9 @@ def _connect(*, address: str | None, n_workers: int | None, timeout: float) -> C
     if address is None:
         # One thread per worker process: a spaCy pipeline is not meant to be called from two
         # threads at once, and the parse holds the GIL, so more threads would not run faster.
+        # The dashboard takes a free loopback port: 8787 may belong to another cluster.
         cluster = LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
         )
         return Client(cluster)
     try:
