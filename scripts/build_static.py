@@ -89,7 +89,7 @@ def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
         points = []
         for dx, dy, *_ in arc:
             x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
+            points.append((float(x * sx + tx), float(y * sy + ty)))
         arcs.append(points)
     return arcs
 

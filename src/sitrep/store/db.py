@@ -30,6 +30,7 @@ from ..models import ArticleMeta, Record
 from ..normalise import normalise_text, text_hash
 from . import migrate as migrations
 from . import resolution
+from . import views as fact_views
 from .schema import articles, records, rejections, resolutions
 from .search import Hit, search
 
@@ -585,3 +586,42 @@ class Store:
                     )
                 done += 1
 
+
+    # --- map, timeline chart and article view (sitrep.store.views; read-only aggregates) ----------
+
+    def place_counts(self, query: fact_views.FactQuery) -> list[fact_views.PlaceCount]:
+        """Event facts per place (with coordinates), event type and status: what the map draws."""
+        with self._read("counting facts per place") as conn:
+            return fact_views.place_counts(conn, query)
+
+    def daily_counts(self, query: fact_views.FactQuery) -> list[tuple[date, str, int]]:
+        """Dated event facts per day and status: what the timeline chart draws."""
+        with self._read("counting facts per day") as conn:
+            return fact_views.daily_counts(conn, query)
+
+    def fact_choices(self) -> fact_views.FactChoices:
+        """The date range, event types, sides, statuses and outlets that the filters can offer."""
+        with self._read("reading the filter choices") as conn:
+            return fact_views.fact_choices(conn)
+
+    def entity_rows(self, keys: list[str]) -> dict[str, tuple[str, float | None, float | None]]:
+        """Name, latitude and longitude of the entities with these keys."""
+        with self._read("reading entities") as conn:
+            return fact_views.entity_rows(conn, keys)
+
+    def copies_of(self, article_id: str) -> list[fact_views.Related]:
+        """The stored copies of an article."""
+        with self._read(f"listing the copies of {article_id}") as conn:
+            return fact_views.copies_of(conn, article_id)
+
+    def story_members(self, story_id: int) -> list[fact_views.Related]:
+        """The articles of one story, oldest first."""
+        with self._read(f"listing story {story_id}") as conn:
+            return fact_views.story_members(conn, story_id)
+
+    def article_ids(self, query: fact_views.FactQuery | None = None) -> list[str]:
+        """Ids of every article (query None), or of those with an event fact matching `query`."""
+        with self._read("listing article ids") as conn:
+            if query is None:
+                return fact_views.all_article_ids(conn)
+            return fact_views.articles_with_facts(conn, query)
