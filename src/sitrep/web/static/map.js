@@ -6,14 +6,14 @@
   var panel = document.getElementById("panel");
   var status = document.getElementById("map-status");
   var filters = el.dataset.filters;
-  var map = L.map(el, { zoomSnap: 0.5, worldCopyJump: true, minZoom: 2 }).setView([48.5, 35], 5);
+  var map = L.map(el, { zoomSnap: 0.5, worldCopyJump: true, minZoom: 2, maxZoom: 14 }).setView([48.5, 35], 5);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Borders: Natural Earth via world-atlas");
 
   fetch(el.dataset.basemap).then(function (r) { return r.json(); }).then(function (countries) {
     L.geoJSON(countries, {
       interactive: false,
-      style: { color: "#64748b", weight: 1, fillColor: "#f8fafc", fillOpacity: 1 }
+      style: { color: "#7c8796", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 }
     }).addTo(map).bringToBack();
   });
 
@@ -60,6 +60,21 @@
       markers[p.key] = m;
       clusters.addLayer(m);
       bounds.push([p.lat, p.lon]);
+    });
+    var list = document.getElementById("place-list");
+    data.places.forEach(function (p) {
+      // textContent, never innerHTML: place names come from articles.
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "place-link " + p.marker;
+      button.textContent = p.name + " (" + p.facts + ")";
+      button.dataset.key = p.key;
+      button.addEventListener("click", function () {
+        clusters.zoomToShowLayer(markers[p.key], function () { openPlace(p.key); });
+      });
+      item.appendChild(button);
+      list.appendChild(item);
     });
     status.textContent = data.places.length + " places, " +
       data.places.reduce(function (n, p) { return n + p.facts; }, 0) + " event facts";
