@@ -141,7 +141,9 @@ def sha256(path: Path) -> str:
 def npm_pack(spec: str, into: Path) -> dict[str, Any]:
     """`npm pack NAME@VERSION` into `into`; npm's description of the tarball (filename, integrity)."""
     if shutil.which("npm") is None:
-        sys.exit("build_static: npm is not installed (Debian: apt-get install npm); it is needed only to rebuild")
+        sys.exit(
+            "build_static: npm is not installed (Debian: apt-get install npm); it is needed only to rebuild"
+        )
     done = subprocess.run(
         ["npm", "pack", "--json", "--pack-destination", str(into), spec],
         capture_output=True,

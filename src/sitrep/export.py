@@ -36,7 +36,12 @@ from .resolve.propositions import ArticleInfo, Proposition
 from .store import Store
 from .views import Filters, group_with_forecasts
 
-FORMATS = {"geojson": "application/geo+json", "csv": "text/csv", "acled": "text/csv", "jsonl": "application/x-ndjson"}
+FORMATS = {
+    "geojson": "application/geo+json",
+    "csv": "text/csv",
+    "acled": "text/csv",
+    "jsonl": "application/x-ndjson",
+}
 SUFFIXES = {"geojson": "geojson", "csv": "csv", "acled": "acled.csv", "jsonl": "jsonl"}
 
 CSV_COLUMNS = [
@@ -63,7 +68,9 @@ ACLED_TYPES = {
     "evacuation": ("Strategic developments", "Other"),
 }
 #: Words of an air or drone strike in its sentence (ACLED's "Air/drone strike").
-AIR_WORDS = re.compile(r"\b(drones?|uavs?|shaheds?|fpv|air ?strikes?|aviation|aircraft|glide bombs?|kabs?)\b", re.I)
+AIR_WORDS = re.compile(
+    r"\b(drones?|uavs?|shaheds?|fpv|air ?strikes?|aviation|aircraft|glide bombs?|kabs?)\b", re.I
+)
 #: ACLED's actor names for the two state forces (ACLED actor list).
 ACLED_ACTORS = {"RU": "Military Forces of Russia (2000-)", "UA": "Military Forces of Ukraine (2019-)"}
 OTHER_SIDE = {"RU": "UA", "UA": "RU"}
@@ -173,10 +180,27 @@ def fact_rows(sel: Selection) -> list[list[Any]]:
             _, lat, lon = sel.places.get(f.place_key or "", ("", None, None))
             rows.append(
                 [
-                    f.article_id, f.item_id, f.kind, f.status, f.event_type, _day(f.on), f.place_name,
-                    f.place_key, lat, lon, f.holder, f.side, info.outlet_name if info else None,
-                    _day(info.published) if info else None, info.url if info else None, f.start, f.end,
-                    " ".join(f.text.split()), prop.key, prop.verdict, len(prop.outlets),
+                    f.article_id,
+                    f.item_id,
+                    f.kind,
+                    f.status,
+                    f.event_type,
+                    _day(f.on),
+                    f.place_name,
+                    f.place_key,
+                    lat,
+                    lon,
+                    f.holder,
+                    f.side,
+                    info.outlet_name if info else None,
+                    _day(info.published) if info else None,
+                    info.url if info else None,
+                    f.start,
+                    f.end,
+                    " ".join(f.text.split()),
+                    prop.key,
+                    prop.verdict,
+                    len(prop.outlets),
                 ]  # fmt: skip
             )
     return rows
@@ -218,9 +242,11 @@ def acled_rows(sel: Selection) -> list[list[Any]]:
                 position[0] if position else None,
                 position[1] if position else None,
                 precision,
-                "; ".join(prop.outlets) or "; ".join(
+                "; ".join(prop.outlets)
+                or "; ".join(
                     dict.fromkeys(
-                        (sel.articles.get(f.article_id) or ArticleInfo(f.article_id)).outlet_name or f.article_id
+                        (sel.articles.get(f.article_id) or ArticleInfo(f.article_id)).outlet_name
+                        or f.article_id
                         for f in prop.facts
                     )
                 ),

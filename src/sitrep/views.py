@@ -256,9 +256,7 @@ def place_facts(store: Store, key: str, filters: Filters) -> PlaceFacts:
     names = store.entity_rows([key])
     if key not in names:
         raise NotFoundError(Messages.E404, key=key, url=store.url)
-    loaded = store.facts(
-        place_keys=[key], since=filters.since, until=filters.until, kinds=["event"]
-    )
+    loaded = store.facts(place_keys=[key], since=filters.since, until=filters.until, kinds=["event"])
     infos = store.article_infos(sorted({f.article_id for f in loaded}))
     facts = [f for f in loaded if filters.matches(f, infos.get(f.article_id))]
     items = _newest_first(group_with_forecasts(facts, infos))
@@ -329,7 +327,9 @@ class ArticleView:
         return ArticleInfo(a.id, a.outlet, a.published, a.url, a.title, a.duplicate_of)
 
 
-def article_view(store: Store, article_id: str, *, start: int | None = None, end: int | None = None) -> ArticleView:
+def article_view(
+    store: Store, article_id: str, *, start: int | None = None, end: int | None = None
+) -> ArticleView:
     """The article `article_id` (or a unique prefix) with characters start–end highlighted (E403 if outside)."""
     stored = store.get(article_id)
     text = stored.text

@@ -53,7 +53,16 @@ def server(web_db) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     process = subprocess.Popen(
-        [sys.executable, "-c", "from sitrep.cli import app; app()", "serve", "--db", web_db, "--port", str(port)],
+        [
+            sys.executable,
+            "-c",
+            "from sitrep.cli import app; app()",
+            "serve",
+            "--db",
+            web_db,
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -104,7 +113,9 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
-            executable_path=path, headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+            executable_path=path,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         )
         try:
             yield launched
@@ -131,7 +142,9 @@ class Watch:
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900}, base_url=server)
+    context = browser.new_context(
+        accept_downloads=True, viewport={"width": 1400, "height": 900}, base_url=server
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.watch = Watch()

@@ -89,7 +89,9 @@ def place_counts(conn: Connection, q: FactQuery) -> list[PlaceCount]:
         .join(entities, entities.c.key == facts.c.place_key)
         .where(entities.c.lat.is_not(None), entities.c.lon.is_not(None)),
         q,
-    ).group_by(facts.c.place_key, entities.c.name, entities.c.lat, entities.c.lon, facts.c.event_type, facts.c.status)
+    ).group_by(
+        facts.c.place_key, entities.c.name, entities.c.lat, entities.c.lon, facts.c.event_type, facts.c.status
+    )
     return [
         PlaceCount(r.place_key, r.name, r.lat, r.lon, r.event_type, r.status, r.n, r.last)
         for r in conn.execute(query)

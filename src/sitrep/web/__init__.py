@@ -1,7 +1,7 @@
 """`sitrep serve`: the map, timeline, claims, forecasts, stories and article views in a browser.
 
-    >>> from sitrep.web import create_app, serve
-    >>> serve("sqlite:///sitrep.db", host="127.0.0.1", port=8765)  # doctest: +SKIP
+>>> from sitrep.web import create_app, serve
+>>> serve("sqlite:///sitrep.db", host="127.0.0.1", port=8765)  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -31,6 +31,8 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__, situation, views
 from ..errors import ConfigError, Messages, NotFoundError, SitrepError
 from ..export import FORMATS, SUFFIXES, write_export
+from ..resolve.propositions import ArticleInfo
+from ..resolve.timelines import TimelineEntry
 from ..store import Store
 from .chart import day_chart
 
@@ -53,7 +55,9 @@ PAGE_ROWS = 200
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
-ASGIApp = Callable[[Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]]
+ASGIApp = Callable[
+    [Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]
+]
 
 
 def http_url(url: str | None) -> str | None:
@@ -143,7 +147,12 @@ def create_app(db_url: str) -> Starlette:
 
     def map_page(request: Request) -> HTMLResponse:
         filters = filters_of(request)
-        return page("map.html", request, **common(request, filters.without_place()), place=request.query_params.get("place", ""))
+        return page(
+            "map.html",
+            request,
+            **common(request, filters.without_place()),
+            place=request.query_params.get("place", ""),
+        )
 
     def api_places(request: Request) -> JSONResponse:
         places = views.map_places(store(), filters_of(request).without_place())
@@ -183,14 +192,18 @@ def create_app(db_url: str) -> Starlette:
         try:
             span = (int(start), int(end)) if start is not None and end is not None else (None, None)
         except ValueError as e:
-            raise ConfigError(Messages.E403, start=start, end=end, id=request.path_params["id"], length="?") from e
+            raise ConfigError(
+                Messages.E403, start=start, end=end, id=request.path_params["id"], length="?"
+            ) from e
         view = views.article_view(store(), request.path_params["id"], start=span[0], end=span[1])
         return page("article.html", request, view=view, selected=span)
 
     def timeline_page(request: Request) -> HTMLResponse:
         filters = filters_of(request).without_place()
         place = request.query_params.get("place_name", "").strip() or None
-        name, entries, infos = None, [], {}
+        name: str | None = None
+        entries: list[TimelineEntry] = []
+        infos: dict[str, ArticleInfo] = {}
         chart_filters = filters
         if place:
             name, entries, infos = situation.place_timeline(
@@ -229,7 +242,12 @@ def create_app(db_url: str) -> Starlette:
         place = request.query_params.get("place_name", "").strip() or None
         entries, infos = situation.forecasts(store(), place=place)
         return page(
-            "forecasts.html", request, entries=entries[:PAGE_ROWS], total=len(entries), infos=infos, place_query=place or ""
+            "forecasts.html",
+            request,
+            entries=entries[:PAGE_ROWS],
+            total=len(entries),
+            infos=infos,
+            place_query=place or "",
         )
 
     def stories_page(request: Request) -> HTMLResponse:

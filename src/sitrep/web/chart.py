@@ -45,7 +45,7 @@ def day_chart(days: list[DayCount], *, width: int = WIDTH, height: int = HEIGHT)
         if count is None:
             continue
         x = LEFT + i * bar_w
-        y = TOP + plot_h
+        y: float = TOP + plot_h
         tip = f"{day.isoformat()}: " + ", ".join(f"{n} {s}" for s, n in count.statuses.items())
         parts.append(f'<g class="day" data-day="{day.isoformat()}"><title>{escape(tip)}</title>')
         for status in STATUSES:

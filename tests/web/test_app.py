@@ -1,0 +1,115 @@
+"""The application without a browser: headers, read-only routes, escaping, coded errors, the chart."""
+
+from __future__ import annotations
+
+import pytest
+from starlette.testclient import TestClient
+
+from sitrep.web import create_app
+from sitrep.web.app import CSP, http_url
+from tests.test_situation import store  # noqa: F401  (the module-scoped hand-made store)
+
+PAGES = [
+    "/",
+    "/api/places",
+    "/timeline",
+    "/timeline?place_name=Avdiivka",
+    "/claims",
+    "/forecasts",
+    "/stories",
+    "/search?q=Avdiivka",
+]
+
+
+@pytest.fixture(scope="module")
+def client(store):  # noqa: F811
+    with TestClient(create_app(store.url)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_answers_with_the_csp(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-security-policy"] == CSP
+    assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+@pytest.mark.parametrize("path", ["/", "/api/places", "/export/csv"])
+def test_there_is_no_write_endpoint(client, method, path):
+    assert getattr(client, method)(path).status_code == 405
+
+
+def test_pages_hold_no_inline_script_or_style(client):
+    for path in PAGES[:1] + PAGES[2:]:
+        html = client.get(path).text
+        assert "<script>" not in html and " style=" not in html and "<style" not in html, path
+
+
+def test_map_markers_carry_status_and_count(client):
+    places = {p["name"]: p for p in client.get("/api/places").json()["places"]}
+    assert places["Chasiv Yar"]["marker"] == "contested"
+    assert places["Avdiivka"]["marker"] == "reported"
+    assert places["Pokrovsk"]["marker"] == "forecast"
+    assert places["Avdiivka"]["facts"] > places["Pokrovsk"]["facts"]
+
+
+def test_place_facts_list_claimant_denier_and_citations(client):
+    key = next(p["key"] for p in client.get("/api/places").json()["places"] if p["name"] == "Chasiv Yar")
+    html = client.get(f"/place/{key}/facts").text
+    assert "Russia&#39;s Defence Ministry" in html and "Ukraine&#39;s General Staff" in html
+    assert 'class="stance denies"' in html and "/article/" in html and "#hl" in html
+
+
+def test_article_view_highlights_the_cited_span(client, store):  # noqa: F811
+    article = next(a for a in store.articles() if a.origin == "claim.txt")
+    text = store.get(article.id).text
+    start = text.index("Ukraine's General Staff denied")
+    html = client.get(f"/article/{article.id}?start={start}&end={start + 30}").text
+    assert '<mark id="hl">Ukraine&#39;s General Staff denied</mark>' in html
+
+
+@pytest.mark.parametrize(
+    "path,status,code",
+    [
+        ("/article/ffffffffffff", 404, "E202"),
+        ("/article/{id}?start=5&end=999999", 400, "E403"),
+        ("/article/{id}?start=x&end=3", 400, "E403"),
+        ("/?since=yesterday", 400, "E401"),
+        ("/api/places?status=rumoured", 400, "E402"),
+        ("/place/geo:1/facts", 404, "E404"),
+        ("/stories/9999", 404, "E405"),
+        ("/export/kml", 400, "E408"),
+        ("/timeline?place_name=Atlantis", 404, "E208"),
+    ],
+)
+def test_bad_requests_get_coded_errors(client, store, path, status, code):  # noqa: F811
+    aid = store.articles()[0].id
+    response = client.get(path.format(id=aid))
+    assert response.status_code == status and code in response.text
+
+
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("https://www.reuters.com/world/", "https://www.reuters.com/world/"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("//evil.example/x", None),
+        ("ftp://example.org/file", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_only_http_urls_become_links(url, expected):
+    assert http_url(url) == expected
+
+
+def test_export_downloads_are_attachments(client):
+    response = client.get("/export/geojson?since=2024-04-01")
+    assert response.headers["content-disposition"] == 'attachment; filename="sitrep-facts.geojson"'
+    assert {f["properties"]["place"] for f in response.json()["features"]} == {"Chasiv Yar"}
