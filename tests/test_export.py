@@ -143,3 +143,15 @@ def test_cli_export_rejects_a_bad_date(store):  # noqa: F811
         app, ["export", "--format", "csv", "--since", "17/02/2024", "--db", store.url]
     )
     assert result.exit_code == 2 and "E401" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "acled", "jsonl"])
+def test_every_export_format_is_documented(fmt):
+    from pathlib import Path
+
+    from sitrep.export import FORMATS
+
+    assert fmt in FORMATS
+    assert f"| `{fmt}` |" in (Path(__file__).resolve().parents[1] / "docs" / "web.md").read_text(
+        encoding="utf-8"
+    )

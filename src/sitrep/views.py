@@ -21,7 +21,7 @@ from .errors import ConfigError, Messages, NotFoundError
 from .outlets import canonical_outlet
 from .resolve.facts import Fact
 from .resolve.propositions import ArticleInfo, Proposition, group_facts, judge
-from .store import Store, StoredArticle
+from .store import ArticleRow, Store
 from .store.views import FactQuery, Related
 
 #: Statuses of an event fact (docs/resolve.md): reported by the outlet, claimed or denied by
@@ -311,7 +311,7 @@ def filter_choices(store: Store) -> Choices:
 class ArticleView:
     """An article's text cut around one highlighted span, its facts, copies, original and story."""
 
-    stored: StoredArticle
+    article: ArticleRow
     before: str
     highlight: str
     after: str
@@ -323,7 +323,7 @@ class ArticleView:
 
     @property
     def info(self) -> ArticleInfo:
-        a = self.stored.article
+        a = self.article
         return ArticleInfo(a.id, a.outlet, a.published, a.url, a.title, a.duplicate_of)
 
 
@@ -331,25 +331,23 @@ def article_view(
     store: Store, article_id: str, *, start: int | None = None, end: int | None = None
 ) -> ArticleView:
     """The article `article_id` (or a unique prefix) with characters start–end highlighted (E403 if outside)."""
-    stored = store.get(article_id)
-    text = stored.text
+    row, text = store.article_text(article_id)
     if start is None or end is None:
         start = end = 0
     elif not 0 <= start < end <= len(text):
-        raise ConfigError(Messages.E403, start=start, end=end, id=stored.id, length=len(text))
-    facts = sorted(store.facts(article_ids=[stored.id]), key=lambda f: (f.start, f.end, f.item_id))
-    row = stored.article
+        raise ConfigError(Messages.E403, start=start, end=end, id=row.id, length=len(text))
+    facts = sorted(store.facts(article_ids=[row.id]), key=lambda f: (f.start, f.end, f.item_id))
     original = None
     if row.duplicate_of:
         original = store.article_infos([row.duplicate_of]).get(row.duplicate_of)
-    story = [r for r in store.story_members(row.story_id) if r.id != stored.id] if row.story_id else []
+    story = [r for r in store.story_members(row.story_id) if r.id != row.id] if row.story_id else []
     return ArticleView(
-        stored,
+        row,
         text[:start],
         text[start:end],
         text[end:],
         facts,
-        store.copies_of(stored.id),
+        store.copies_of(row.id),
         original,
         story,
         row.story_id,

@@ -113,3 +113,20 @@ def test_export_downloads_are_attachments(client):
     response = client.get("/export/geojson?since=2024-04-01")
     assert response.headers["content-disposition"] == 'attachment; filename="sitrep-facts.geojson"'
     assert {f["properties"]["place"] for f in response.json()["features"]} == {"Chasiv Yar"}
+
+
+def test_every_page_is_documented():
+    from pathlib import Path
+
+    from sitrep.web import create_app as make
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    paths = [r.path for r in make("sqlite:///unused.db").routes if r.path != "/static"]
+    for path in paths:
+        documented = (
+            path.replace("{key}", "KEY")
+            .replace("{id}", "ID")
+            .replace("{id:int}", "N")
+            .replace("{fmt}", "FORMAT")
+        )
+        assert f"`{documented}" in doc, path

@@ -600,9 +600,26 @@ class Store:
             return fact_views.daily_counts(conn, query)
 
     def fact_choices(self) -> fact_views.FactChoices:
-        """The date range, event types, sides, statuses and outlets that the filters can offer."""
+        """The date range, event types, sides, statuses and outlets that the filters can offer.
+
+        Cached until an article or fact is added (the web app asks on every page).
+        """
         with self._read("reading the filter choices") as conn:
-            return fact_views.fact_choices(conn)
+            version = fact_views.version(conn)
+            cached = getattr(self, "_choices", None)
+            if cached is None or cached[0] != version:
+                cached = (version, fact_views.fact_choices(conn))
+                self._choices = cached
+            return cached[1]
+
+    def article_text(self, id_or_prefix: str) -> tuple[ArticleRow, str]:
+        """An article's row and text, without its record (what the article view needs)."""
+        aid = self.resolve(id_or_prefix)
+        with self._read(f"reading article {aid}") as conn:
+            found = fact_views.article_text(conn, aid)
+        if found is None:
+            raise NotFoundError(Messages.E202, id=id_or_prefix, url=self.url)
+        return _row(found[0]), found[1]
 
     def entity_rows(self, keys: list[str]) -> dict[str, tuple[str, float | None, float | None]]:
         """Name, latitude and longitude of the entities with these keys."""

@@ -74,23 +74,29 @@ class PlaceCount:
 
 
 def place_counts(conn: Connection, q: FactQuery) -> list[PlaceCount]:
-    """Per place with coordinates, per event type and status: how many facts, and the latest date."""
-    query = _filtered(
-        select(
-            facts.c.place_key,
-            entities.c.name,
-            entities.c.lat,
-            entities.c.lon,
-            facts.c.event_type,
-            facts.c.status,
-            func.count().label("n"),
-            func.max(facts.c.on).label("last"),
+    """Per place with coordinates, per event type and status: how many facts, and the latest date.
+
+    Facts are counted first and the few groups joined to their entities after, so the join
+    costs one look-up per group rather than one per fact.
+    """
+    counted = (
+        _filtered(
+            select(
+                facts.c.place_key,
+                facts.c.event_type,
+                facts.c.status,
+                func.count().label("n"),
+                func.max(facts.c.on).label("last"),
+            ).where(facts.c.place_key.is_not(None)),
+            q,
         )
-        .join(entities, entities.c.key == facts.c.place_key)
-        .where(entities.c.lat.is_not(None), entities.c.lon.is_not(None)),
-        q,
-    ).group_by(
-        facts.c.place_key, entities.c.name, entities.c.lat, entities.c.lon, facts.c.event_type, facts.c.status
+        .group_by(facts.c.place_key, facts.c.event_type, facts.c.status)
+        .subquery()
+    )
+    query = (
+        select(counted, entities.c.name, entities.c.lat, entities.c.lon)
+        .join(entities, entities.c.key == counted.c.place_key)
+        .where(entities.c.lat.is_not(None), entities.c.lon.is_not(None))
     )
     return [
         PlaceCount(r.place_key, r.name, r.lat, r.lon, r.event_type, r.status, r.n, r.last)
@@ -194,6 +200,26 @@ def articles_with_facts(conn: Connection, q: FactQuery) -> list[str]:
     ids = _filtered(select(facts.c.article_id), q).distinct().subquery()
     query = select(articles.c.id).where(articles.c.id.in_(select(ids.c.article_id))).order_by(articles.c.pk)
     return [r.id for r in conn.execute(query)]
+
+
+def version(conn: Connection) -> tuple[int, int]:
+    """The newest article and fact row ids: a change of either means the choices may have changed."""
+    return (
+        conn.execute(select(func.coalesce(func.max(articles.c.pk), 0))).scalar_one(),
+        conn.execute(select(func.coalesce(func.max(facts.c.id), 0))).scalar_one(),
+    )
+
+
+def article_text(conn: Connection, article_id: str) -> tuple[Any, str] | None:
+    """An article's row (the columns of `Store.articles`) and its text, without parsing its record."""
+    from .db import ROW_COLUMNS
+
+    row = conn.execute(
+        select(*ROW_COLUMNS, articles.c.text)
+        .outerjoin(resolutions, resolutions.c.article_id == articles.c.id)
+        .where(articles.c.id == article_id)
+    ).first()
+    return None if row is None else (row, row.text)
 
 
 def all_article_ids(conn: Connection) -> list[str]:

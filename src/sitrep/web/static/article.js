@@ -2,5 +2,8 @@
 (function () {
   "use strict";
   var mark = document.getElementById("hl");
-  if (mark) { mark.scrollIntoView({ block: "center" }); }
+  if (!mark) { return; }
+  mark.scrollIntoView({ block: "center" });
+  // After the browser's own jump to #hl on load, centre it again.
+  window.addEventListener("load", function () { mark.scrollIntoView({ block: "center" }); });
 }());

@@ -17,7 +17,21 @@
     }).addTo(map).bringToBack();
   });
 
-  var clusters = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false });
+  var ORDER = ["contested", "reported", "claimed", "forecast"];
+  // A cluster shows the facts of its places and the strongest status among them.
+  var clusters = L.markerClusterGroup({
+    maxClusterRadius: 30,
+    showCoverageOnHover: false,
+    iconCreateFunction: function (cluster) {
+      var total = 0, best = ORDER.length - 1;
+      cluster.getAllChildMarkers().forEach(function (m) {
+        total += m.options.facts;
+        best = Math.min(best, ORDER.indexOf(m.options.marker));
+      });
+      var s = size(total);
+      return L.divIcon({ className: "pin cluster " + ORDER[best], iconSize: [s, s], html: String(total) });
+    }
+  });
   map.addLayer(clusters);
   var markers = {};
   var selected = null;
@@ -43,6 +57,9 @@
         // The fragment is rendered by the server with every text escaped; the CSP blocks scripts in it.
         panel.innerHTML = html;
         panel.removeAttribute("aria-busy");
+        var box = document.querySelector("details.filter-box");
+        if (box) { box.open = false; }
+        panel.scrollIntoView({ block: "start" });
       });
   }
 
@@ -51,8 +68,14 @@
     data.places.forEach(function (p) {
       var s = size(p.facts);
       var icon = L.divIcon({ className: "pin " + p.marker, iconSize: [s, s], html: String(p.facts) });
-      var m = L.marker([p.lat, p.lon], { icon: icon, title: p.name, alt: p.name, riseOnHover: true });
+      var m = L.marker([p.lat, p.lon], {
+        icon: icon, title: p.name, alt: p.name, riseOnHover: true, facts: p.facts, marker: p.marker
+      });
       m.on("click", function () { openPlace(p.key); });
+      // A text node, never an HTML string: Leaflet puts string content in with innerHTML.
+      var label = document.createElement("span");
+      label.textContent = p.name;
+      m.bindTooltip(label, { permanent: true, direction: "right", offset: [s / 2, 0], className: "place-label" });
       m.on("add", function () {
         var e = m.getElement();
         if (e) { e.dataset.key = p.key; e.dataset.facts = p.facts; if (p.key === selected) { L.DomUtil.addClass(e, "selected"); } }
