@@ -184,12 +184,11 @@ def map_places(store: Store, filters: Filters) -> list[MapPlace]:
         grouped[row.key].append(row)
     places = []
     for key, group in grouped.items():
-        by_type: dict[str | None, set[str]] = defaultdict(set)
+        by_type: dict[str | None, set[str]] = {r.event_type: set(r.statuses) for r in group}
         statuses: Counter[str] = Counter()
         types: Counter[str] = Counter()
         for r in group:
-            by_type[r.event_type].add(r.status)
-            statuses[r.status] += r.facts
+            statuses.update(r.statuses)
             types[r.event_type or "event"] += r.facts
         days = [r.last for r in group if r.last]
         first = group[0]

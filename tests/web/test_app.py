@@ -130,3 +130,22 @@ def test_every_page_is_documented():
             .replace("{fmt}", "FORMAT")
         )
         assert f"`{documented}" in doc, path
+
+
+@pytest.mark.parametrize(
+    "span_days,unit",
+    [(10, "day"), (120, "day"), (121, "week"), (400, "week"), (731, "month"), (1500, "month")],
+)
+def test_the_chart_bins_long_periods(span_days, unit):
+    from datetime import date, timedelta
+
+    from sitrep.views import DayCount
+    from sitrep.web.chart import binned, day_chart
+
+    start = date(2023, 1, 2)
+    days = [DayCount(start, {"reported": 2}), DayCount(start + timedelta(days=span_days - 1), {"denied": 1})]
+    got, bars = binned(days)
+    assert got == unit
+    assert sum(b.total for b in bars) == 3
+    svg = str(day_chart(days))
+    assert f'data-unit="{unit}"' in svg and svg.count('<rect class="bar ') == 2

@@ -56,6 +56,8 @@ articles = Table(
     Column("format", String(16), nullable=False),
     Column("text", Text, nullable=False, comment="Normalised text; record spans index into it."),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # The web app's outlet filter and its list of outlets (migration 0006).
+    Index("ix_articles_outlet", "outlet"),
 )
 
 #: The current record of each article (one per article; `sitrep reprocess` replaces it).
@@ -177,6 +179,9 @@ facts = Table(
     Column("condition", Text),
     Column("units", JSON, nullable=False),
     Column("claim", String(16), comment="Item id of the claim an event sits in, or of the claim itself."),
+    # Covering indexes of the web map and timeline chart (sitrep.store.views, migration 0006).
+    Index("ix_facts_map", "kind", "place_key", "event_type", "status", "on", "side", "article_id"),
+    Index("ix_facts_day", "kind", "on", "status", "place_key", "side", "event_type"),
 )
 
 #: SQLite FTS5 table over articles(title, text); its shadow tables share the prefix.

@@ -221,6 +221,7 @@ def create_app(db_url: str) -> Starlette:
             infos=infos,
             place_name=name,
             place_query=place or "",
+            export_query=chart_filters.to_params(),
             **common(request, filters),
         )
 
@@ -228,6 +229,7 @@ def create_app(db_url: str) -> Starlette:
         filters = filters_of(request).without_place()
         place = request.query_params.get("place_name", "").strip() or None
         props, infos = situation.claims(store(), place=place, since=filters.since, until=filters.until)
+        keys = situation.select_place(store(), place).keys if place else []
         return page(
             "claims.html",
             request,
@@ -235,12 +237,14 @@ def create_app(db_url: str) -> Starlette:
             total=len(props),
             infos=infos,
             place_query=place or "",
+            export_query=filters.to_params(place=False) + [("place", k) for k in keys],
             **common(request, filters),
         )
 
     def forecasts_page(request: Request) -> HTMLResponse:
         place = request.query_params.get("place_name", "").strip() or None
         entries, infos = situation.forecasts(store(), place=place)
+        keys = situation.select_place(store(), place).keys if place else []
         return page(
             "forecasts.html",
             request,
@@ -248,6 +252,8 @@ def create_app(db_url: str) -> Starlette:
             total=len(entries),
             infos=infos,
             place_query=place or "",
+            formats=list(FORMATS),
+            export_query=[("status", "forecast")] + [("place", k) for k in keys],
         )
 
     def stories_page(request: Request) -> HTMLResponse:
