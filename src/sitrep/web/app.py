@@ -118,6 +118,10 @@ def create_app(db_url: str) -> Starlette:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> Any:
         holder["store"] = Store.open(db_url, readonly=True, create=False)
+        # The whole-store map, chart and filter choices are the pages everyone opens first:
+        # compute them now, so the first visitor does not wait (they stay until the store changes).
+        views.map_places(holder["store"], views.Filters())
+        views.day_counts(holder["store"], views.Filters())
         try:
             yield
         finally:
