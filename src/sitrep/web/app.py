@@ -122,6 +122,7 @@ def create_app(db_url: str) -> Starlette:
         # compute them now, so the first visitor does not wait (they stay until the store changes).
         views.map_places(holder["store"], views.Filters())
         views.day_counts(holder["store"], views.Filters())
+        views.filter_choices(holder["store"])
         try:
             yield
         finally:
