@@ -600,6 +600,7 @@ def demo(db: DbOption = None, model: ModelOption = None) -> None:
         "  sitrep claims --place Pokrovsk          who asserts and who denies what\n"
         "  sitrep ingest PATH...                   your own .txt/.html/.jsonl/RSS/WARC files\n"
         "  sitrep report --place Pokrovsk          the situation report for one place\n"
+        "  sitrep serve                            the map, timeline and sources in a browser\n"
         "(the sitrep command is .venv/bin/sitrep, or activate the environment: source .venv/bin/activate)"
     )
 
