@@ -623,6 +623,8 @@ def serve(
 
     def ready(address: str) -> None:
         typer.echo(f"sitrep: serving {settings.db_url} read-only at {address} (Ctrl-C stops)")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo(f"warning: {host} is reachable from other machines; the store is readable by anyone who can reach it", err=True)
 
     try:
         run(settings.db_url, host=host, port=port, ready=ready)

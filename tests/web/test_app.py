@@ -149,3 +149,53 @@ def test_the_chart_bins_long_periods(span_days, unit):
     assert sum(b.total for b in bars) == 3
     svg = str(day_chart(days))
     assert f'data-unit="{unit}"' in svg and svg.count('<rect class="bar ') == 2
+
+
+def test_serve_refuses_a_port_in_use(store):  # noqa: F811
+    import socket
+
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", store.url, "--port", str(port)])
+    assert result.exit_code == 2 and "E406" in result.output and "--port" in result.output
+
+
+def test_serve_never_creates_a_database(tmp_path):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    missing = tmp_path / "nothing.db"
+    result = CliRunner().invoke(app, ["serve", "--db", str(missing), "--port", "1"])
+    assert result.exit_code == 2 and "E207" in result.output and not missing.exists()
+
+
+def test_serve_checks_the_vendored_files(tmp_path, monkeypatch):
+    import importlib
+    import shutil
+
+    from sitrep.errors import ConfigError
+    from sitrep.web import app as web_app
+
+    web_serve = importlib.import_module("sitrep.web.serve")  # the module, not the function of that name
+
+    copy = tmp_path / "static"
+    shutil.copytree(str(web_app.STATIC), copy)
+    (copy / "vendor" / "leaflet" / "leaflet.js").write_text("alert('tampered')", encoding="utf-8")
+    monkeypatch.setattr(web_serve, "STATIC", copy)
+    with pytest.raises(ConfigError, match="E407.*leaflet/leaflet.js"):
+        web_serve.check_static()
+
+
+def test_claims_page_opens_on_the_latest_weeks(client):
+    html = client.get("/claims").text
+    assert "From 2024-03-11" in html  # 30 days before the store's latest fact (2024-04-10)
+    assert "Chasiv Yar" in html and "Avdiivka" not in html
+    everything = client.get("/claims?since=2024-01-01").text
+    assert "Avdiivka" in everything

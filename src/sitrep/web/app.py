@@ -15,7 +15,8 @@ from __future__ import annotations
 import io
 from collections.abc import Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from importlib.resources import files
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -52,6 +53,8 @@ SECURITY_HEADERS = [
 ]
 #: Rows shown on the list pages (claims, forecasts, stories); the exports hold everything.
 PAGE_ROWS = 200
+#: Days the claims page shows when no place or dates are chosen (counted back from the latest fact).
+RECENT_DAYS = 30
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -233,6 +236,13 @@ def create_app(db_url: str) -> Starlette:
     def claims_page(request: Request) -> HTMLResponse:
         filters = filters_of(request).without_place()
         place = request.query_params.get("place_name", "").strip() or None
+        recent = None
+        last = views.filter_choices(store()).last
+        if place is None and filters.since is None and filters.until is None and last is not None:
+            # Grouping every claim of a large store takes seconds: without a place or dates,
+            # the page opens on the latest weeks (the form and the exports reach the rest).
+            recent = last - timedelta(days=RECENT_DAYS)
+            filters = replace(filters, since=recent)
         props, infos = situation.claims(store(), place=place, since=filters.since, until=filters.until)
         keys = situation.select_place(store(), place).keys if place else []
         return page(
@@ -242,13 +252,19 @@ def create_app(db_url: str) -> Starlette:
             total=len(props),
             infos=infos,
             place_query=place or "",
+            recent=recent,
             export_query=filters.to_params(place=False) + [("place", k) for k in keys],
             **common(request, filters),
         )
 
     def forecasts_page(request: Request) -> HTMLResponse:
         place = request.query_params.get("place_name", "").strip() or None
-        entries, infos = situation.forecasts(store(), place=place)
+        filters = filters_of(request).without_place()
+        since, recent = filters.since, None
+        last = views.filter_choices(store()).last
+        if place is None and since is None and last is not None:
+            since = recent = last - timedelta(days=RECENT_DAYS)  # as on the claims page
+        entries, infos = situation.forecasts(store(), place=place, since=since)
         keys = situation.select_place(store(), place).keys if place else []
         return page(
             "forecasts.html",
@@ -258,6 +274,8 @@ def create_app(db_url: str) -> Starlette:
             infos=infos,
             place_query=place or "",
             formats=list(FORMATS),
+            since=since,
+            recent=recent,
             export_query=[("status", "forecast")] + [("place", k) for k in keys],
         )
 
