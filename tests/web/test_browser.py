@@ -23,8 +23,9 @@ def open_marker(page, name: str) -> None:
     marker = page.locator(f'.leaflet-marker-icon[title="{name}"]')
     if not marker.is_visible():
         page.locator("#place-list button", has_text=name).click()
-        expect(marker).to_be_visible()
         page.locator("#panel .place-facts").wait_for()
+        expect(page.locator("#map.leaflet-zoom-anim")).to_have_count(0)  # the zoom has settled
+        expect(marker).to_be_visible()
     marker.click()
     expect(page.locator("#panel .place-facts h2")).to_have_text(name)
 

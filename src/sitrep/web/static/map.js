@@ -101,8 +101,9 @@
     });
     status.textContent = data.places.length + " places, " +
       data.places.reduce(function (n, p) { return n + p.facts; }, 0) + " event facts";
-    el.dataset.loaded = String(data.places.length);
-    if (bounds.length) { map.fitBounds(bounds, { padding: [40, 40], maxZoom: 11 }); }
+    // No animation: the first view is set at once, so nothing re-clusters after "loaded".
+    if (bounds.length) { map.fitBounds(bounds, { padding: [40, 40], maxZoom: 11, animate: false }); }
     if (el.dataset.place) { openPlace(el.dataset.place); }
+    el.dataset.loaded = String(data.places.length);
   });
 }());
