@@ -727,6 +727,7 @@ def demo(db: DbOption = None, model: ModelOption = None) -> None:
         "  sitrep claims --place Pokrovsk          who asserts and who denies what\n"
         "  sitrep ingest PATH...                   your own .txt/.html/.jsonl/RSS/WARC files\n"
         "  sitrep report --place Pokrovsk          the situation report for one place\n"
+        "  sitrep serve                            the map, timeline and sources in a browser\n"
         "(the sitrep command is .venv/bin/sitrep, or activate the environment: source .venv/bin/activate)"
     )
 
@@ -879,3 +880,83 @@ def sources(
             typer.echo("\t".join(line))
     typer.echo(f"{len(records)} sources", err=True)
 
+
+
+# --- the web application and exports (sitrep.web, sitrep.export) --------------------------------
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 127.0.0.1 keeps it to this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8765,
+) -> None:
+    """Serve the map, timeline, claims, forecasts, stories and articles in a browser (read-only)."""
+    from .web import serve as run
+
+    settings = settings_with(db=db)
+
+    def ready(address: str) -> None:
+        typer.echo(f"sitrep: serving {settings.db_url} read-only at {address} (Ctrl-C stops)")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo(f"warning: {host} is reachable from other machines; the store is readable by anyone who can reach it", err=True)
+
+    try:
+        run(settings.db_url, host=host, port=port, ready=ready)
+    except SitrepError as e:
+        raise fail(e) from e
+
+
+class ExportFormat(StrEnum):
+    geojson = "geojson"
+    csv = "csv"
+    acled = "acled"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="What to write.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")
+    ] = None,
+    place: PlaceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Only this event type (repeat for several).")
+    ] = None,
+    side: Annotated[list[str] | None, typer.Option("--side", help="Only this side: RU or UA (repeatable).")] = None,
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", help="Only this outlet (repeatable).")] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help="Only this status: reported, claimed, denied, forecast (repeatable)."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the facts as GeoJSON, CSV, ACLED-style CSV, or the records as JSONL (see docs/web.md)."""
+    from . import export as exports
+    from .views import Filters
+
+    def run(store: Store) -> exports.ExportSummary:
+        params = {
+            "since": [since] if since else [],
+            "until": [until] if until else [],
+            "type": event_type or [],
+            "side": side or [],
+            "outlet": outlet or [],
+            "status": status or [],
+            "place": situation.select_place(store, place).keys if place else [],
+        }
+        filters = Filters.from_params(params)
+        if out is None:
+            return exports.write_export(store, format.value, filters, sys.stdout)
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            return exports.write_export(store, format.value, filters, handle)
+
+    summary = query(db, run)
+    missing = f"; {summary.without_coordinates} without a position left out" if summary.without_coordinates else ""
+    where = f" to {out}" if out else ""
+    typer.echo(f"{summary.rows} {format.value} rows written{where}{missing}", err=True)

@@ -180,6 +180,24 @@ class Messages(StrEnum):
         "Couldn't store {where}: {reason}. Nothing of this article was stored; the batch went on. "
         "Run the same ingest again once the cause is fixed: stored articles are not stored twice."
     )
+    # Web application and exports
+    E401 = "Invalid date '{value}' for {field}: use YYYY-MM-DD, e.g. {field}=2025-11-01."
+    E402 = "Unknown status '{value}'. Statuses: {options}."
+    E403 = (
+        "Characters {start}–{end} are outside article {id} ({length} characters): a citation gives "
+        "0 ≤ start < end ≤ the text's length. Open the article without start and end to read it whole."
+    )
+    E404 = "No place with key '{key}' in {url}. The map's markers link to the places that have facts."
+    E405 = "No story {id} in {url}. The stories page lists them (`sitrep stories`)."
+    E406 = (
+        "Can't serve on {host}:{port}: {reason}. Choose another port with --port, or stop the program "
+        "using it."
+    )
+    E407 = (
+        "The web app's vendored files are missing or changed ({detail}). They ship with sitrep; "
+        "rebuild them with `python scripts/build_static.py` (needs npm)."
+    )
+    E408 = "Unknown export format '{value}'. Formats: {options}."
 
 
 class SitrepError(Exception):

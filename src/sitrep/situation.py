@@ -161,13 +161,17 @@ def place_timeline(
 
 
 def forecasts(
-    store: Store, *, place: str | None = None, as_of: date | None = None
+    store: Store, *, place: str | None = None, as_of: date | None = None, since: date | None = None
 ) -> tuple[list[LedgerEntry], dict[str, ArticleInfo]]:
-    """The forecast ledger: each forecast with its deadline, outcome and the later report that bore it out."""
+    """The forecast ledger: each forecast with its deadline, outcome and the later report that bore it out.
+
+    With `since`, only forecasts made from that day on, judged by the events reported from
+    that day on (an earlier report cannot bear out a later forecast).
+    """
     selection = select_place(store, place) if place else None
     keys = sorted(selection.area) if selection else None
-    made = _at_place(store.facts(place_keys=keys, kinds=["forecast"]), selection)
-    events = _at_place(store.facts(place_keys=keys, kinds=["event"]), selection)
+    made = _at_place(store.facts(place_keys=keys, kinds=["forecast"], since=since), selection)
+    events = _at_place(store.facts(place_keys=keys, kinds=["event"], since=since), selection)
     infos = store.article_infos(sorted({f.article_id for f in made + events}))
     return ledger(made, group_facts(events, infos), as_of=as_of), infos
 

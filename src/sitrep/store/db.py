@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol, Self
+from typing import Any, Literal, Protocol, Self, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import make_url
@@ -30,11 +30,16 @@ from ..models import ArticleMeta, Record
 from ..normalise import normalise_text, text_hash
 from . import control, resolution
 from . import migrate as migrations
+from . import views as fact_views
 from .schema import articles, records, rejections, resolutions, watch_positions
 from .search import Hit, search
 
+T = TypeVar("T")
+
 #: Records read per query by `Store.records` (memory stays flat however large the store).
 RECORDS_PAGE = 200
+#: Aggregates remembered by `Store._memo` before the cache starts afresh.
+MEMO_SIZE = 256
 #: Hex characters of the sha256 in an article id; longer only if two texts share a prefix.
 ID_LENGTH = 12
 
@@ -267,6 +272,8 @@ class Store:
         self.url = url
         #: What `open` did to the schema: an upgrade, or before == after when it was current.
         self.migration: migrations.MigrationResult | None = None
+        self._memo_cache: dict[tuple[Any, ...], Any] = {}
+        self._memo_version: tuple[Any, ...] | None = None
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True, readonly: bool = False, create: bool = True) -> Store:
@@ -741,3 +748,68 @@ class Store:
         with self._read("reading forecast hedges") as conn:
             return control.forecast_hedges(conn, article_ids)
 
+
+    # --- map, timeline chart and article view (sitrep.store.views; read-only aggregates) ----------
+
+    def _memo(self, conn: Connection, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """`compute()`, remembered until an article or fact is added or replaced.
+
+        The web app asks the same aggregates on every page; the version check is two look-ups
+        of the newest row ids, so a stale answer is never served.
+        """
+        version = fact_views.version(conn)
+        if self._memo_version != version or len(self._memo_cache) > MEMO_SIZE:
+            self._memo_cache, self._memo_version = {}, version
+        if key not in self._memo_cache:
+            self._memo_cache[key] = compute()
+        return cast(T, self._memo_cache[key])
+
+    def place_counts(self, query: fact_views.FactQuery) -> list[fact_views.PlaceCount]:
+        """Event facts per place (with coordinates), event type and status: what the map draws."""
+        with self._read("counting facts per place") as conn:
+            return self._memo(conn, ("places", query), lambda: fact_views.place_counts(conn, query))
+
+    def daily_counts(self, query: fact_views.FactQuery) -> list[tuple[date, str, int]]:
+        """Dated event facts per day and status: what the timeline chart draws."""
+        with self._read("counting facts per day") as conn:
+            return self._memo(conn, ("days", query), lambda: fact_views.daily_counts(conn, query))
+
+    def fact_choices(self) -> fact_views.FactChoices:
+        """The date range, event types, sides, statuses and outlets that the filters can offer."""
+        with self._read("reading the filter choices") as conn:
+            return self._memo(conn, ("choices",), lambda: fact_views.fact_choices(conn))
+
+    def article_text(self, id_or_prefix: str) -> tuple[ArticleRow, str]:
+        """An article's row and text, without its record (what the article view needs)."""
+        with self._read(f"reading article {id_or_prefix}") as conn:
+            # A full id (what every link carries) is one index look-up; only a prefix needs `resolve`.
+            found = fact_views.article_text(conn, id_or_prefix)
+        if found is None:
+            aid = self.resolve(id_or_prefix)
+            with self._read(f"reading article {aid}") as conn:
+                found = fact_views.article_text(conn, aid)
+        if found is None:
+            raise NotFoundError(Messages.E202, id=id_or_prefix, url=self.url)
+        return _row(found[0]), found[1]
+
+    def entity_rows(self, keys: list[str]) -> dict[str, tuple[str, float | None, float | None]]:
+        """Name, latitude and longitude of the entities with these keys."""
+        with self._read("reading entities") as conn:
+            return fact_views.entity_rows(conn, keys)
+
+    def copies_of(self, article_id: str) -> list[fact_views.Related]:
+        """The stored copies of an article."""
+        with self._read(f"listing the copies of {article_id}") as conn:
+            return fact_views.copies_of(conn, article_id)
+
+    def story_members(self, story_id: int) -> list[fact_views.Related]:
+        """The articles of one story, oldest first."""
+        with self._read(f"listing story {story_id}") as conn:
+            return fact_views.story_members(conn, story_id)
+
+    def article_ids(self, query: fact_views.FactQuery | None = None) -> list[str]:
+        """Ids of every article (query None), or of those with an event fact matching `query`."""
+        with self._read("listing article ids") as conn:
+            if query is None:
+                return fact_views.all_article_ids(conn)
+            return fact_views.articles_with_facts(conn, query)

@@ -57,6 +57,8 @@ articles = Table(
     Column("format", String(16), nullable=False),
     Column("text", Text, nullable=False, comment="Normalised text; record spans index into it."),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # The web app's outlet filter and its list of outlets (migration 0006).
+    Index("ix_articles_outlet", "outlet"),
 )
 
 #: The current record of each article (one per article; `sitrep reprocess` replaces it).
@@ -183,6 +185,9 @@ facts = Table(
         String(16),
         comment="How the fact's sentence names its place: NULL (at it), near, direction, outskirts, toward, region.",
     ),
+    # Covering indexes of the web map and timeline chart (sitrep.store.views, migration 0006).
+    Index("ix_facts_map", "kind", "place_key", "event_type", "status", "on", "side", "article_id"),
+    Index("ix_facts_day", "kind", "on", "status", "place_key", "side", "event_type"),
 )
 
 # --- Control maps (sitrep.control): who holds what on a date, and claims checked against them. ---
