@@ -255,7 +255,7 @@ def place_facts(store: Store, key: str, filters: Filters) -> PlaceFacts:
     names = store.entity_rows([key])
     if key not in names:
         raise NotFoundError(Messages.E404, key=key, url=store.url)
-    loaded = store.facts(place_keys=[key], since=filters.since, until=filters.until, kinds=["event"])
+    loaded = store.facts(place_keys=[key], since=filters.since, until=filters.until, kinds=["event", "forecast"])
     infos = store.article_infos(sorted({f.article_id for f in loaded}))
     facts = [f for f in loaded if filters.matches(f, infos.get(f.article_id))]
     items = _newest_first(group_with_forecasts(facts, infos))

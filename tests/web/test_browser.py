@@ -25,7 +25,7 @@ def open_marker(page, name: str) -> None:
         page.locator("#place-list button", has_text=name).click()
         page.locator("#panel .place-facts").wait_for()
         expect(page.locator("#map.leaflet-zoom-anim")).to_have_count(0)  # the zoom has settled
-        expect(marker).to_be_visible()
+        expect(marker).to_be_visible(timeout=15_000)
     marker.click()
     expect(page.locator("#panel .place-facts h2")).to_have_text(name)
 
@@ -44,7 +44,9 @@ def test_pokrovsk_denial_leads_to_the_highlighted_sentence(page):
     mark = page.locator("mark#hl")
     expect(mark).to_contain_text("Ukraine denies Moscow's claim")
     expect(mark).to_be_in_viewport()
-    expect(page.locator(".margin-facts li.current")).to_have_count(1)
+    current = page.locator(".margin-facts li.current")  # the facts the cited sentence carries
+    expect(current.first).to_be_visible()
+    assert any("encirclement" in text for text in current.all_inner_texts())
     assert page.watch.errors == [] and page.watch.dialogs == []
 
 
@@ -52,13 +54,14 @@ def test_date_filter_keeps_only_the_reports_in_range(page):
     load_map(page)
     everything = page.locator("#place-list button").all_inner_texts()
     assert any(t.startswith("Pokrovsk") for t in everything)
-    page.fill('input[name="since"]', "2025-11-10")
+    page.fill('input[name="since"]', "2025-11-09")
     page.fill('input[name="until"]', "2025-11-15")
     page.click("#filters button[type=submit]")
-    page.wait_for_url(re.compile(r"since=2025-11-10.*until=2025-11-15"))
+    page.wait_for_url(re.compile(r"since=2025-11-09.*until=2025-11-15"))
     expect(page.locator("#map[data-loaded]")).to_have_count(1)
     names = {t.split(" (")[0] for t in page.locator("#place-list button").all_inner_texts()}
-    assert names == {"Kharkiv", "Kherson"}  # Kupiansk is later; the sample is undated
+    # Kupiansk is later; the sample is undated; the Kherson strike is dated by its own "on Sunday" (9 November)
+    assert names == {"Kharkiv", "Kherson"}
     expect(page.locator("#map-status")).to_contain_text("2 places")
 
 

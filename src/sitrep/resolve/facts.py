@@ -203,6 +203,18 @@ def ground(
         return [m for m in _mentions(place, start, end) if not support.part_of_name(text, m.start, m.end)]
 
     place = next((p for p in places if named(p)), None)
+    if place is None and place_name and support.takes_up_a_place(text[start:end]):
+        # "… in the city are surrounded" after a sentence that names the settlement: its antecedent.
+        before = support.sentence_at(text, max(0, start - 2), within=(start - reach, start))
+        if before is not None:
+            place = next(
+                (p for p in places if p.feature not in REGION_FEATURES and _mentions(p, *before)), None
+            )
+        if place is not None:
+            relation = None
+            if not (_mapped(place) and _not_a_name_of(place, record)):
+                place = None
+            return Grounding(start, end, text[start:end], place, relation)
     relation = None
     if place is not None:
         mentions = named(place)
@@ -294,8 +306,11 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
         when = time.start if own_time and time is not None else day
         claim = claims.get(e.claim or "")
         units = units_in(start, end)
-        if text is not None and e.actor_side is None and e.target_side is None and not units:
-            continue  # no party to the war in the sentence: "it's striking how", "attacking China" in words
+        voiced = claim is not None and holder_in(claim, start, end) is not None
+        if text is not None and e.actor_side is None and e.target_side is None and not units and not voiced:
+            # no party to the war in the sentence, and no one in it claiming or denying the event:
+            # "it's striking how", "attacking China" in words
+            continue
         # "Ukraine denies Moscow's claim that …": the claim and the claims linked to it are the
         # voices on this event; the event's own status speaks for the voice whose stance gives it.
         voices = [claim, *(claims[i] for i in claim.links if i in claims)] if claim else []

@@ -75,6 +75,7 @@ class Lexicon:
     place_heads: frozenset[str]
     naming: frozenset[str]
     meetings: frozenset[str]
+    anaphora: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         frozenset(data["names"]["place_heads"]),
         frozenset(data["names"]["naming"]),
         frozenset(data["names"]["meetings"]),
+        tuple(data["names"]["anaphora"]),
     )
 
 
@@ -325,3 +327,9 @@ def good_holder(holder: str | None) -> bool:
     non = lexicon().non_holders
     # "Geolocated footage", "satellite imagery": the head (last word) or a modifier is evidence
     return not (words[-1] in non or words[0] in ("geolocated", "satellite") or all(w in non for w in words))
+
+
+def takes_up_a_place(sentence: str) -> bool:
+    """Whether the sentence refers back to a settlement ("its troops in the city")."""
+    lowered = " " + " ".join(_words(sentence.lower())) + " "
+    return any(f" {phrase} " in lowered for phrase in lexicon().anaphora)

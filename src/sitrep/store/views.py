@@ -38,8 +38,13 @@ class FactQuery:
     place_keys: tuple[str, ...] = ()
 
 
+#: The facts the map, chart and filters show: events, and forecasts (an expected event is a fact of
+#: its own kind once resolve keeps hypotheticals out of the reported events).
+SHOWN = ("event", "forecast")
+
+
 def _filtered(query: Select[Any], q: FactQuery) -> Select[Any]:
-    query = query.where(facts.c.kind == "event")
+    query = query.where(facts.c.kind.in_(SHOWN))
     if q.since is not None:
         query = query.where(facts.c.on >= q.since)
     if q.until is not None:
@@ -135,7 +140,7 @@ class FactChoices:
 
 
 def fact_choices(conn: Connection) -> FactChoices:
-    events = facts.c.kind == "event"
+    events = facts.c.kind.in_(SHOWN)
     first, last = conn.execute(select(func.min(facts.c.on), func.max(facts.c.on)).where(events)).one()
 
     def distinct(column: Any) -> list[str]:
