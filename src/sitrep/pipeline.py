@@ -21,19 +21,10 @@ from .config import Settings
 from .errors import ConfigError, Messages
 
 # Importing the component modules registers their @Language.factory functions.
-from .extract import (  # noqa: F401  (issue 4)  # noqa: F401  (issue 3)  # noqa: F401  (issue 5)
-    actors,
-    claims,
-    events,
-    forecasts,
-    places,
-    quantities,
-    quotes,
-    sources,
-    speakers,
-    times,
-    units,
-)
+from .extract.events import events, forecasts, quantities, times  # noqa: F401
+from .extract.places import places  # noqa: F401
+from .extract.units import units  # noqa: F401
+from .extract.voices import actors, claims, quotes, sources, speakers  # noqa: F401
 from .models import RECORD_LISTS, ArticleMeta, Item, Record
 from .normalise import normalise_text, text_hash
 
