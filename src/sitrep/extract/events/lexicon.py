@@ -13,111 +13,19 @@ event-factuality cues (Saurí & Pustejovsky 2009) and PLOVER's `context`/`mode` 
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Token
 
+from ...lexicons import lexicon
 from ...models import EventType, Side
 
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
+
 # ---- event triggers: lemma → event type (nouns and verbs alike) ----------------------------
-TRIGGERS: dict[str, EventType] = {
-    # advance (PLOVER ASSAULT/MOBILIZE; ACLED Battles)
-    "advance": "advance",
-    "offensive": "advance",
-    "push": "advance",
-    "breakthrough": "advance",
-    "penetrate": "advance",
-    "infiltrate": "advance",
-    "gain": "advance",
-    "progress": "advance",
-    "counteroffensive": "advance",
-    "counterattack": "advance",
-    "reach": "advance",  # only with ground as object: events.trigger_type
-    # capture (ACLED "Non-state actor overtakes territory" / "Government regains territory")
-    "capture": "capture",
-    "seize": "capture",
-    "occupy": "capture",
-    "liberate": "capture",
-    "conquer": "capture",
-    "conquest": "capture",
-    "recapture": "capture",
-    "retake": "capture",
-    "fall": "capture",
-    "takeover": "capture",
-    "control": "capture",
-    "liberation": "capture",
-    "seizure": "capture",
-    "occupation": "capture",
-    "annex": "capture",
-    "annexation": "capture",
-    "loss": "capture",
-    # encirclement
-    "encircle": "encirclement",
-    "encirclement": "encirclement",
-    "surround": "encirclement",
-    "envelop": "encirclement",
-    "envelopment": "encirclement",
-    "cauldron": "encirclement",
-    "pocket": "encirclement",
-    "blockade": "encirclement",
-    "besiege": "encirclement",
-    "siege": "encirclement",
-    # withdrawal (PLOVER RETREAT)
-    "withdraw": "withdrawal",
-    "withdrawal": "withdrawal",
-    "retreat": "withdrawal",
-    "abandon": "withdrawal",
-    "pullback": "withdrawal",
-    "pullout": "withdrawal",
-    # fighting (ACLED Battles: armed clash)
-    "fighting": "fighting",
-    "fight": "fighting",
-    "battle": "fighting",
-    "clash": "fighting",
-    "combat": "fighting",
-    "assault": "fighting",
-    "storm": "fighting",
-    "skirmish": "fighting",
-    # strike (ACLED Explosions/Remote violence; PLOVER ASSAULT with mode)
-    "strike": "strike",
-    "airstrike": "strike",
-    "shell": "strike",
-    "shelling": "strike",
-    "bomb": "strike",
-    "bombing": "strike",
-    "bombard": "strike",
-    "bombardment": "strike",
-    "attack": "strike",
-    "barrage": "strike",
-    "volley": "strike",
-    "salvo": "strike",
-    "hit": "strike",
-    "pound": "strike",
-    "target": "strike",
-    "buzz": "strike",
-    # casualties (PLOVER ASSAULT outcome; ACLED fatalities)
-    "kill": "casualties",
-    "wound": "casualties",
-    "injure": "casualties",
-    "die": "casualties",
-    "casualty": "casualties",
-    "death": "casualties",
-    "dead": "casualties",
-    "injury": "casualties",
-    "losses": "casualties",
-    "killing": "casualties",
-    # reinforcement (PLOVER MOBILIZE)
-    "reinforce": "reinforcement",
-    "reinforcement": "reinforcement",
-    "strengthen": "reinforcement",
-    "redeploy": "reinforcement",
-    "deploy": "reinforcement",
-    "regroup": "reinforcement",
-    # evacuation
-    "evacuate": "evacuation",
-    "evacuation": "evacuation",
-    "flee": "evacuation",
-    "evacuee": "evacuation",
-}
+TRIGGERS: dict[str, EventType] = cast("dict[str, EventType]", LEX.table("events/triggers"))
 
 # Lemmas that trigger only as one part of speech (the other use is not an event).
 NOUN_ONLY = {
@@ -187,31 +95,7 @@ NOT_TARGETS = {
     "record",
 }
 # What one reinforces or strengthens when it is no troops ("reinforce the fact", "strengthen ties").
-ABSTRACT = {
-    "fact",
-    "view",
-    "message",
-    "belief",
-    "perception",
-    "impression",
-    "argument",
-    "narrative",
-    "idea",
-    "notion",
-    "sense",
-    "case",
-    "tie",
-    "cooperation",
-    "relation",
-    "relationship",
-    "sanction",
-    "regime",
-    "commitment",
-    "resolve",
-    "economy",
-    "partnership",
-    "role",
-}
+ABSTRACT = LEX.words("events/abstract_objects")
 # What one withdraws from in politics, not on the front ("withdrew from the grain deal").
 AGREEMENTS = {
     "deal",
@@ -248,168 +132,23 @@ TAKE_OBJECTS = {"control", "village", "city", "town", "settlement", "position", 
 
 # Weapons that make a strike, and the mode each gives (ACLED sub-event types:
 # "Air/drone strike", "Shelling/artillery/missile attack").
-MODES: dict[str, str] = {
-    "drone": "drone",
-    "drones": "drone",
-    "uav": "drone",
-    "uavs": "drone",
-    "shahed": "drone",
-    "shaheds": "drone",
-    "fpv": "drone",
-    "kamikaze": "drone",
-    "geran": "drone",
-    "artillery": "artillery",
-    "shelling": "artillery",
-    "shell": "artillery",
-    "mortar": "artillery",
-    "howitzer": "artillery",
-    "mlrs": "artillery",
-    "grad": "artillery",
-    "himars": "artillery",
-    "rocket": "artillery",
-    "missile": "missile",
-    "missiles": "missile",
-    "ballistic": "missile",
-    "cruise": "missile",
-    "iskander": "missile",
-    "kinzhal": "missile",
-    "kalibr": "missile",
-    "oreshnik": "missile",
-    "atacms": "missile",
-    "flamingo": "missile",
-    "airstrike": "air",
-    "aviation": "air",
-    "aircraft": "air",
-    "jet": "air",
-    "jets": "air",
-    "warplane": "air",
-    "glide": "air",
-    "kab": "air",
-    "bomber": "air",
-    "bombers": "air",
-}
+MODES: dict[str, str] = LEX.table("events/modes")
 WEAPONS = {"drone", "artillery", "missile", "rocket", "uav", "shahed", "mortar", "bomb"}
 
 # ---- status cues ---------------------------------------------------------------------------
-SPEECH = {
-    "say",
-    "tell",
-    "report",
-    "state",
-    "write",
-    "announce",
-    "add",
-    "note",
-    "stress",
-    "emphasize",
-    "confirm",
-    "acknowledge",
-    "admit",
-    "concede",
-    "post",
-    "publish",
-    "show",
-    "indicate",
-    "observe",
-    "according",
-    "suggest",
-    "characterize",
-    "assess",
-    "believe",
-    "think",
-    "argue",
-    "explain",
-    "describe",
-}
-CLAIM = {"claim", "allege", "assert", "insist", "boast", "purport", "accuse"}
-DENY = {"deny", "reject", "refute", "dismiss", "disprove", "debunk", "rebut", "contradict"}
+SPEECH = LEX.words("verbs_of_saying", "status-report")
+CLAIM = LEX.words("verbs_of_saying", "status-claim")
+DENY = LEX.words("verbs_of_saying", "status-deny")
 # Holding an expectation: the event they govern lies ahead (FactBank: "predictive" sources).
-EXPECT = {
-    "expect",
-    "predict",
-    "forecast",
-    "anticipate",
-    "warn",
-    "fear",
-    "estimate",
-    "project",
-    "foresee",
-    "plan",
-    "aim",
-    "intend",
-    "prepare",
-    "threaten",
-    "seek",
-    "want",
-    "task",
-    "order",
-    "hope",
-    "poise",
-    "risk",
-    "possibility",
-    "threat",
-    "prospect",
-    "goal",
-    "likely",
-    "unlikely",
-    "possible",
-    "inevitable",
-    "imminent",
-    "expected",
-    "able",
-    "chance",
-    "danger",
-    "could",
-    "would",
-    "will",
-    "may",
-    "might",
-    "shall",
-    "going",
-    "set",
-    "urge",
-    "call",
-    "time",
-}
+EXPECT = LEX.words("verbs_of_saying", "status-expect")
 MODALS = {"will", "would", "could", "may", "might", "shall", "can", "should", "must", "'ll", "wo", "ca"}
-HEDGES = {"could", "may", "might", "likely", "unlikely", "possibly", "probably", "perhaps", "would"}
-NEGATIONS = {"not", "n't", "never", "no"}
+HEDGES = LEX.words("hedges", "event")
+NEGATIONS = LEX.words("negation")
 CONDITION_MARKS = {"if", "unless"}
 
 # ---- sides ---------------------------------------------------------------------------------
-RU_WORDS = {
-    "russia",
-    "russian",
-    "russians",
-    "moscow",
-    "kremlin",
-    "putin",
-    "enemy",
-    "occupiers",
-    "occupier",
-    "occupation",
-    "wagner",
-    "rf",
-    "rosgvardia",
-    "chechen",
-    "akhmat",
-    "russia's",
-    "invaders",
-}
-UA_WORDS = {
-    "ukraine",
-    "ukrainian",
-    "ukrainians",
-    "kyiv",
-    "zelensky",
-    "zelenskyy",
-    "zsu",
-    "afu",
-    "ukraine's",
-    "syrskyi",
-    "defenders",
-    "kiev",
-}
+RU_WORDS = frozenset(w for w, side in LEX.table("sides", ("UA", "RU"), tag="event").items() if side == "RU")
+UA_WORDS = frozenset(w for w, side in LEX.table("sides", ("UA", "RU"), tag="event").items() if side == "UA")
 ANAPHORS = {"city", "town", "village", "settlement", "area", "there", "direction", "sector", "region"}
 
 
@@ -459,81 +198,7 @@ def phrase(token: Token, *, limit: int = 8) -> str:
 # Common nouns that can hold a view or say something: people, their roles and their bodies
 # (the speaker roles of war reporting; cf. the SOURCE roles of FactBank). "No evidence" or
 # "troop deployments" as a verb's subject are not holders.
-HOLDER_NOUNS = {
-    "analyst",
-    "official",
-    "expert",
-    "observer",
-    "commander",
-    "officer",
-    "soldier",
-    "fighter",
-    "general",
-    "minister",
-    "ministry",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "governor",
-    "president",
-    "leader",
-    "staff",
-    "military",
-    "army",
-    "command",
-    "government",
-    "intelligence",
-    "agency",
-    "institute",
-    "source",
-    "report",
-    "assessment",
-    "estimate",
-    "blogger",
-    "journalist",
-    "correspondent",
-    "diplomat",
-    "adviser",
-    "advisor",
-    "aide",
-    "chief",
-    "head",
-    "mayor",
-    "authority",
-    "service",
-    "think",
-    "tank",
-    "researcher",
-    "historian",
-    "kremlin",
-    "pentagon",
-    "people",
-    "resident",
-    "witness",
-    "volunteer",
-    "medic",
-    "doctor",
-    "serviceman",
-    "veteran",
-    "defender",
-    "troop",
-    "unit",
-    "brigade",
-    "battalion",
-    "regiment",
-    "division",
-    "corps",
-    "force",
-    "statement",
-    "newspaper",
-    "outlet",
-    "channel",
-    "media",
-    "study",
-    "poll",
-    "survey",
-    "ceo",
-}
+HOLDER_NOUNS = LEX.words("events/holder_nouns")
 NOT_HOLDERS = {
     "it",
     "this",

@@ -21,10 +21,14 @@ from spacy.attrs import IDX, LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ...lexicons import lexicon
 from ...models import Quantity, Span
 from ..base import ensure_doc_extension, extractor_id, items_of, span_of
 from ..numbers import SMALL
 from .lexicon import doc_text, holder_of, phrase
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 NAME = "quantities"
 VERSION = 2
@@ -33,88 +37,11 @@ EXTRACTOR = extractor_id(NAME, VERSION)
 ensure_doc_extension(NAME)
 
 # Multipliers, English and Ukrainian/Russian abbreviations seen in wire copy ("млн", "млрд").
-MULT = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 10**12,
-    "dozen": 12,
-    "k": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "mln": 1_000_000,
-    "bn": 10**9,
-    "b": 10**9,
-    "tn": 10**12,
-    "тис": 1_000,
-    "тисяч": 1_000,
-    "тисячі": 1_000,
-    "тыс": 1_000,
-    "млн": 1_000_000,
-    "мільйонів": 1_000_000,
-    "мільйона": 1_000_000,
-    "мільйон": 1_000_000,
-    "миллионов": 1_000_000,
-    "млрд": 10**9,
-    "мільярдів": 10**9,
-    "мільярда": 10**9,
-    "миллиардов": 10**9,
-}
+MULT = {w: int(v) for w, v in LEX.table("events/multipliers").items()}
 # Plurals that count without a number: value unknown ("dozens of civilians").
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"}
-APPROX = {
-    "about",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "approximately",
-    "some",
-    "over",
-    "more",
-    "less",
-    "fewer",
-    "up",
-    "at",
-    "close",
-    "estimated",
-    "an",
-    "under",
-    "just",
-    "least",
-    "most",
-    "than",
-    "to",
-    "понад",
-    "близько",
-    "майже",
-    "більше",
-    "приблизно",
-    "около",
-    "более",
-    "почти",
-}
-UNITS = {
-    "%": "%",
-    "percent": "%",
-    "per": None,
-    "km": "km",
-    "kilometers": "km",
-    "kilometres": "km",
-    "kilometer": "km",
-    "kilometre": "km",
-    "miles": "miles",
-    "mile": "miles",
-    "meters": "m",
-    "metres": "m",
-    "m": "m",
-    "degrees": "degrees",
-    "hectares": "ha",
-    "tons": "t",
-    "tonnes": "t",
-    "square": None,
-}
+APPROX = LEX.words("events/approximators")
+UNITS = {w: None if v == "-" else v for w, v in LEX.table("events/measure_units").items()}
 CURRENCY = {
     "$": "USD",
     "€": "EUR",

@@ -24,9 +24,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from ...lexicons import lexicon
 from ...models import Precision, TimeRef
 from ..base import ensure_doc_extension, extractor_id, published_of, span_of
 from ..numbers import COUNT_WORDS
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 NAME = "times"
 VERSION = 1
@@ -63,116 +67,27 @@ _QTY = {"LIKE_NUM": True}
 _EDGE = {"LOWER": {"IN": ["early", "mid", "late", "end", "beginning", "start", "middle"]}}
 _RELWORD = {"LOWER": {"IN": ["last", "this", "next", "past", "coming", "previous", "recent"]}}
 
+_MID_MONTH = {
+    "LOWER": {
+        "IN": ["mid-" + m for m in calendar.month_name[1:]]
+        + ["mid-" + m.lower() for m in calendar.month_name[1:]]
+    }
+}
+_MACROS: dict[str, dict] = {
+    "$MONTH": _MONTH,
+    "$DAYNUM": _DAYNUM,
+    "$YEAR": _YEAR,
+    "$WEEKDAY": _WEEKDAY,
+    "$UNIT": _UNIT,
+    "$QTY": _QTY,
+    "$EDGE": _EDGE,
+    "$RELWORD": _RELWORD,
+    "$MID_MONTH": _MID_MONTH,
+}
+# The Matcher patterns of each kind of time expression, as data; "$NAME" stands for a token pattern above.
 PATTERNS: dict[str, list[list[dict]]] = {
-    "date": [
-        [_MONTH, _DAYNUM, {"TEXT": ",", "OP": "?"}, _YEAR],
-        [{"LOWER": {"IN": ["by", "until", "since"]}}, _MONTH, _DAYNUM],
-        [_DAYNUM, _MONTH, _YEAR],
-        [_MONTH, _DAYNUM],
-        [_DAYNUM, _MONTH],
-        [_MONTH, _YEAR],
-        [
-            {"LOWER": "the"},
-            {"LOWER": "night"},
-            {"LOWER": "of"},
-            _MONTH,
-            _DAYNUM,
-            {"LOWER": {"IN": ["to", "-", "–"]}},
-            _DAYNUM,
-        ],
-    ],
-    "edge": [
-        [{"LOWER": {"IN": ["early", "mid", "late"]}}, {"TEXT": "-", "OP": "?"}, _MONTH, _YEAR],
-        [{"LOWER": {"IN": ["early", "mid", "late"]}}, {"TEXT": "-", "OP": "?"}, _MONTH],
-        [{"LOWER": {"IN": ["early", "mid", "late"]}}, {"TEXT": "-", "OP": "?"}, _YEAR],
-        [
-            {
-                "LOWER": {
-                    "IN": ["mid-" + m for m in calendar.month_name[1:]]
-                    + ["mid-" + m.lower() for m in calendar.month_name[1:]]
-                }
-            }
-        ],
-        [{"LOWER": "the"}, _EDGE, {"LOWER": "of"}, _MONTH, _YEAR],
-        [{"LOWER": "the"}, _EDGE, {"LOWER": "of"}, _MONTH],
-        [{"LOWER": "the"}, _EDGE, {"LOWER": "of"}, _YEAR],
-        [{"LOWER": "the"}, _EDGE, {"LOWER": "of"}, {"LOWER": {"IN": ["the", "this", "last", "next"]}}, _UNIT],
-    ],
-    "month": [[{"LOWER": {"IN": ["in", "since", "until", "by", "from", "during"]}}, _MONTH]],
-    "year": [
-        [
-            {
-                "LOWER": {
-                    "IN": [
-                        "in",
-                        "since",
-                        "until",
-                        "by",
-                        "from",
-                        "of",
-                        "during",
-                        "before",
-                        "after",
-                        "early",
-                        "late",
-                    ]
-                }
-            },
-            _YEAR,
-        ],
-        [_YEAR, {"LOWER": {"IN": ["-", "–", "to"]}}, _YEAR],
-    ],
-    "weekday": [[_WEEKDAY]],
-    "deictic": [
-        [{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight", "overnight"]}}],
-        [{"LOWER": "last"}, {"LOWER": "night"}],
-        [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "last", "next"]}}, _UNIT],
-    ],
-    "relative": [
-        [_RELWORD, _UNIT],
-        [{"LOWER": {"IN": ["last", "this", "next", "past", "coming"]}}, {"LOWER": {"IN": sorted(SEASONS)}}],
-        [
-            {"LOWER": {"IN": ["the", "in"]}},
-            {"LOWER": {"IN": ["past", "last", "coming", "next", "recent"]}, "OP": "?"},
-            _QTY,
-            _UNIT,
-        ],
-        [
-            {"LOWER": {"IN": ["in", "over"]}},
-            {"LOWER": "the", "OP": "?"},
-            {"LOWER": {"IN": ["recent", "coming", "past", "last"]}},
-            _UNIT,
-        ],
-        [
-            {"LOWER": {"IN": ["in", "over"]}},
-            {"LOWER": "the"},
-            {"LOWER": {"IN": ["nearest", "next", "coming"]}},
-            _UNIT,
-        ],
-        [{"LOWER": {"IN": ["in", "within", "for"]}}, {"LOWER": {"IN": ["weeks", "days", "months", "hours"]}}],
-        [
-            {"LOWER": {"IN": ["within", "in"]}},
-            {"LOWER": {"IN": ["a", "the", "several", "few", "two", "three"]}, "OP": "*"},
-            {"LOWER": {"IN": ["week", "weeks", "day", "days", "month", "months", "year", "hours"]}},
-        ],
-        [
-            {"LOWER": {"IN": ["more", "less"]}, "OP": "?"},
-            {"LOWER": "than", "OP": "?"},
-            {"LIKE_NUM": True},
-            _UNIT,
-            {"LOWER": "ago"},
-        ],
-        [
-            {"LOWER": {"IN": ["a", "several", "few", "many"]}},
-            {"LOWER": "few", "OP": "?"},
-            _UNIT,
-            {"LOWER": "ago"},
-        ],
-        [
-            {"LOWER": {"IN": ["this", "last", "next"]}},
-            {"LOWER": {"IN": ["spring", "summer", "autumn", "fall", "winter"]}},
-        ],
-    ],
+    label: [[_MACROS[t] if isinstance(t, str) else t for t in pattern] for pattern in patterns]
+    for label, patterns in LEX.json("events/time_patterns")["patterns"].items()
 }
 
 

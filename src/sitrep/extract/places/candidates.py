@@ -21,20 +21,20 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ...geo import Entry, Gazetteer, name_key
+from ...lexicons import lexicon
 from ..base import POSSESSIVE
 from .geocoding import Candidate
 from .sites import POI_HEADS, institution, poi_run, street_list, venue, with_site_word
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # spaCy's small model tags front-line towns as PERSON or ORG ("Pokrovsk", "Myrnohrad"): these are
 # kept only when the gazetteer knows them and the syntax or the rest of the article says "place".
 MISLABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 RARE = 3  # a name borne by this many places at most is tried on a mis-tagged entity
-LOCATIVE = set(
-    "across around at besieged between beyond captured cities city embattled from front-line frontline in "
-    "inside into liberated near nearby neighboring neighbouring occupied of off outside outskirts seized "
-    "settlement settlements through to took toward towards town towns village villages".split()
-)
+LOCATIVE = LEX.words("places/locative")
 WEAK_LOCATIVE = {"of", "to", "from", "at", "on"}
 # Organisations the small model tags GPE ("Nato" is also a village in the Philippines).
 NOT_PLACES = {"nato", "un", "osce", "iaea", "opec", "brics", "g7", "g20", "who", "imf", "interpol"}
@@ -64,13 +64,7 @@ NOT_PLACES |= {
 }
 # Words after which "of/to/from/at/on" introduces a place: "outskirts of", "capture of", "road to",
 # "fired on", "troops at".
-PLACE_HEADS = set(
-    "advance area arrive assault attack axis battle bomb border capture center centre city control defence "
-    "defense direction east edge encirclement evacuation fall front governor heart highway kilometer "
-    "kilometre km liberation mayor mile north northeast northwest outskirts part push region resident "
-    "retreat return road sector settlement shell shelling south southeast southwest strike suburb town troop "
-    "village way west withdraw withdrawal fire march converge".split()
-)
+PLACE_HEADS = LEX.words("places/place_heads")
 # Adjectives of places that are not countries (countries come from the gazetteer's demonyms).
 ADJECTIVE_PLACES = {
     "european": "Europe",

@@ -17,6 +17,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...geo import Entry
+from ...lexicons import lexicon
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 # Seats standing for their governments (GeoWebNews "Metonymic" examples: the Kremlin, the White House).
 SEATS = {
@@ -38,38 +42,13 @@ PLACE_VERBS = set(
     "stand stretch suffer".split()
 )
 # Verbs of saying, deciding and acting that only people and governments do.
-AGENT_VERBS = set(
-    "abandon accuse acknowledge admit agree allow announce approve ask attack believe blame bomb buy call "
-    "claim condemn confirm consider continue decide declare demand deny deploy exhaust expect fire give "
-    "hope impose insist intend invade launch lead mobilise mobilize need negotiate note offer order pay "
-    "plan pledge promise propose provide push recognise recognize refuse reject report respond retaliate "
-    "retreat sanction say seek sell send shell sign spend step strike supply support target tell threaten "
-    "try urge vow want warn win withdraw".split()
-)
+AGENT_VERBS = LEX.words("places/agent_verbs")
 # Nouns whose possessor or of-complement is an agent: "Moscow's claim", "defeat of Kyiv", "Kyiv officials".
-AGENT_NOUNS = set(
-    "administration advance aggression aid aim aims allies ally ambassador army attack attacks "
-    "authorities backing behalf claim claims command commander commanders counteroffensive decision "
-    "defeat defence defenders defense delegation demand demands diplomat diplomats drones embassy enemies "
-    "enemy envoy force forces goal goals government intention intentions interest interests invasion "
-    "leader leaders leadership losses military minister ministry missiles narrative negotiating "
-    "negotiator negotiators offensive offer official officials partner partners plan plans policy "
-    "position president pressure propaganda proposal refusal regime request response sanctions side "
-    "soldiers sovereignty statement strategy success support talks troops victory war".split()
-)
+AGENT_NOUNS = LEX.words("places/agent_nouns")
 # Things a country gives or owns: "aid to Ukraine", "US weapons".
-AID_NOUNS = set(
-    "aid arms assistance backing citizens companies congress delegation department dollars embassy envoy "
-    "firms funding help intelligence jets loan loans missiles money package sanctions senate support "
-    "tanks team weapons".split()
-)
+AID_NOUNS = LEX.words("places/aid_nouns")
 # Possessed nouns that keep the place literal: "Russia's border", "Ukraine's east".
-PLACE_NOUNS = set(
-    "airspace border borders capital center centre cities city coast east grid infrastructure land lands "
-    "north oblast outskirts part parts people population region regions residents soil south streets "
-    "territories territory towns villages west direction front axis area district raion sector suburbs "
-    "province county state village town metro airport station river".split()
-)
+PLACE_NOUNS = LEX.words("places/place_nouns")
 PRESSURE_NOUNS = {"pressure", "sanction", "sanctions", "war", "demand", "call"}
 AGENT_ADJECTIVES = set(
     "ready willing prepared eager determined open unwilling reluctant keen interested confident "
@@ -77,19 +56,11 @@ AGENT_ADJECTIVES = set(
 )
 # People and bodies a place's name can label ("a New Jersey man", "the Louisville coach"):
 # GeoWebNews Non_Literal_Modifier.
-PEOPLE_NOUNS = set(
-    "man woman men women boy girl coach coaches producer captain officer officers police team teams fans "
-    "player players club company firm bank lottery department prosecutor prosecutors court judge "
-    "lawmaker lawmakers senator congressman governor mayor council".split()
-)
+PEOPLE_NOUNS = LEX.words("places/people_nouns")
 # Prepositions whose object is an agent ("talks with Moscow", "war against Ukraine", "aid for Kyiv").
 AGENT_PREPS = {"with", "against", "between", "by", "for", "toward", "towards", "versus", "vs", "vs."}
 # Verbs whose object is an agent ("urged Kyiv", "accused Moscow").
-AGENT_OBJECT_VERBS = set(
-    "accuse aid arm ask back blame call condemn convince criticise criticize defeat exhaust finance force "
-    "fund help inform invite join persuade pressure punish reassure sanction supply support tell thank "
-    "trust urge warn".split()
-)
+AGENT_OBJECT_VERBS = LEX.words("places/agent_object_verbs")
 
 
 def governing(token: Token) -> Token:

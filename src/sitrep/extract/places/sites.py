@@ -18,26 +18,18 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ...geo import Entry, Gazetteer
+from ...lexicons import lexicon
 from ..base import POSSESSIVE
 from .geocoding import AREA_FEATURES, Candidate, near
 
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
+
 # Last words of organisation names that are buildings or sites (GeoWebNews counts them as toponyms).
-POI_HEADS = set(
-    "School Elementary High Middle University College Church Cathedral Basilica Library Hospital Airport "
-    "Station Park Museum Theatre "
-    "Theater Stadium Arena Mall Hotel Inn Farm Farms Plant Factory Bridge Square Street Avenue Road "
-    "Boulevard Base Prison Zoo Market Refinery Port Harbor Harbour Dam Drive Lane Canal Railroad Railway "
-    "Plantation Racecourse Club Plaza Cemetery Graveyard Monastery Mosque Temple "
-    "Synagogue Palace Courthouse Terminal Armory Arsenal Barracks Depot "
-    "Studio Restaurant Bakery Cafe Café Store Shop Shops Boutique Winery Brewery Gym".split()
-)
+POI_HEADS = LEX.words("places/poi_heads")
 
 # Nouns of people: "a fellow at the Atlantic Council" names an employer, not a location.
-ROLE_NOUNS = set(
-    "analyst analysts chief correspondent director economist editor expert experts fellow head lecturer "
-    "member official officials professor reporter researcher researchers scientist spokesman spokeswoman "
-    "spokesperson student students worker workers".split()
-)
+ROLE_NOUNS = LEX.words("places/role_nouns")
 NOT_VENUES = {
     "DATE",
     "TIME",
@@ -85,10 +77,7 @@ def venue(doc: Doc, i: int, gaz: Gazetteer) -> SpacySpan | None:
 # Lower-case words for buildings and sites after a name ("Pokrovsk railway station", "Sheikh Akil
 # graveyard"), words that open one ("Hotel Kyjev"), and plural street words after a list of names
 # ("Bourbon and Dauphine streets", "the Chartres/Franklin intersection").
-SITE_NOUNS = set(
-    "airfield airport base bridge cathedral cemetery church depot factory graveyard hospital hotel market "
-    "monastery mosque museum plant prison refinery restaurant school square stadium station".split()
-)
+SITE_NOUNS = LEX.words("places/site_nouns")
 SITE_OPENERS = {"Hotel", "Rue", "Camp", "Cafe", "Café", "Faubourg", "Avenue", "Boulevard", "Quai", "Vulytsia"}
 PARTICLES = {"de", "du", "des", "la", "le", "les", "di", "del", "della", "von", "van"}
 
@@ -98,10 +87,7 @@ def particle(word: str) -> bool:
     return word in PARTICLES or word[:2] in {"d’", "d'"}
 
 
-CENTRE_KINDS = set(
-    "Village Shopping Medical Community Trade Convention Detention Civic Town Sports Fitness Health "
-    "Youth Cultural Training Transit Distribution Data Shelter Refugee Reception Evacuation".split()
-)
+CENTRE_KINDS = LEX.words("places/centre_kinds")
 NAMED_AFTER_ELSEWHERE = {"Hotel", "Cafe", "Café"}  # "Hotel Moskva", "Cafe Vienna": not where they are
 STREET_LISTS = {"streets", "avenues", "roads", "boulevards", "intersection", "corner"}
 

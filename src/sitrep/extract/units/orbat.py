@@ -15,20 +15,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ...lexicons import lexicon
 from ...models import Side
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 ORBAT = Path(__file__).resolve().parents[2] / "data" / "orbat.csv"
 
 # Type words: what a formation is, written between its number and its echelon word ("68th Separate
 # Jaeger Brigade"), lower-cased; units.py also takes any capitalised word there.
-TYPE_WORDS = set(
-    "( ) - air airborne airmobile anti-aircraft arctic arms artillery assault aviation biological border "
-    "cavalry chemical coastal combined defence defense drone electronic engineer engineering guard guards "
-    "heavy howitzer independent infantry jaeger landing marine mechanised mechanized medical missile "
-    "motor motorised motorized motorized-infantry mountain national naval operational parachute partisan "
-    "penal presidential purpose radiation rapid reaction reconnaissance rifle rocket sapper security "
-    "separate signal special spetsnaz storm systems tank territorial unmanned vdv volunteer warfare".split()
-)
+TYPE_WORDS = LEX.words("units/type_words")
 # Words that say nothing about which formation is meant ("Separate", "Guards" come and go).
 GENERIC = {"separate", "independent", "guards", "guard", "(", ")", "-", "the", "and", ","}
 # Echelons that every formation has a numbered one of: the table settles them only by type words.

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -30,57 +31,22 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ...lexicons import lexicon
 from ...models import Side, Unit
 from ..base import ensure_doc_extension, extractor_id, span_of
 from .orbat import TYPE_WORDS, Formation, load_orbat
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 NAME = "units"
 VERSION = 2
 EXTRACTOR = extractor_id(NAME, VERSION)
 
-ECHELONS = {
-    "army": "army",
-    "armies": "army",
-    "corps": "corps",
-    "division": "division",
-    "divisions": "division",
-    "brigade": "brigade",
-    "brigades": "brigade",
-    "regiment": "regiment",
-    "regiments": "regiment",
-    "battalion": "battalion",
-    "battalions": "battalion",
-    "company": "company",
-    "companies": "company",
-    "platoon": "platoon",
-    "platoons": "platoon",
-    "squadron": "squadron",
-    "squadrons": "squadron",
-    "detachment": "detachment",
-    "detachments": "detachment",
-    "flotilla": "flotilla",
-    "fleet": "fleet",
-    "legion": "legion",
-    "bde": "brigade",
-    "bn": "battalion",
-    "div": "division",
-    "regt": "regiment",
-}
+ECHELONS = LEX.table("units/echelons")
 # ISW's abbreviations after an ordinal ("20th CAA", "1st GTA", "44th AC", "150th MRD"), and the
 # Latin forms of Ukrainian ones ("47th OMBr"). Case-sensitive: "AC" is not "ac".
-ABBREVIATIONS = {
-    "CAA": "army",
-    "GTA": "army",
-    "AC": "corps",
-    "MRD": "division",
-    "TD": "division",
-    "MRR": "regiment",
-    "MRB": "brigade",
-    "OMBr": "brigade",
-    "OShBr": "brigade",
-    "ODShBr": "brigade",
-    "OMPBr": "brigade",
-}
+ABBREVIATIONS = LEX.table("units/abbreviations")
 ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.IGNORECASE)
 # Ordinals spelt out, capitalised only: "Ukraine's Third Assault Brigade", not "the first brigade to …".
 WORD_ORDINALS = {
@@ -92,19 +58,7 @@ WORD_ORDINALS = {
 # Abbreviations after a bare number: Ukrainian ОМБр/ОШБр/ОДШБр/ОАеМБр/ОБрМП/ОГШБр,
 # Russian ОМСБр/МСД/ВДД/ДШД/ТД/ОА/АК.
 CYRILLIC = re.compile(r"^(?:Гв)?[А-ЯЄІЇ][А-ЯЄІЇа-яєії]{0,6}$")
-CYRILLIC_ECHELON = (
-    ("Бр", "brigade"),
-    ("БрМП", "brigade"),
-    ("МСД", "division"),
-    ("ВДД", "division"),
-    ("ДШД", "division"),
-    ("ТД", "division"),
-    ("ОА", "army"),
-    ("ТА", "army"),
-    ("АК", "corps"),
-    ("П", "regiment"),
-    ("Б", "battalion"),
-)
+CYRILLIC_ECHELON = tuple(LEX.table("units/cyrillic_echelons").items())
 # Ukrainian and Russian echelon words in any case form ("бригада", "бригади", "полку").
 CYRILLIC_WORDS = (
     ("бригад", "brigade"),
@@ -116,34 +70,10 @@ CYRILLIC_WORDS = (
     ("корпус", "corps"),
 )
 RUSSIAN_ONLY = ("МСБр", "МСД", "ВДД", "ДШД", "ТД", "ОА", "АК", "МСП")
-SIDE_WORDS: dict[str, Side] = {
-    "ukrainian": "UA",
-    "ukraine": "UA",
-    "ukraine's": "UA",
-    "kyiv's": "UA",
-    "russian": "RU",
-    "russia": "RU",
-    "russia's": "RU",
-    "moscow's": "RU",
-    "kremlin's": "RU",
-}
+SIDE_WORDS: dict[str, Side] = cast("dict[str, Side]", LEX.table("sides", ("UA", "RU"), tag="unit"))
 # Words in the bracket after a unit that place it in one army: Russian military districts and
 # fleets as ISW abbreviates them ("(… 44th AC, LMD)"), the GRU, the occupation "republics".
-AFTER_SIDE: dict[str, Side] = {
-    **SIDE_WORDS,
-    "lmd": "RU",
-    "mmd": "RU",
-    "smd": "RU",
-    "cmd": "RU",
-    "emd": "RU",
-    "gru": "RU",
-    "lnr": "RU",
-    "dnr": "RU",
-    "people": "RU",
-    "grouping": "RU",
-    "zsu": "UA",
-    "afu": "UA",
-}
+AFTER_SIDE: dict[str, Side] = cast("dict[str, Side]", {**SIDE_WORDS, **LEX.table("units/after_side")})
 # Type words only one side's formations carry (Russian motor rifle, VDV, Spetsnaz, Guards and
 # combined arms formations, Kadyrov's Akhmat; Ukrainian Jaeger, Territorial Defense, airmobile).
 BRANCH_SIDE: dict[str, Side] = {
@@ -162,39 +92,9 @@ BRANCH_SIDE: dict[str, Side] = {
 LINKS = {"of", "the", "(", ",", "[", "]", "its", "including", "both", "all", "reportedly", "formerly"}
 # Names of Russian groups of forces and Ukrainian operational-strategic groups, folded to the
 # ORBAT's names; near misses ("Centrer") are matched with rapidfuzz.
-GROUP_WORDS = {
-    "center": "Center",
-    "centre": "Center",
-    "central": "Center",
-    "tsentr": "Center",
-    "north": "North",
-    "northern": "North",
-    "sever": "North",
-    "south": "South",
-    "southern": "South",
-    "yug": "South",
-    "east": "East",
-    "eastern": "East",
-    "vostok": "East",
-    "west": "West",
-    "western": "West",
-    "zapad": "West",
-    "dnepr": "Dnipro",
-    "dnipro": "Dnipro",
-    "khortytsia": "Khortytsia",
-    "tavria": "Tavria",
-}
+GROUP_WORDS = LEX.table("units/group_words")
 # Capitalised words before an echelon word that do not name a unit ("the Russian Army brigade").
-NOT_NAMES = (
-    set(
-        "the a an this that its their our his her army navy air force forces marine marines corps national "
-        "guard guards armed special operations border police patrol defense defence ministry commander "
-        "chechen american british german french polish belarusian us u.s. nato israeli foreign first second third fourth fifth new old "
-        "elite regular combat assault storm penal volunteer volunteers fire rescue emergency".split()
-    )
-    | set(SIDE_WORDS)
-    | TYPE_WORDS
-)
+NOT_NAMES = LEX.words("units/not_names") | frozenset(SIDE_WORDS) | frozenset(TYPE_WORDS)
 # Words after an alias that make it a place or a weapon ("Azov Sea", "Magura drones", "Magura V5").
 NOT_AFTER_ALIAS = {"sea", "steel", "drone", "drones", "boat", "boats", "missile", "missiles"}
 MODEL = re.compile(r"^[A-Z]{0,3}-?\d")

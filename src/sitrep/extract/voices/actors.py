@@ -18,16 +18,21 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ...geo import name_key
+from ...lexicons import lexicon
 from ...models import Actor, Place, Side
 from ...outlets import load_outlets
 from ..base import ensure_doc_extension, extractor_id, items_of, spans_of
 from ..places.places import english_words
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 NAME = "actors"
 VERSION = 3
@@ -49,31 +54,13 @@ TITLES = {
     "ms.",
 }
 # Words that give a side, in a name or next to it.
-SIDE_WORDS: dict[str, Side] = {
-    "ukraine": "UA",
-    "ukrainian": "UA",
-    "ukrainians": "UA",
-    "kyiv": "UA",
-    "kiev": "UA",
-    "zsu": "UA",
-    "russia": "RU",
-    "russian": "RU",
-    "russians": "RU",
-    "moscow": "RU",
-    "kremlin": "RU",
-}
+SIDE_WORDS: dict[str, Side] = cast("dict[str, Side]", LEX.table("sides", ("UA", "RU"), tag="actor"))
 SIDES = {"UA", "RU"}
 # Lower-case words a name may start with or hold anywhere ("Institute for the Study of War").
-FUNCTION_WORDS = set(
-    "the of for and in on at de da del der di du la le van von al bin ibn y und і та з".split()
-)
+FUNCTION_WORDS = LEX.words("voices/function_words")
 # Weapon systems the small model tags ORG or PERSON (Wikipedia: "List of military equipment
 # used in the Russian invasion of Ukraine"): not actors.
-WEAPONS = set(
-    "oreshnik iskander iskander-m kinzhal kalibr shahed geran bulava topol topol-m sarmat zircon lancet "
-    "himars atacms storm shadow taurus patriot javelin nlaw bayraktar leopard abrams bradley neptune "
-    "flamingo tomahawk mlrs fpv".split()
-)
+WEAPONS = LEX.words("voices/weapons")
 WINDOW = 4  # tokens looked at before a mention ("Russian Defense Minister Andrei Belousov")
 # The press reports the story, it does not act in it: outlets, news agencies, channels and
 # platforms are sources (sitrep_sources), not actors. A state agency (SBU, FSB) is an actor.

@@ -28,70 +28,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ...lexicons import lexicon
 from ...models import Claim, Quote
 from ..base import ensure_doc_extension, extractor_id, items_of, span_of
 from .cues import HEDGES, HEDGING_CUES, NEGATORS, NOUN_STANCE, VERB_STANCE, token_indices
 from .mentions import SUBJECTS, Holder, Resolver, speaker_of_cue
 from .sources import chain_for
 
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
+
 NAME = "claims"
 VERSION = 1
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 #: Verbs that take the proposition as their object ("denies the report", "confirmed the strike").
-OBJECT_VERBS = frozenset(
-    {
-        "deny",
-        "reject",
-        "refute",
-        "dismiss",
-        "rebut",
-        "dispute",
-        "acknowledge",
-        "admit",
-        "concede",
-        "confirm",
-        "recognise",
-        "recognize",
-        "estimate",
-        "predict",
-        "forecast",
-        "expect",
-        "anticipate",
-        "doubt",
-        "question",
-        "report",
-        "claim",
-        "announce",
-        "allege",
-    }
-)
+OBJECT_VERBS = LEX.words("verbs_of_saying", "takes-object")
 #: Verbs of the cue list that never introduce a proposition of their own in a clause.
-NOT_CLAIM_VERBS = frozenset(
-    {
-        "call",
-        "ask",
-        "urge",
-        "continue",
-        "quote",
-        "cite",
-        "describe",
-        "list",
-        "detail",
-        "document",
-        "post",
-        "tweet",
-        "publish",
-        "brief",
-        "record",
-        "judge",
-        "charge",
-        "complain",
-        "lament",
-        "joke",
-        "shout",
-    }
-)
+NOT_CLAIM_VERBS = LEX.words("verbs_of_saying", "no-claim")
 #: Words before "likely" that make it a comparison, not a hedge ("the more likely you are to lose").
 COMPARATIVES = frozenset({"more", "less", "most", "least"})
 #: Auxiliaries that make a proposition a forecast.

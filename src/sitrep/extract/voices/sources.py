@@ -27,61 +27,22 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ...lexicons import lexicon
 from ...models import Source
 from ...outlets import Outlet, load_outlets
 from ..base import ensure_doc_extension, extractor_id, span_of
 from .cues import NOUN_STANCE, PERSON_NOUNS, VERB_STANCE, side_of_words, token_indices
 from .quotes import doc_text, quote_spans
 
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
+
 NAME = "sources"
 VERSION = 1
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 #: Head nouns of a body that can be cited without being in the list ("the eastern military command").
-BODY_NOUNS = frozenset(
-    {
-        "ministry",
-        "staff",
-        "command",
-        "service",
-        "agency",
-        "channel",
-        "outlet",
-        "broadcaster",
-        "newspaper",
-        "presidency",
-        "council",
-        "department",
-        "embassy",
-        "commission",
-        "committee",
-        "institute",
-        "mission",
-        "project",
-        "website",
-        "database",
-        "blogger",
-        "bloggers",
-        "milblogger",
-        "milbloggers",
-        "source",
-        "sources",
-        "network",
-        "newsroom",
-        "monitor",
-        "monitors",
-        "directorate",
-        "administration",
-        "office",
-        "forces",
-        "force",
-        "operator",
-        "watchdog",
-        "group",
-        "center",
-        "centre",
-    }
-)
+BODY_NOUNS = LEX.words("voices/body_nouns")
 #: Nouns of a body that speak for themselves only when named (an ORG entity), never as a bare noun.
 NAMED_ONLY = frozenset(
     {

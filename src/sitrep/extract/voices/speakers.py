@@ -30,12 +30,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ...lexicons import lexicon
 from ...models import Quote
 from ..base import ensure_doc_extension, extractor_id, items_of
 from .cues import VERB_STANCE
 from .mentions import QUOTE_GAP, SUBJECTS, Holder, Resolver, is_cue, speaker_of_cue
 from .quotes import doc_text
 from .sources import chain_for
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
 
 NAME = "speakers"
 VERSION = 2
@@ -45,29 +49,7 @@ SENTENCE_END = {".", "!", "?", "…"}
 DASHES = {"―", "—", "–", "-", "--"}
 DASH_CHARS = "―—–"
 # Words after "said" that end the speaker's name: "said Caddell, speaking …", "said in a statement".
-RUN_STOPS = {
-    "in",
-    "on",
-    "at",
-    "during",
-    "to",
-    "after",
-    "before",
-    "while",
-    "when",
-    "as",
-    "via",
-    "about",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "late",
-    "told",
-    "adding",
-    "noting",
-    "citing",
-}
+RUN_STOPS = LEX.words("voices/run_stops")
 # The attachment of "of"/"from" to a person noun continues a description ("an officer from …").
 DESCRIPTION_PREPS = {"of", "from", "at", "for", "with"}
 # Words that may stand between scare quotes listed in one sentence.
@@ -104,40 +86,9 @@ MAX_RUN = 32
 # Verbs that report speech, whose subject is the source of everything said inside their clause:
 # in "Ditto said she expects the campaign “to …”" the quote is Ditto's, as PolNeAR annotates
 # nested attributions to their outermost source (Newell et al., LREC 2018).
-OUTER_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "write",
-        "add",
-        "state",
-        "claim",
-        "insist",
-        "assert",
-        "announce",
-        "declare",
-        "note",
-        "explain",
-        "argue",
-        "contend",
-        "maintain",
-        "stress",
-        "emphasise",
-        "emphasize",
-        "tweet",
-        "post",
-        "reply",
-        "respond",
-        "warn",
-        "testify",
-        "acknowledge",
-        "admit",
-        "concede",
-        "deny",
-    }
-)
+OUTER_VERBS = LEX.words("verbs_of_saying", "outer")
 # Verbs that introduce a quotation but no claim: "as X put it", "the letter reads", "Blige sings".
-QUOTE_CUES = frozenset({"put", "read", "sing"})
+QUOTE_CUES = LEX.words("verbs_of_saying", "quote-cue")
 # How many heads above a quote its governing cue may be.
 GOVERNOR_STEPS = 8
 
