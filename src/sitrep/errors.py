@@ -42,8 +42,8 @@ class Messages(StrEnum):
     E011 = "No lexicon for language '{lang}'. Languages with lexicon files: {options} (src/sitrep/lexicons/<lang>/)."
     E012 = "The '{lang}' lexicon has no '{name}' file ({path}); copy the English one and translate its entries."
     E013 = (
-        "The component '{component}' needs doc._.{extension}, which no earlier component wrote. "
-        "Add '{writer}' before it in the pipeline, or disable '{component}' as well."
+        "doc._.{extension} is not set: '{writer}', which writes it, did not run before a component "
+        "that reads it. Take '{writer}' out of Settings.disabled, or disable its readers too."
     )
     # Input
     E101 = "{where}: the file is empty."

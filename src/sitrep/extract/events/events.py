@@ -55,7 +55,8 @@ VERSION = 2
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 ensure_doc_extension(NAME)
-ensure_doc_extension("sitrep_event_syntax")  # {event index: [(trigger index, Status)]} for sitrep_forecasts
+# {event index: [(trigger token index, Status)]}: the syntax sitrep_forecasts reuses, kept off the record.
+ensure_doc_extension("event_triggers")
 
 # Ground units: "Russian forces attacked near Lyman" is an assault, not a strike.
 GROUND = {
@@ -287,7 +288,7 @@ def target_side(trigger: Token) -> Side | None:
 
 def find_events(doc: Doc) -> list[Event]:
     """Every event in `doc`, one per (type, place, status), in the order of first mention."""
-    doc._.sitrep_event_syntax = {}  # fresh on every run over the doc
+    doc._.event_triggers = {}  # fresh on every run over the doc
     mentions = place_mentions(doc)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     times = [
@@ -345,7 +346,7 @@ def find_events(doc: Doc) -> list[Event]:
 
 def _annotations(doc: Doc) -> dict:
     """Per-event syntax the forecasts component reuses (trigger index, status), kept off the record."""
-    return doc._.sitrep_event_syntax
+    return doc._.event_triggers
 
 
 def _time_of(trigger: Token, times: list) -> str | None:
@@ -372,8 +373,17 @@ class EventFinder:
 
 @Language.factory(
     "sitrep_events",
-    assigns=["doc._.events"],
-    requires=["token.dep", "token.lemma", "doc.ents", "doc._.places", "doc._.times"],
+    assigns=["doc._.events", "doc._.event_triggers"],
+    requires=[
+        "token.lemma",
+        "token.dep",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.places",
+        "doc._.times",
+        "doc._.claims",
+    ],
 )
 def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp, name)

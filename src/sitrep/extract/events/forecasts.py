@@ -21,6 +21,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ...errors import ConfigError, Messages
 from ...models import Forecast, TimeRef
 from ..base import ensure_doc_extension, extractor_id, items_of, published_of, span_of
 from .events import clean_horizon
@@ -313,7 +314,9 @@ def _horizon(
 
 def find_forecasts(doc: Doc) -> list[Forecast]:
     """One forecast per expected (event type, place), from the forecast events of ``doc._.events``."""
-    syntax = doc._.sitrep_event_syntax if Doc.has_extension("sitrep_event_syntax") else None
+    syntax = doc._.event_triggers
+    if syntax is None:
+        raise ConfigError(Messages.E013, extension="event_triggers", writer="sitrep_events")
     times = {t.id: t for t in items_of(doc, "times") if t.id and t.spans}
     claims = items_of(doc, "claims")
     place_spans: dict[str, list[tuple[int, int]]] = {}
@@ -403,6 +406,22 @@ class ForecastFinder:
         return doc
 
 
-@Language.factory("sitrep_forecasts", assigns=["doc._.forecasts"], requires=["doc._.events", "doc._.times"])
+@Language.factory(
+    "sitrep_forecasts",
+    assigns=["doc._.forecasts"],
+    requires=[
+        "token.lemma",
+        "token.dep",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.published",
+        "doc._.places",
+        "doc._.times",
+        "doc._.claims",
+        "doc._.events",
+        "doc._.event_triggers",
+    ],
+)
 def make_forecast_finder(nlp: Language, name: str) -> ForecastFinder:
     return ForecastFinder(nlp, name)

@@ -436,6 +436,10 @@ class QuantityFinder:
         return doc
 
 
-@Language.factory("sitrep_quantities", assigns=["doc._.quantities"], requires=["token.dep", "doc.ents"])
+@Language.factory(
+    "sitrep_quantities",
+    assigns=["doc._.quantities"],
+    requires=["token.lemma", "token.dep", "token.tag", "doc.sents", "doc.ents", "doc._.times", "doc._.units"],
+)
 def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
     return QuantityFinder(nlp, name)

@@ -340,6 +340,10 @@ class TimeFinder:
         return doc
 
 
-@Language.factory("sitrep_times", assigns=["doc._.times"], requires=["token.lemma"])
+@Language.factory(
+    "sitrep_times",
+    assigns=["doc._.times"],
+    requires=["token.lemma", "doc._.published"],
+)
 def make_time_finder(nlp: Language, name: str) -> TimeFinder:
     return TimeFinder(nlp, name)

@@ -238,6 +238,10 @@ class PlaceFinder:
 ensure_doc_extension(NAME)
 
 
-@Language.factory("sitrep_places", assigns=["doc._.places"], requires=["doc.ents", "token.dep"])
+@Language.factory(
+    "sitrep_places",
+    assigns=["doc._.places"],
+    requires=["token.lemma", "token.dep", "token.tag", "doc.sents", "doc.ents"],
+)
 def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
     return PlaceFinder(nlp, name)

@@ -499,6 +499,10 @@ class UnitFinder:
 ensure_doc_extension(NAME)
 
 
-@Language.factory("sitrep_units", assigns=["doc._.units"], requires=[])
+@Language.factory(
+    "sitrep_units",
+    assigns=["doc._.units"],
+    requires=["doc.ents"],
+)
 def make_unit_finder(nlp: Language, name: str) -> UnitFinder:
     return UnitFinder(nlp, name)

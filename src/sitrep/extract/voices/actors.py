@@ -262,6 +262,18 @@ class ActorFinder:
         return doc
 
 
-@Language.factory("sitrep_actors", assigns=["doc._.actors"], requires=["doc.ents", "doc._.places"])
+@Language.factory(
+    "sitrep_actors",
+    assigns=["doc._.actors"],
+    requires=[
+        "token.lemma",
+        "token.dep",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.places",
+        "doc._.units",
+    ],
+)
 def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder(nlp, name)

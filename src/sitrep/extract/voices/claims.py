@@ -399,7 +399,20 @@ class ClaimFinder:
 @Language.factory(
     "sitrep_claims",
     assigns=["doc._.claims"],
-    requires=["doc._.quotes", "token.dep", "token.lemma"],
+    requires=[
+        "token.lemma",
+        "token.dep",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.quotes",
+        "doc._.places",
+        "doc._.units",
+        "doc._.actors",
+        "doc._.sources",
+        "doc._.citations",
+        "doc._.outlet",
+    ],
 )
 def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
     return ClaimFinder(nlp, name)

@@ -211,6 +211,10 @@ class QuoteFinder:
         return doc
 
 
-@Language.factory("sitrep_quotes", assigns=["doc._.quotes"])
+@Language.factory(
+    "sitrep_quotes",
+    assigns=["doc._.quotes"],
+    requires=[],
+)
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder(nlp, name)

@@ -30,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from ...lexicons import lexicon
 from ...models import Source
 from ...outlets import Outlet, load_outlets
-from ..base import ensure_doc_extension, extractor_id, span_of
+from ..base import ensure_doc_extension, extractor_id, items_of, span_of
 from .cues import NOUN_STANCE, PERSON_NOUNS, VERB_STANCE, side_of_words, token_indices
 from .quotes import doc_text, quote_spans
 
@@ -339,8 +339,7 @@ def _not_bodies(doc: Doc) -> set[str]:
     out = {ent.text.lower() for ent in doc.ents if ent.label_ in {"PERSON", "GPE", "LOC"}}
     out.update(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_title)
     for field in ("places", "units"):
-        if Doc.has_extension(field):
-            out.update(getattr(item, "name", "").lower() for item in getattr(doc._, field) or [])
+        out.update(getattr(item, "name", "").lower() for item in items_of(doc, field))
     return out
 
 
@@ -372,7 +371,7 @@ def cited_at(doc: Doc, char: int) -> str | None:
 def chain_for(doc: Doc, char: int, *, speaker: str | None) -> list[str]:
     """Attribution chain at a point of the text: article outlet → cited outlet → speaker."""
     chain: list[str] = []
-    for link in (doc._.outlet, cited_at(doc, char) if Doc.has_extension("citations") else None, speaker):
+    for link in (doc._.outlet, cited_at(doc, char), speaker):
         if link and not any(_same(link, known) or _same(known, link) for known in chain):
             chain.append(link)
     return chain
@@ -381,7 +380,16 @@ def chain_for(doc: Doc, char: int, *, speaker: str | None) -> list[str]:
 @Language.factory(
     "sitrep_sources",
     assigns=["doc._.sources", "doc._.citations"],
-    requires=["token.dep", "token.lemma", "doc.ents"],
+    requires=[
+        "token.lemma",
+        "token.dep",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.outlet",
+        "doc._.places",
+        "doc._.units",
+    ],
 )
 def make_source_finder(nlp: Language, name: str) -> SourceFinder:
     return SourceFinder(nlp, name)

@@ -514,7 +514,20 @@ class SpeakerFinder:
 @Language.factory(
     "sitrep_speakers",
     assigns=["doc._.quotes"],
-    requires=["doc._.quotes", "token.dep", "doc.ents"],
+    requires=[
+        "token.lemma",
+        "token.dep",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.quotes",
+        "doc._.places",
+        "doc._.units",
+        "doc._.actors",
+        "doc._.sources",
+        "doc._.citations",
+        "doc._.outlet",
+    ],
 )
 def make_speaker_finder(nlp: Language, name: str) -> SpeakerFinder:
     return SpeakerFinder(nlp, name)
