@@ -80,12 +80,17 @@ def inputs_of(module: str, *, lang: str = "en") -> list[Path]:
     return sorted(p for p in paths if p.is_file())
 
 
+def digest_of(paths: list[Path], *, root: Path = PACKAGE) -> str:
+    """12 hex digits of a hash over the files' names (relative to `root`) and bytes."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 @cache
 def version_of(module: str, *, lang: str = "en") -> str:
-    """'<VERSION>+<hash>': the component's declared number and 12 hex digits of its inputs' hash."""
-    digest = hashlib.sha256()
-    for path in inputs_of(module, lang=lang):
-        digest.update(str(path.relative_to(PACKAGE)).encode())
-        digest.update(path.read_bytes())
+    """'<VERSION>+<hash>': the component's declared number and the hash of its inputs."""
     number = getattr(importlib.import_module(module), "VERSION", 0)
-    return f"{number}+{digest.hexdigest()[:12]}"
+    return f"{number}+{digest_of(inputs_of(module, lang=lang))}"
