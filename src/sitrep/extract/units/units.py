@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -91,7 +90,7 @@ BRANCH_SIDE: dict[str, Side] = {
 # 20th Division", "(20th MRD, 8th CAA)", "(both 25th CAA)", "including its 215th Battalion".
 LINKS = {"of", "the", "(", ",", "[", "]", "its", "including", "both", "all", "reportedly", "formerly"}
 # Names of Russian groups of forces and Ukrainian operational-strategic groups, folded to the
-# ORBAT's names; near misses ("Centrer") are matched with rapidfuzz.
+# ORBAT's names. Only these spellings: a misspelt name is left out rather than guessed.
 GROUP_WORDS = LEX.table("units/group_words")
 # Capitalised words before an echelon word that do not name a unit ("the Russian Army brigade").
 NOT_NAMES = LEX.words("units/not_names") | frozenset(SIDE_WORDS) | frozenset(TYPE_WORDS)
@@ -305,11 +304,8 @@ class UnitFinder:
         return None
 
     def group_of_forces(self, span: SpacySpan, word: Token) -> Mention | None:
-        """'the Tsentr Group of Forces', 'Battlegroup Center', "the 'Centrer' troop unit"."""
+        """'the Tsentr Group of Forces', 'Battlegroup Center', "the 'Center' troop grouping"."""
         key = GROUP_WORDS.get(word.lower_)
-        if key is None:
-            best = max(GROUP_WORDS, key=lambda w: fuzz.ratio(w, word.lower_))
-            key = GROUP_WORDS[best] if fuzz.ratio(best, word.lower_) >= 85 else None
         formation = self.group_formations.get(key or "")
         if formation is None:
             return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -43,6 +43,12 @@ EXTRACTOR = extractor_id(NAME, VERSION)
 
 #: Head nouns of a body that can be cited without being in the list ("the eastern military command").
 BODY_NOUNS = LEX.words("voices/body_nouns")
+#: Verbs whose subject is credited with information ("Mashovets reported that …", "footage shows …").
+INFORMING_VERBS = LEX.words("verbs_of_saying", "informs")
+#: Kinds of evidence credited as a source ("geolocated footage", "satellite imagery").
+EVIDENCE_NOUNS = LEX.words("voices/evidence_nouns")
+#: The longest description of an anonymous informant kept as a source's name, in tokens.
+MAX_INFORMANT = 16
 #: Nouns of a body that speak for themselves only when named (an ORG entity), never as a bare noun.
 NAMED_ONLY = frozenset(
     {
@@ -288,6 +294,14 @@ class SourceFinder:
                     candidates.append((phrase, None))
                     seen_tokens.update(range(phrase.start, phrase.end))
 
+        informants: dict[int, Token] = {}
+        listed_tokens = {
+            i for span, outlet in candidates if outlet is not None for i in range(span.start, span.end)
+        }
+        for span, cue in informants_of(doc, listed_tokens, quoted, heads=seen_tokens):
+            informants[span.start] = cue
+            candidates.append((span, None))
+
         found: dict[str, Source] = {}
         citations: list[Citation] = []
         heads: set[int] = set()
@@ -295,7 +309,8 @@ class SourceFinder:
             if quoted[span.start_char]:
                 continue
             head = _phrase_head(span.root, through_people=outlet is not None)
-            cue = citing_cue(head)
+            cue = informants.get(span.start) if outlet is None else None
+            cue = cue or citing_cue(head)
             if cue is not None and head.i in heads and head.i not in range(span.start, span.end):
                 continue  # "the Deep State Telegram channel": one source, not two
             if cue is None and outlet is not None:
@@ -325,6 +340,99 @@ class SourceFinder:
                 )
             citations.append(_citation(name, span, cue, text_length=len(text)))
         return list(found.values()), citations
+
+
+def _informing_verb(verb: Token) -> bool:
+    """A verb that passes on information: a that-clause or a reported object, not a direct quotation.
+
+    A correspondent's credit ("…, Jane Doe writes from Brussels") is a byline, not a source.
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in INFORMING_VERBS:
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.ent_type_ in {"GPE", "LOC"} for g in c.children)
+        for c in verb.children
+    ):
+        return False
+    return _reports_content(verb)
+
+
+def _reports_content(verb: Token) -> bool:
+    """A that-clause or object after the verb; the parser sometimes hangs "that …" elsewhere."""
+    if any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
+        return True
+    return any(
+        t.lower_ == "that" and t.dep_ == "mark" for t in verb.doc[verb.i + 1 : min(verb.i + 9, verb.sent.end)]
+    )
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject; for a verb the parser hung as a participle on the last noun of a long
+    subject ("An officer of a brigade operating in the X direction reported that …"), the noun
+    the sentence opens with."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "acl" and _reports_content(verb):
+        root = verb.sent.root
+        if root.pos_ in {"NOUN", "PROPN"} and root.i < verb.i and root.dep_ == "ROOT":
+            subjects = [root]
+    return subjects
+
+
+def informants_of(
+    doc: Doc, taken: set[int], quoted: bytearray, *, heads: set[int]
+) -> list[tuple[SpacySpan, Token]]:
+    """People and kinds of evidence credited with information, with the verb that credits them.
+
+    The subject of an informing verb is a source when it is a named person ("military observer
+    Kostya Petrenko reported that"), a described one ("an officer of a brigade operating near X
+    reported", "a U.S. official told"), or evidence ("geolocated footage shows"). A person who is
+    only quoted is a speaker, not a source: the verb must carry reported content, not a quote.
+    """
+    out: list[tuple[SpacySpan, Token]] = []
+    for i in token_indices(doc, LEMMA, INFORMING_VERBS):
+        verb = doc[i]
+        if quoted[verb.idx] or not _informing_verb(verb):
+            continue
+        for subj in _subjects(verb):
+            if subj.i in taken or subj.i in heads or subj.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            span = _informant_span(subj, verb)
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                out.append((span, verb))
+    return out
+
+
+def _informant_span(subj: Token, verb: Token) -> SpacySpan | None:
+    doc = subj.doc
+    informs = verb.lemma_.lower() in INFORMING_VERBS
+    if (
+        subj.ent_type_ == "PERSON"
+    ):  # a named person is a source for what they report, a speaker for what they say
+        return (
+            next((e for e in doc.ents if e.start <= subj.i < e.end and len(e) > 1), None) if informs else None
+        )
+    lemma = subj.lemma_.lower()
+    if lemma not in PERSON_NOUNS and lemma not in EVIDENCE_NOUNS:
+        return None
+    lo = subj.left_edge.i
+    while lo < subj.i and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+        lo += 1
+    if lemma in EVIDENCE_NOUNS:
+        hi = subj.i + 1  # "geolocated footage [published on …]": the kind of evidence
+    else:
+        # A description runs on to its verb ("an officer of a brigade operating near X reported")
+        # unless a comma or another finite verb comes first.
+        between = doc[subj.i + 1 : verb.i]
+        runs_on = subj.i < verb.i and not any(
+            t.text == "," or t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.lemma_ in INFORMING_VERBS
+            for t in between
+        )
+        hi = verb.i if runs_on else min(subj.right_edge.i + 1, verb.i)
+    if hi - lo > MAX_INFORMANT:
+        return None  # a clause, not a description
+    if hi - lo == 1 and (lemma in EVIDENCE_NOUNS or subj.tag_ != "NNS" or lo > subj.left_edge.i):
+        return None  # "the data show", "the soldier noted": an anaphor, not a kind of informant
+    return doc[lo:hi]
 
 
 def _is_person(ent: SpacySpan) -> bool:
