@@ -77,10 +77,10 @@ def test_units(nlp, text, expected):
             "The 3rd CAA, formerly the 2nd Luhansk People's Republic Army Corps, attacked.",
             [(3, "army", "RU"), (2, "corps", "RU")],
         ),
-        # groups of forces, a typo in a ministry statement included
+        # groups of forces, named in quotes as ministry statements do
         ("The Tsentr Group of Forces continued to advance.", [(None, "group of forces", "RU")]),
         (
-            "The 'Centrer' troop unit liberated the village, the ministry said.",
+            "Soldiers of the 'Vostok' troop grouping took the hamlet, the defence ministry claimed.",
             [(None, "group of forces", "RU")],
         ),
         (

@@ -72,3 +72,28 @@ def test_outlet_list_is_well_formed():
     assert all(r["side"] in {"", "UA", "RU"} for r in rows)
     names = [n.lower() for o in load_outlets() for n in (o.name, *o.aliases)]
     assert len(names) == len(set(names)), "an alias may name only one outlet"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a named person credited with reporting information is a source
+        (
+            "Military analyst Oleh Zhdanov reported on Tuesday that Russian troops had crossed the canal.",
+            ["Oleh Zhdanov"],
+        ),
+        # an unnamed informant the text places by unit or position
+        (
+            "A drone operator of a Ukrainian brigade fighting near Toretsk reported that assaults had slowed.",
+            ["drone operator of a Ukrainian brigade fighting near Toretsk"],
+        ),
+        # a person who is only quoted is a speaker, not a source
+        ('"We are still holding the line," Oleh Zhdanov said.', []),
+        # unnamed people the text does not place are speakers, not sources
+        ("Ukrainian soldiers report that the enemy attacks in small groups.", []),
+        # a correspondent's credit is a byline
+        ("Allies pledged more shells, Maria Kovalenko writes from Brussels.", []),
+    ],
+)
+def test_people_credited_with_information(nlp, text, expected):
+    assert source_names(nlp, text) == expected

@@ -45,8 +45,6 @@ EXTRACTOR = extractor_id(NAME, VERSION)
 BODY_NOUNS = LEX.words("voices/body_nouns")
 #: Verbs whose subject is credited with information ("Mashovets reported that …", "footage shows …").
 INFORMING_VERBS = LEX.words("verbs_of_saying", "informs")
-#: Kinds of evidence credited as a source ("geolocated footage", "satellite imagery").
-EVIDENCE_NOUNS = LEX.words("voices/evidence_nouns")
 #: The longest description of an anonymous informant kept as a source's name, in tokens.
 MAX_INFORMANT = 16
 #: Nouns of a body that speak for themselves only when named (an ORG entity), never as a bare noun.
@@ -381,12 +379,12 @@ def _subjects(verb: Token) -> list[Token]:
 def informants_of(
     doc: Doc, taken: set[int], quoted: bytearray, *, heads: set[int]
 ) -> list[tuple[SpacySpan, Token]]:
-    """People and kinds of evidence credited with information, with the verb that credits them.
+    """People credited with information, with the verb that credits them.
 
     The subject of an informing verb is a source when it is a named person ("military observer
-    Kostya Petrenko reported that"), a described one ("an officer of a brigade operating near X
-    reported", "a U.S. official told"), or evidence ("geolocated footage shows"). A person who is
-    only quoted is a speaker, not a source: the verb must carry reported content, not a quote.
+    Kostya Petrenko reported that") or an unnamed one the text places ("an officer of a brigade
+    operating near X reported that"). A person who is only quoted is a speaker, not a source:
+    the verb must carry reported content, not a quotation.
     """
     out: list[tuple[SpacySpan, Token]] = []
     for i in token_indices(doc, LEMMA, INFORMING_VERBS):
@@ -403,35 +401,30 @@ def informants_of(
 
 
 def _informant_span(subj: Token, verb: Token) -> SpacySpan | None:
+    """The informant a subject names: a person by name, or an unnamed one by unit or position.
+
+    An unnamed informant is a source only when the text places them ("a pilot of a drone crew
+    operating near X reported"), so that "soldiers report" or "analysts note" stay speakers.
+    """
     doc = subj.doc
-    informs = verb.lemma_.lower() in INFORMING_VERBS
-    if (
-        subj.ent_type_ == "PERSON"
-    ):  # a named person is a source for what they report, a speaker for what they say
-        return (
-            next((e for e in doc.ents if e.start <= subj.i < e.end and len(e) > 1), None) if informs else None
-        )
-    lemma = subj.lemma_.lower()
-    if lemma not in PERSON_NOUNS and lemma not in EVIDENCE_NOUNS:
+    if subj.ent_type_ == "PERSON":
+        return next((e for e in doc.ents if e.start <= subj.i < e.end and len(e) > 1), None)
+    if subj.lemma_.lower() not in PERSON_NOUNS or verb.lemma_.lower() != "report":
         return None
     lo = subj.left_edge.i
     while lo < subj.i and (doc[lo].dep_ == "det" or doc[lo].is_punct):
         lo += 1
-    if lemma in EVIDENCE_NOUNS:
-        hi = subj.i + 1  # "geolocated footage [published on …]": the kind of evidence
-    else:
-        # A description runs on to its verb ("an officer of a brigade operating near X reported")
-        # unless a comma or another finite verb comes first.
-        between = doc[subj.i + 1 : verb.i]
-        runs_on = subj.i < verb.i and not any(
-            t.text == "," or t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.lemma_ in INFORMING_VERBS
-            for t in between
-        )
-        hi = verb.i if runs_on else min(subj.right_edge.i + 1, verb.i)
-    if hi - lo > MAX_INFORMANT:
-        return None  # a clause, not a description
-    if hi - lo == 1 and (lemma in EVIDENCE_NOUNS or subj.tag_ != "NNS" or lo > subj.left_edge.i):
-        return None  # "the data show", "the soldier noted": an anaphor, not a kind of informant
+    # The description runs on to its verb unless a comma or another verb comes first.
+    between = doc[subj.i + 1 : verb.i]
+    runs_on = subj.i < verb.i and not any(
+        t.text == "," or t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.lemma_ in INFORMING_VERBS for t in between
+    )
+    hi = verb.i if runs_on else min(subj.right_edge.i + 1, verb.i)
+    placed = any(
+        t.dep_ in {"prep", "acl"} and t.lower_ not in {"from"} for t in doc[subj.i + 1 : hi] if t.head.i >= lo
+    )
+    if hi - lo > MAX_INFORMANT or not placed:
+        return None  # a clause, not a description; an informant the text does not place
     return doc[lo:hi]
 
 
