@@ -296,8 +296,8 @@ class SourceFinder:
         listed_tokens = {
             i for span, outlet in candidates if outlet is not None for i in range(span.start, span.end)
         }
-        for span, cue in informants_of(doc, listed_tokens, quoted, heads=seen_tokens):
-            informants[span.start] = cue
+        for span, verb in informants_of(doc, listed_tokens, quoted, heads=seen_tokens):
+            informants[span.start] = verb
             candidates.append((span, None))
 
         found: dict[str, Source] = {}
