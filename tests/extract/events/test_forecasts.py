@@ -170,3 +170,15 @@ def test_forecast_events_that_predict_nothing(nlp, text):
 def test_plans_at_hand_are_predictions(nlp, text, expected):
     found = [(f.event_type, f.place, f.by[0] if f.by else None) for f in _forecasts(nlp, text)]
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("Front update.\nRussian objective: Capture Kostiantynivka and advance toward Druzhkivka.\n", "Kostiantynivka"),
+        ("Assessment.\nUkrainian goal: Recapture Robotyne before the winter.\n", "Robotyne"),
+    ],
+)
+def test_a_stated_objective_line_is_a_forecast(nlp, text, place):
+    events = [e for e in nlp(text)._.events if e.place == place]
+    assert events and all(e.status == "forecast" for e in events)

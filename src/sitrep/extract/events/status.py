@@ -18,6 +18,7 @@ from .lexicon import (
     DENY,
     EXPECT,
     HEDGES,
+    LEX,
     MODALS,
     NEGATIONS,
     SPEECH,
@@ -26,6 +27,8 @@ from .lexicon import (
     subject_of,
 )
 
+#: Labels of stated objectives ("Russian objective: …").
+INTENTION_NOUNS = LEX.words("events/intention_nouns")
 # Verbs whose infinitive complement happened ("managed to capture"); after any other verb an
 # infinitive event is only intended ("an offensive to seize the town").
 IMPLICATIVE = {
@@ -130,9 +133,32 @@ def _negated(node: Token) -> bool:
     )
 
 
+def _stated_objective(trigger: Token) -> Token | None:
+    """The label of a stated objective the trigger's line opens with ("Russian objective: Capture …").
+
+    Assessments list a side's objectives as labelled lines; what such a line names is intended, not done.
+    """
+    doc = trigger.doc
+    line_start = doc.text.rfind("\n", 0, trigger.idx) + 1
+    for token in doc[max(0, trigger.i - 40) : trigger.i]:
+        if (
+            token.idx >= line_start
+            and token.lower_ in INTENTION_NOUNS
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].text == ":"
+            and token.idx - line_start < 40
+        ):
+            return token
+    return None
+
+
 def status_of(trigger: Token) -> Status:
     """reported / claimed / denied / forecast from the syntax around the trigger."""
     st = Status()
+    label = _stated_objective(trigger)
+    if label is not None:
+        st.status, st.forecast_cue, st.cue = "forecast", label, label
+        return st
     node, own, through_subject = trigger, True, False
     prev = trigger
     forecast_own: Token | None = None
