@@ -422,7 +422,7 @@ def _locator(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
     if before >= 0 and doc[m.start - 1].lower_ in ("near", "outside") and before in by_token:
         return True  # "Vuhledar near Donetsk"
     if not (m.region_like or m.wide):
-        return False  # "liberated Orestopil, Vovche and Hai" lists settlements
+        return False  # "liberated Hlyboke, Lyptsi and Zelene" lists settlements
     root = doc[m.root]
     after_place = before >= 0 and doc[m.start - 1].text == "," and before in by_token
     return after_place or (root.dep_ == "appos" and root.head.i in by_token)
@@ -440,7 +440,7 @@ def _qualifies(doc: Doc, m: Mention) -> bool:
 
 
 def _coordinated(doc: Doc, first: Mention, inside: list[Mention]) -> list[Mention]:
-    """'liberated Orestopil, Vovche and Hai': places conjoined with the first one."""
+    """'liberated Hlyboke, Lyptsi and Zelene': places conjoined with the first one."""
     out = []
     group = {doc[first.root].i}
     for m in inside:

@@ -293,10 +293,10 @@ def notable(word: str, gaz: Gazetteer) -> bool:
 
 
 def in_list(doc: Doc, i: int, taken: set[int], *, max_items: int = 8) -> bool:
-    """Token i is in a list that holds a place: "Orestopil, Vovche, Novooleksandrivka, and Hai".
+    """Token i is in a list that holds a place: "Hlyboke, Vilkhuvatka, Kozacha Lopan and Zelene".
 
     Walks back over the capitalised items of the list, so that one name the gazetteer lacks
-    ("Vovche") does not cut the names after it off from the place before it.
+    ("Vilkhuvatka") does not cut the names after it off from the place before it.
     """
     j = i - 1
     for _ in range(max_items):
@@ -406,7 +406,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
     known = {name_key(c.name) for c in found if c.entries}
     inside = []
     # Mis-tagged names of a rare place, kept if they resolve next to another place of the article
-    # (find_places): "Valemount" beside "Hinton", tagged PERSON. Taken last, after every other
+    # (find_places): a small town tagged PERSON beside a town it neighbours. Taken last, after every other
     # reading of their words; a common name ("Druzhba") is near anything, and not tried.
     tentative: list[SpacySpan] = []
     for span, label in mislabelled:
@@ -451,7 +451,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
     for part, in_org in inside:
         if (cand := add(part, False)) is not None:
             cand.in_org = in_org
-    # Capitalised words outside entities: "near Ternove, Verbove and Vovche", datelines ("KYIV, Feb 5").
+    # Capitalised words outside entities: "near Hlyboke, Lyptsi and Vovchansk", datelines ("KYIV, Feb 5").
     # Only capitalised tokens are visited (one array read), not every token of the article.
     flags = doc.to_array([IS_TITLE, IS_UPPER])
     for i in (flags[:, 0] + flags[:, 1]).nonzero()[0].tolist():

@@ -133,8 +133,8 @@ def resolve(
         mains = [e for e in c.entries if e.main]
         # Settled now: the one place of that name, unless a bigger place has it as another name
         # ("St. Petersburg" is a Florida city's own name and Saint Petersburg's variant), or a place
-        # of the article's country does ("Stepnogorsk", Kazakhstan's own name, is Ukraine's
-        # Stepnohirsk in the Russian spelling of a report on Zaporizhzhia).
+        # of the article's country does (the Russian spelling of a Ukrainian village can be a
+        # Kazakh town's own name).
         if (
             len(mains) == 1
             and all(e.population <= mains[0].population for e in c.entries)
@@ -144,7 +144,7 @@ def resolve(
             if c.chosen.cc and not c.tentative:
                 focus[c.chosen.cc] += 2
     settled = {id(c) for c in candidates if c.chosen is not None}
-    # Two rounds: the second sees what the first chose ("Gainesville" next to "Haymarket, Va.").
+    # Two rounds: the second sees what the first chose (a town next to "Haymarket, Va." is the Virginian one).
     for _ in range(2):
         regions = {
             (c.chosen.cc or "", c.chosen.admin1 or "")

@@ -1,9 +1,8 @@
 """Neighbours: villages placed by the places written next to them.
 
-Front-line reporting pins villages to a town in brackets: "central Ternove (southeast of
-Oleksandrivka)", "Orestopil, Vovche, Novooleksandrivka, and Hai (all southeast of
-Oleksandrivka)". That neighbour is the best evidence of where a small village is: GeoNames often
-lacks it and holds a namesake elsewhere in the country (a Ternovo 950 km away, in Zakarpattia).
+Front-line reporting pins villages to a town in brackets: "western Petrivka (north of
+Kupiansk)", "Hlyboke, Vilkhuvatka and Kozacha Lopan (all north of Kharkiv)". That neighbour is the best evidence of where a small village is: GeoNames often
+lacks it and holds a namesake elsewhere in the country (a village of the same name at the other end of the country).
 A village chosen far from its neighbour takes the namesake near it, or, with none, is placed at
 the neighbour and marked as an approximation (`feature: "local"`; docs/gazetteer.md).
 

@@ -47,13 +47,12 @@ NOT_VENUES = {
 
 def venue(doc: Doc, i: int, gaz: Gazetteer) -> SpacySpan | None:
     """A business or institution named as the place where something happens: "dinner at Black Sheep",
-    "selected at the Lukoil gas station", "walk to Wegmans", "The Shops at Stonewall" (GeoWebNews'
-    Coercion). Not after a person ("a fellow at Chatham House", "John Smith at Reuters")."""
+    "queued at the Shell station", "walk to the Co-op", "The Arcade at Riverside". Not after a person ("a fellow at Chatham House", "John Smith at Reuters")."""
     tok = doc[i]
     j = i - 1 if i and doc[i - 1].lower_ != "the" else i - 2
     if j < 0 or doc[j].lower_ not in {"at", "to"}:
         return None
-    # The tagger calls "Wegmans" NORP now and then; a demonym ("the Russian …") is never a venue.
+    # The tagger calls a one-word shop name NORP now and then; a demonym ("the Russian …") is never a venue.
     if tok.ent_type_ in NOT_VENUES and not (tok.ent_type_ == "NORP" and not gaz.demonym(tok.text)):
         return None
     prep = doc[j]
