@@ -420,8 +420,10 @@ def _informant_span(subj: Token, verb: Token) -> SpacySpan | None:
         t.text == "," or t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.lemma_ in INFORMING_VERBS for t in between
     )
     hi = verb.i if runs_on else min(subj.right_edge.i + 1, verb.i)
+    # Placed by where they serve ("of a brigade", "operating near X"); "from" gives where they
+    # come from ("a volunteer from Lviv"), which places nobody on the front.
     placed = any(
-        t.dep_ in {"prep", "acl"} and t.lower_ not in {"from"} for t in doc[subj.i + 1 : hi] if t.head.i >= lo
+        t.dep_ in {"prep", "acl"} and t.lower_ != "from" for t in doc[subj.i + 1 : hi] if t.head.i >= lo
     )
     if hi - lo > MAX_INFORMANT or not placed:
         return None  # a clause, not a description; an informant the text does not place
