@@ -151,7 +151,7 @@ def _framed(trigger: Token, cue: Token | None) -> bool:
         return False
     holder = cue.head if cue.dep_ in ("aux", "auxpass", "acomp") else cue
     node = trigger
-    while node.i != holder.i and node.head is not node:
+    while node.i != holder.i and node.head.i != node.i:  # Tokens are views: compare indices, not identity
         framing = (
             node.dep_ == "advcl"
             and not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in node.children)

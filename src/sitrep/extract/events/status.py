@@ -23,6 +23,7 @@ from .lexicon import (
     NEGATIONS,
     SPEECH,
     TRIGGERS,
+    doc_text,
     side_of_text,
     subject_of,
 )
@@ -139,7 +140,7 @@ def _stated_objective(trigger: Token) -> Token | None:
     Assessments list a side's objectives as labelled lines; what such a line names is intended, not done.
     """
     doc = trigger.doc
-    line_start = doc.text.rfind("\n", 0, trigger.idx) + 1
+    line_start = doc_text(doc).rfind("\n", 0, trigger.idx) + 1
     for token in doc[max(0, trigger.i - 40) : trigger.i]:
         if (
             token.idx >= line_start
