@@ -6,6 +6,7 @@ war reporting; docs/events.md gives the order of precedence. Used by sitrep_even
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -30,6 +31,9 @@ from .lexicon import (
 
 #: Labels of stated objectives ("Russian objective: …").
 INTENTION_NOUNS = LEX.words("events/intention_nouns")
+_OBJECTIVE_LABEL = re.compile(
+    r"\b(" + "|".join(sorted(INTENTION_NOUNS, key=len, reverse=True)) + r")\s*:", re.IGNORECASE
+)
 # Verbs whose infinitive complement happened ("managed to capture"); after any other verb an
 # infinitive event is only intended ("an offensive to seize the town").
 IMPLICATIVE = {
@@ -140,17 +144,13 @@ def _stated_objective(trigger: Token) -> Token | None:
     Assessments list a side's objectives as labelled lines; what such a line names is intended, not done.
     """
     doc = trigger.doc
-    line_start = doc_text(doc).rfind("\n", 0, trigger.idx) + 1
-    for token in doc[max(0, trigger.i - 40) : trigger.i]:
-        if (
-            token.idx >= line_start
-            and token.lower_ in INTENTION_NOUNS
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].text == ":"
-            and token.idx - line_start < 40
-        ):
-            return token
-    return None
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, trigger.idx) + 1
+    found = _OBJECTIVE_LABEL.search(text, line_start, min(trigger.idx, line_start + 60))
+    if found is None:
+        return None
+    label = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    return label[0] if label is not None and len(label) else None
 
 
 def status_of(trigger: Token) -> Status:
