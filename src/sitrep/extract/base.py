@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..errors import ConfigError, Messages
 from ..models import Span
 
 POSSESSIVE = ("'s", "’s", "'", "’")  # possessive endings, tokens of their own
@@ -32,7 +34,8 @@ def ensure_doc_extension(name: str, default: object = None) -> None:
         Doc.set_extension(name, default=default)
 
 
-# Set before the pipeline runs, read by components that resolve relative times or need the date.
+# Set before the pipeline runs (checked by sitrep_article), read by components that resolve
+# relative times or credit the outlet.
 ensure_doc_extension("published")
 ensure_doc_extension("article_id")
 ensure_doc_extension("outlet")
@@ -58,7 +61,20 @@ def spans_of(spans: Iterable[SpacySpan]) -> list[Span]:
 
 
 def items_of(doc: Doc, name: str) -> list:
-    """The items an earlier component wrote to ``doc._.<name>`` ([] when it did not run)."""
-    if not Doc.has_extension(name):
-        return []
-    return list(getattr(doc._, name) or [])
+    """The items an earlier component wrote to ``doc._.<name>``.
+
+    A component declares what it reads (``requires=["doc._.places"]``); when the writer did not
+    run, that is a coded error (E013) rather than an empty list that would silently lose items.
+    """
+    value = getattr(doc._, name) if Doc.has_extension(name) else None
+    if value is None:
+        raise ConfigError(Messages.E013, extension=name, writer=writer_of(f"doc._.{name}"))
+    return list(value)
+
+
+def writer_of(attribute: str) -> str:
+    """The registered sitrep factory that assigns `attribute` ('doc._.places' → 'sitrep_places')."""
+    for factory in sorted(Language.factories):
+        if factory.startswith("sitrep_") and attribute in Language.get_factory_meta(factory).assigns:
+            return factory
+    return "the component that writes it"

@@ -1,0 +1,453 @@
+"""Where an event happens: place mentions, and the place a trigger's phrase names.
+
+Reads literal places from ``doc._.places`` (sitrep_places) and, where the small spaCy model
+hid a toponym as PERSON or ORG, proper nouns in a place's syntactic position. Used by
+sitrep_events (events.py); docs/events.md describes the order in which places are tried.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
+from spacy.tokens import Doc, Token
+
+from ...lexicons import lexicon
+from ..base import items_of
+from .lexicon import ANAPHORS, TRIGGERS, side_of_text
+from .times import MONTHS, WEEKDAYS
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCALITIES = {
+    "neighborhood",
+    "neighbourhood",
+    "district",
+    "microdistrict",
+    "quarter",
+    "village",
+    "settlement",
+}
+REGION_WORDS = {"region", "oblast", "province", "republic", "krai", "district", "raion", "oblast's"}
+LOCATIVE = {
+    "in",
+    "near",
+    "around",
+    "toward",
+    "towards",
+    "outside",
+    "into",
+    "inside",
+    "at",
+    "on",
+    "from",
+    "across",
+}
+# Prepositions that say where things are only when they hang on an event word ("struck from
+# Belgorod", "strikes on Kyiv"); elsewhere they name a source, a target of talk or an address.
+SOURCE_PREPS = {"from", "on", "at"}
+# Heads of "X of <place>": "the city of Chasiv Yar", "the fall of Bakhmut", "the outskirts of Kupiansk".
+PLACE_HEADS = LEX.words("events/place_heads")
+# Legislatures and courts: "testified in Congress", "a vote in the Rada" say where words are spoken.
+INSTITUTIONS = {"congress", "parliament", "senate", "duma", "state duma", "rada", "verkhovna rada", "court"}
+NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
+# Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
+WIDE_FEATURES = {"country", "continent"}
+CITY_ANAPHORS = {"city", "town", "village", "settlement"}
+# Subject/possessor positions: a side named there acts, it is not where the event happens.
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a place in the text, as token offsets."""
+
+    name: str
+    start: int
+    end: int
+    region_like: bool
+    wide: bool = False  # a country or continent: the frame of a war, rarely where one event happens
+
+    @property
+    def root(self) -> int:
+        return self.end - 1
+
+
+def place_mentions(doc: Doc) -> list[Mention]:
+    """Literal place mentions from sitrep_places (or spaCy's GPE/LOC/FAC when it did not run)."""
+    out: list[Mention] = []
+    places = items_of(doc, "places")
+    if places:
+        for place in places:
+            if not getattr(place, "literal", True):
+                continue
+            feature = getattr(place, "feature", None)
+            region = feature in ("region", "country", "admin1", "oblast", "republic", "peninsula", "krai")
+            wide = feature in WIDE_FEATURES
+            for s in place.spans:
+                span = doc.char_span(s.start, s.end, alignment_mode="expand")
+                if span is not None:
+                    out.append(
+                        Mention(place.name, span.start, span.end, region or _regionish(doc, span.end), wide)
+                    )
+    else:
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                name = ent.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+                out.append(Mention(name, ent.start, ent.end, _regionish(doc, ent.end)))
+    out = [m for m in out if m.name.lower() not in INSTITUTIONS]  # "testified in Congress"
+    out += _fallback_mentions(doc, {i for m in out for i in range(m.start, m.end)})
+    out = [
+        m
+        for m in out
+        if doc[m.root].tag_ not in ("JJ", "JJR", "JJS")
+        and (doc[m.root].ent_type_ != "NORP" or _toponym_shaped(doc[m.root]))
+    ]
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _fallback_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
+    """Toponyms the places component did not give, read from the event's own syntax.
+
+    A proper noun governed by a locative preposition ("in Myrnohrad", "toward Kramatorsk"),
+    after "the city/town/village of", or before "region/oblast" is a place wherever a war
+    report uses it; spaCy's small model often tags such names PERSON or ORG.
+    """
+    out = []
+    ents = None
+    for i in positions(doc, POS, {PROPN}):
+        tok = doc[i]
+        if tok.i in covered or not tok.is_title:
+            continue
+        if tok.dep_ == "compound":
+            # "advanced to the Novyi neighborhood": a named quarter of a town is the place
+            head = tok.head
+            if (
+                head.lemma_.lower() in LOCALITIES
+                and head.i == tok.i + 1
+                and head.dep_ == "pobj"
+                and _locative(head.head)
+                and head.i not in covered
+            ):
+                out.append(Mention(doc[tok.i : head.i + 1].text, tok.i, head.i + 1, False))
+                covered.update(range(tok.i, head.i + 1))
+            continue
+        head = tok.head
+        locative = tok.dep_ == "pobj" and _locative(head)
+        if tok.ent_type_ == "NORP" and not (locative and _toponym_shaped(tok)):
+            continue  # "near occupied Inkerman" tagged NORP is still a place; "Ukrainian" is not
+        if tok.ent_type_ in ("CARDINAL", "ORDINAL", "MONEY", "PERCENT") or tok.lower_ in NOT_PLACES:
+            continue
+        # "the coal mining city Vuhledar": a name in apposition to a settlement noun
+        locative = locative or (tok.dep_ == "appos" and head.lemma_.lower() in CITY_ANAPHORS | LOCALITIES)
+        of_place = tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_HEADS
+        regionish = _regionish(doc, tok.i + 1)
+        # "abandon neighboring Myrnohrad", "struck Kharkiv", "Pokrovsk and neighboring Myrnohrad",
+        # "Myrnohrad is under threat of encirclement"; people are killed, places are struck.
+        locative = (
+            locative
+            or (
+                tok.dep_ == "dobj"
+                and TRIGGERS.get(head.lemma_.lower()) not in (None, "casualties", "evacuation")
+            )
+            or (tok.dep_ == "conj" and head.i in covered and tok.ent_type_ != "PERSON")
+            or (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                # a settlement "falls"; the small model often tags its name PERSON
+                and (tok.ent_type_ != "PERSON" or _falls(tok))
+                and side_of_text(tok.text) is None
+                and (
+                    TRIGGERS.get(head.lemma_.lower()) not in (None, "casualties")
+                    or (
+                        head.lemma_.lower() in ("be", "remain")
+                        and any(
+                            TRIGGERS.get(t.lemma_.lower()) not in (None, "casualties") for t in head.subtree
+                        )
+                    )
+                )
+            )
+        )
+        ent_ok = (
+            tok.ent_type_ in PLACE_LABELS
+            or tok.ent_type_ == "NORP"
+            or tok.ent_type_ in ("", "ORG", "PERSON", "PRODUCT")
+            or (
+                tok.ent_type_ == "DATE"
+                and tok.lower_ not in MONTHS
+                and tok.lower_.rstrip("s") not in WEEKDAYS
+            )
+        )
+        if not ((locative or of_place or regionish) and ent_ok):
+            continue
+        start = tok.left_edge.i if tok.left_edge.pos_ == "PROPN" else tok.i
+        while start < tok.i and doc[start].pos_ != "PROPN":
+            start += 1
+        if any(i in covered for i in range(start, tok.i + 1)):
+            continue
+        if tok.ent_type_ in ("ORG", "PERSON") and tok.ent_iob_ != "O":
+            ents = doc.ents if ents is None else ents  # Doc.ents builds every Span: read once
+            ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+            if ent is not None and len(ent) > 2:
+                continue  # "the Institute for the Study of War", full personal names
+        out.append(Mention(doc[start : tok.i + 1].text, start, tok.i + 1, regionish))
+        covered.update(range(start, tok.i + 1))
+    return out
+
+
+def _toponym_shaped(tok: Token) -> bool:
+    """Not a people's name: demonyms end in -ian, -ese, -ish, -i ("Ukrainian", "Chinese") or name a side."""
+    lower = tok.lower_
+    return side_of_text(tok.text) is None and not lower.endswith(("ian", "ians", "ese", "ish", "ans", "ns"))
+
+
+def positions(doc: Doc, attr: int, values: set[int]) -> list[int]:
+    """Token indices whose `attr` is one of `values`, without making a Token for every word."""
+    column = doc.to_array([attr])
+    return [i for i, v in enumerate(column.tolist()) if v in values]
+
+
+def _locative(prep: Token) -> bool:
+    """'in', 'near', 'across' …; 'to' only after an event verb ('advanced to', 'withdrew to')."""
+    return prep.lower_ in LOCATIVE or (prep.lower_ == "to" and prep.head.lemma_.lower() in TRIGGERS)
+
+
+def _regionish(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in REGION_WORDS
+
+
+def _acting(doc: Doc, m: Mention) -> bool:
+    """A side named as the one acting or speaking ('Russia launched', "Moscow's claim") is no venue."""
+    root = doc[m.root]
+    if root.dep_ in AGENT_DEPS or root.tag_ == "POS" or (m.end < len(doc) and doc[m.end].tag_ == "POS"):
+        return side_of_text(m.name) is not None or root.dep_ == "poss"
+    return False
+
+
+def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
+    """The place(s) an event happens at: in the trigger's phrase, then its clause, then 'the city'."""
+    doc = trigger.doc
+    sent = trigger.sent
+    if trigger.dep_ in ("relcl", "acl") and trigger.head.i in by_token:
+        return [by_token[trigger.head.i]]  # "Avdiivka, which Russia's forces captured in February"
+    scopes = [trigger]
+    if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj"):
+        scopes.append(trigger.head)
+    for scope in scopes:
+        inside = [
+            by_token[t.i]
+            for t in scope.subtree
+            if t.i in by_token
+            and not _acting(doc, by_token[t.i])
+            and _reaches(doc, by_token[t.i], scope)
+            # the verb a noun trigger hangs on spans the whole clause: only its venues count there
+            and (
+                scope is trigger
+                or _hangs_on(doc, by_token[t.i], scope)
+                or _venue(doc, by_token[t.i], distant=True)
+            )
+        ]
+        inside = list(dict.fromkeys(inside))
+        if inside:
+            # "a depot in occupied Polohy, Zaporizhia Oblast": the oblast only says where Polohy is
+            located = [m for m in inside if not _locator(doc, m, by_token)] or inside
+            first = min(located, key=lambda m: abs(m.start - trigger.i))
+            more = [m for m in _coordinated(doc, first, inside) if not _locator(doc, m, by_token)]
+            if scope is trigger:
+                # "struck vessels near Inkerman, Crimea and aircraft in Yevpatoria": every venue
+                # of the trigger's own phrase, but not the region that only locates another place
+                more += [
+                    m
+                    for m in inside
+                    if m is not first
+                    and m not in more
+                    and not m.region_like
+                    and _venue(doc, m, strict=True)
+                    and not _qualifies(doc, m)
+                    and not _locator(doc, m, by_token)
+                ]
+            return [first] + more
+    anaphor = next(
+        (
+            t
+            for t in sent
+            if t.lemma_.lower() in ANAPHORS and t.i not in by_token and t.pos_ in ("NOUN", "ADV")
+        ),
+        None,
+    )
+    if anaphor is not None:
+        named = _named_by(anaphor, by_token)
+        if named is not None:
+            return [named]  # "the village of Ocheretyne" names its place: no anaphor
+        city = anaphor.lemma_.lower() in CITY_ANAPHORS
+        before = [
+            m
+            for m in mentions
+            if m.end <= anaphor.i
+            and not (city and m.region_like)
+            and not m.wide
+            and not _acting(doc, m)
+            and (not city or side_of_text(m.name) is None)
+        ]
+        if before:
+            return [_salient(before, _sentences_back(anaphor, 3))]
+    lo, hi = _paragraph(trigger)
+    # A country named elsewhere in the line frames the war ("the war in Ukraine"), it is no venue.
+    here = [m for m in mentions if lo <= m.start < hi and not m.wide and _venue(doc, m, distant=True)]
+    if here:
+        return [min(here, key=lambda m: abs(m.start - trigger.i))]
+    # The article's place in focus: a city named in the two sentences before.
+    prev_start = _sentences_back(trigger, 2)
+    recent = [
+        m
+        for m in mentions
+        if prev_start <= m.start < lo
+        and not m.region_like
+        and not m.wide
+        and side_of_text(m.name) is None
+        and not _acting(doc, m)
+        and _venue(doc, m, distant=True)
+    ]
+    # "Vuhledar near Donetsk": the place that only locates another one is not the one in focus
+    focus = [m for m in recent if not _locates(doc, m, by_token)] or recent
+    return [focus[-1]] if focus else []
+
+
+def _hangs_on(doc: Doc, m: Mention, verb: Token) -> bool:
+    """A place in a phrase on the verb a noun trigger is the object of: "launch an offensive
+    on Zaporizhzhia", "intensify strikes on Kharkiv"."""
+    root = doc[m.root]
+    while root.dep_ in ("conj", "appos", "compound") and root.head is not root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
+
+
+def _falls(tok: Token) -> bool:
+    """The subject of 'fall' in 'X fell', 'X is likely to fall', 'X could fall within weeks'."""
+    head = tok.head
+    verbs = [head, *[c for c in head.children if c.dep_ in ("xcomp", "acomp")]]
+    verbs += [g for v in verbs for g in v.children if g.dep_ == "xcomp"]
+    return any(v.lemma_.lower() == "fall" and v.pos_ == "VERB" for v in verbs)
+
+
+def _named_by(noun: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The place 'the village of X' or 'the city X' names, or None when the noun points back."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.i in by_token:
+                return by_token[obj.i]
+        if child.dep_ in ("appos", "compound") and child.i in by_token:
+            return by_token[child.i]
+    return None
+
+
+def _locates(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
+    """'near Donetsk' hanging on another place ('Vuhledar near Donetsk'), or in apposition to one."""
+    root = doc[m.root]
+    if root.dep_ == "pobj" and root.head.head.i in by_token and by_token[root.head.head.i] is not m:
+        return True
+    return _qualifies(doc, m) or _locator(doc, m, by_token)
+
+
+def _reaches(doc: Doc, m: Mention, scope: Token) -> bool:
+    """A country or continent is the venue only when no other verb stands between it and the trigger:
+    "strikes across Ukraine" yes; "advancing efforts to end the war in Ukraine" and "killing …,
+    according to officials citing data from Ukraine" no."""
+    if not m.wide:
+        return True
+    node = doc[m.root]
+    while node.i != scope.i and node.head is not node:
+        node = node.head
+        if node.i != scope.i and node.pos_ in ("VERB", "AUX"):
+            return False
+    return True
+
+
+def _salient(before: list[Mention], recent_start: int) -> Mention:
+    """What "the city" refers to: of the places named in the last sentences, the one the article
+    has named most often so far (centering: the most salient entity), the latest on a tie."""
+    recent = [m for m in before if m.start >= recent_start] or before[-1:]
+    counts: dict[str, int] = {}
+    for m in before:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    return max(reversed(recent), key=lambda m: counts[m.name])
+
+
+def _paragraph(token: Token) -> tuple[int, int]:
+    """Token bounds of the trigger's sentence cut at line breaks (spaCy joins quoted lines)."""
+    sent = token.sent
+    lo, hi = sent.start, sent.end
+    for t in sent:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            if t.i < token.i:
+                lo = t.i + 1
+            elif t.i >= token.i:
+                hi = t.i + 1
+                break
+    return lo, hi
+
+
+def _sentences_back(token: Token, n: int) -> int:
+    start = token.sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def _venue(doc: Doc, m: Mention, *, strict: bool = False, distant: bool = False) -> bool:
+    """A mention in a locative phrase ("in Kharkiv", "over Pokrovsk", "Kharkiv and Sumy") or as a
+    place-taking verb's object: away from its own event phrase only these say where things happen."""
+    root = doc[m.root]
+    while root.dep_ in ("conj", "appos", "compound") and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj":
+        if distant and root.head.lower_ in SOURCE_PREPS and root.head.head.lemma_.lower() not in TRIGGERS:
+            return False  # "guarantees from Washington", "pressure on Kyiv": no venue for an event elsewhere
+        return _locative(root.head) or root.head.lower_ == "over" or (not strict and root.head.lower_ == "of")
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in ("be", "remain"):
+        return side_of_text(m.name) is None  # "Myrnohrad is under threat of encirclement"
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in TRIGGERS
+
+
+def _locator(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
+    """A place that only locates the one before it ("Vuhledar near Donetsk"), or a region right
+    after a place and a comma or in apposition to it ("Selydove, Donetsk Oblast"): no venue."""
+    before = m.start - 2
+    if before >= 0 and doc[m.start - 1].lower_ in ("near", "outside") and before in by_token:
+        return True  # "Vuhledar near Donetsk"
+    if not (m.region_like or m.wide):
+        return False  # "liberated Hlyboke, Lyptsi and Zelene" lists settlements
+    root = doc[m.root]
+    after_place = before >= 0 and doc[m.start - 1].text == "," and before in by_token
+    return after_place or (root.dep_ == "appos" and root.head.i in by_token)
+
+
+def _qualifies(doc: Doc, m: Mention) -> bool:
+    """'Inkerman, Crimea': a place in apposition to another place only says where that one is."""
+    root = doc[m.root]
+    return root.dep_ == "appos" or (
+        root.i > 0
+        and doc[m.start - 1].text == ","
+        and m.start > 1
+        and doc[m.start - 2].ent_type_ in PLACE_LABELS
+    )
+
+
+def _coordinated(doc: Doc, first: Mention, inside: list[Mention]) -> list[Mention]:
+    """'liberated Hlyboke, Lyptsi and Zelene': places conjoined with the first one."""
+    out = []
+    group = {doc[first.root].i}
+    for m in inside:
+        if m is first:
+            continue
+        root = doc[m.root]
+        if root.dep_ in ("conj", "appos") and root.head.i in group:
+            out.append(m)
+            group.add(root.i)
+    return out

@@ -1,0 +1,427 @@
+"""Forecasts: every expectation, with who holds it, the expected event and place, horizon and hedge.
+
+sitrep.forecasts/3 turns each forecast event of sitrep_events into a Forecast that a later
+step can check against what happened: who expects it (the subject of the expectation or
+speech verb governing it: "Analysts estimate that …", "The Economist writes that …", or the
+claimant of a covering ``expects`` claim from sitrep_claims), the horizon (a time expression
+of its sentence from sitrep_times: "within weeks" → "weeks", "by May 9", "this summer"), the
+hedge ("could", "likely") and the condition ("if Ukraine retreats from Pokrovsk").
+An event that is itself only the "if" clause of another forecast is not a forecast; since
+version 3 a mention predicts only from inside what is expected and where it names its place
+(docs/events.md lists the rules: framing clauses, negation, past markers, borrowed places).
+
+    >>> holder_name("the analysts")
+    'analysts'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...errors import ConfigError, Messages
+from ...models import Forecast, TimeRef
+from ..base import ensure_doc_extension, extractor_id, items_of, published_of, span_of
+from .events import clean_horizon
+from .lexicon import (
+    ANAPHORS,
+    CLAIM,
+    CONDITION_MARKS,
+    EXPECT,
+    HOLDER_NOUNS,
+    MODALS,
+    holder_of,
+    phrase,
+    subject_of,
+)
+from .status import AHEAD_FOR
+
+NAME = "forecasts"
+VERSION = 3
+EXTRACTOR = extractor_id(NAME, VERSION)
+
+ensure_doc_extension(NAME)
+
+PRONOUNS = {"he", "she", "they", "we", "i"}
+# Time expressions that place an event in the past cannot be its horizon.
+PAST_WORDS = {"ago", "last", "since", "yesterday", "earlier", "past", "recent"}
+NOT_PREDICTIONS = {"threat", "danger", "risk", "time", "urge", "call", "chance", "able", "should", "must"}
+AHEAD = {
+    "by",
+    "until",
+    "before",
+    "within",
+    "in",
+    "next",
+    "this",
+    "coming",
+    "the",
+    "tomorrow",
+    "later",
+    "early",
+    "mid",
+    "late",
+    "end",
+}
+
+# Subordinators and prepositions of adverbial clauses that frame an expectation without being
+# its content: "While authorities said some had been killed, investigators prepared for the
+# worst", "exploiting a truce to stockpile weapons before launching attacks" (PTB/ClearNLP
+# ``advcl``/``prep`` heads; the if/unless conditions are kept apart as conditions).
+FRAMING = {
+    "while",
+    "although",
+    "though",
+    "whereas",
+    "after",
+    "as",
+    "because",
+    "since",
+    "when",
+    "before",
+    "despite",
+    "following",
+    "without",
+}
+# Nouns that look back on an event: "the anniversary of the invasion", "the memory of the strike".
+RETROSPECTIVE = {"anniversary", "memory", "aftermath", "wake", "legacy", "memorial", "history", "lesson"}
+# Intentions told in the past tense are history, not expectations: "Roosevelt sought to help …
+# fight Nazi Germany" (unlike "expected", "warned": a forecast someone made).
+PAST_INTENTIONS = {"seek", "want", "aim", "intend", "hope", "try", "plan", "attempt"}
+# Determiners that make "the city", "this town" point back to a place named before.
+POINTING = {"the", "this", "that", "these", "those"}
+# Adverbs that put an event behind us: "previously occupied territories".
+BEHIND = {"previously", "already", "earlier", "once", "formerly"}
+# Readiness words whose infinitive is a plan at hand: "ready to conduct a serious offensive".
+READY = {"ready", "poised", "determined", "eager", "about", "willing"}
+# Verbs whose holder vouches for an intention (an expectation or a claim), unlike a plain "said".
+VOUCHING = EXPECT | CLAIM
+
+
+def holder_name(text: str) -> str:
+    """A holder as written, without a leading article."""
+    for article in ("the ", "The "):
+        text = text.removeprefix(article)
+    return text
+
+
+def _someone(name: str) -> bool:
+    """A claimant that can hold an expectation: a name, a pronoun, or a person's or body's noun
+    ("analysts"), not "troop deployments"."""
+    last = name.split()[-1].strip(".,'’\"") if name.split() else ""
+    if not last or last[0].isupper() or last.lower() in PRONOUNS:
+        return True
+    return last.lower() in HOLDER_NOUNS or last.lower().removesuffix("s") in HOLDER_NOUNS
+
+
+def _normative(status: object) -> bool:
+    cue = getattr(status, "forecast_cue", None)
+    return cue is not None and cue.lemma_.lower() in NOT_PREDICTIONS
+
+
+def _intention(status: object) -> bool:
+    """'an offensive to seize the town': a purpose infinitive says what someone intends, no modal
+    or expectation word predicts it."""
+    cue = getattr(status, "forecast_cue", None)
+    return (
+        cue is not None and cue.tag_ != "MD" and cue.lower_ not in MODALS and cue.lemma_.lower() not in EXPECT
+    )
+
+
+def _purpose(status: object) -> bool:
+    """The event is the purpose infinitive of what was done ("measures were taken to strengthen
+    the brigades"): no modal or expectation word puts it ahead."""
+    cue = getattr(status, "forecast_cue", None)
+    return (
+        cue is not None
+        and cue.pos_ == "VERB"
+        and cue.lemma_.lower() not in EXPECT
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+        # "in preparation to conduct assaults", "ready to attack": a plan, not a purpose
+        and cue.head.lemma_.lower() not in EXPECT | AHEAD_FOR | READY
+    )
+
+
+def _framed(trigger: Token, cue: Token | None) -> bool:
+    """The event sits in an adverbial clause or phrase of the expectation's verb ("while …",
+    "after …", "before launching …"), outside what is expected."""
+    if cue is None or cue.i == trigger.i:
+        return False
+    holder = cue.head if cue.dep_ in ("aux", "auxpass", "acomp") else cue
+    node = trigger
+    while node.i != holder.i and node.head.i != node.i:  # Tokens are views: compare indices, not identity
+        framing = (
+            node.dep_ == "advcl"
+            and not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in node.children)
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in FRAMING for m in node.children)
+        )
+        if framing or (node.dep_ == "prep" and node.lower_ in FRAMING):
+            return True
+        node = node.head
+    return False
+
+
+def _predicts(trigger: Token, status: object) -> bool:
+    """A forecast mention that does predict: not an event put behind by "previously", not a
+    heading's word taken for a cue ("Order of Battle:"), not a place that "can die"."""
+    if any(c.dep_ == "advmod" and c.lower_ in BEHIND for c in trigger.children):
+        return False
+    if _boilerplate(trigger.sent):
+        return False
+    cue = getattr(status, "forecast_cue", None)
+    if cue is not None and cue.pos_ == "PROPN":
+        return False
+    if cue is not None and cue.pos_ == "NOUN" and cue.lemma_.lower() == "estimate":
+        return False  # "estimates of Russia's losses": a count, not a prediction
+    if _dated(trigger, published_of(trigger.doc)):
+        return False
+    if trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in RETROSPECTIVE:
+        return False
+    if cue is not None and cue.tag_ == "VBD" and cue.lemma_.lower() in PAST_INTENTIONS:
+        return False
+    if cue is not None and _negated_path(trigger, cue):
+        return False
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("die", "perish"):
+        # "Europe is mortal and it can die": a country or a body dies only as a figure of speech
+        subj = subject_of(trigger)
+        return subj is None or subj.ent_type_ not in ("GPE", "LOC", "ORG", "NORP") and subj.lower_ != "it"
+    return True
+
+
+def _boilerplate(sent: Span) -> bool:
+    """A run of menus, share buttons or headlines left in a web page ("Updated\nFeb 25\nFacebook\n
+    Twitter\n…"): a sentence of prose does not break across many lines."""
+    return sent.text.count("\n") >= 4
+
+
+def _dated(trigger: Token, published: date | None) -> bool:
+    """'the March 2022 Kyiv City strike', 'last year's offensive': a dated noun names a past event
+    (a year before publication; "a summer 2026 offensive" read in 2026 still lies ahead)."""
+    if trigger.pos_ != "NOUN":
+        return False
+    for child in trigger.children:
+        if child.dep_ in ("compound", "nmod", "poss", "amod") and child.ent_type_ == "DATE":
+            words = {t.lower_ for t in child.subtree}
+            if words & PAST_WORDS:
+                return True
+            years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+            if published is not None and any(y < published.year for y in years):
+                return True
+    return False
+
+
+def _negated_path(trigger: Token, cue: Token) -> bool:
+    """'will never recognise the annexations', 'China will not abandon': a negated expectation
+    expects the event not to happen."""
+    top = cue.head if cue.dep_ in ("aux", "auxpass", "acomp") else cue
+    node = trigger
+    for _ in range(8):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.i == top.i or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _named_in(trigger: Token, place: str | None, spans: dict[str, list[tuple[int, int]]]) -> bool:
+    """The place is named in the trigger's phrase (or the clause a noun trigger hangs on), or
+    "the city"/"there" points back to it.
+
+    A place the events component borrowed from elsewhere in the paragraph is the venue of what
+    happened there, not of what someone expects: "We will continue to evaluate … combat in urban
+    areas" closing an ISW report is no forecast at the report's last town."""
+    if not place:
+        return False
+    doc = trigger.doc
+    scope = trigger.head if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj") else trigger
+    lo, hi = min(scope.left_edge.i, trigger.left_edge.i), max(scope.right_edge.i, trigger.right_edge.i)
+    # a relative clause only describes a place ("the Dnieper River, which … flows into the Black
+    # Sea"): its places are not where the event is expected
+    above = {trigger.i, *(a.i for a in trigger.ancestors)}
+    skip: set[int] = set()
+    for t in doc[lo : hi + 1]:
+        if t.dep_ == "relcl" and t.i not in above and t.i not in skip:
+            skip.update(range(t.left_edge.i, t.right_edge.i + 1))
+    kept = [t for t in doc[lo : hi + 1] if t.i not in skip]
+    starts = {t.idx for t in kept}
+    if place.lower() in "".join(t.text_with_ws for t in kept).lower() or any(
+        first in starts for first, _ in spans.get(place.lower(), [])
+    ):
+        return True
+    return any(
+        t.lower_ == "there"
+        or (
+            t.lemma_.lower() in ANAPHORS
+            and t.tag_ == "NN"  # "the city"; not "the four eastern regions"
+            and any(d.lower_ in POINTING for d in t.children)
+        )
+        for t in trigger.sent
+    )
+
+
+def _hedge(status: object, sent: Span) -> str | None:
+    """The status's hedge word, unless it is only a month written like one ("by May 9")."""
+    word = getattr(status, "hedge", None)
+    if word is None:
+        return None
+    return word if any(t.lower_ == word and not t.is_title for t in sent) or sent[0].lower_ == word else None
+
+
+def _past_tense(doc: Doc, time: TimeRef) -> bool:
+    """A time set on a past-tense verb ("was exposed in late 2025", "took it in May") is no horizon."""
+    span = doc.char_span(time.spans[0].start, time.spans[0].end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            return node.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children
+            )
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _horizon(
+    bounds: tuple[int, int] | None,
+    time_id: str | None,
+    times: dict[str, TimeRef],
+    published: date | None,
+    doc: Doc | None = None,
+) -> str | None:
+    """The first time expression of the forecast's sentence that does not lie in the past."""
+    candidates = [times[time_id]] if time_id and time_id in times else []
+    if bounds is not None:
+        candidates += [t for t in times.values() if bounds[0] <= t.spans[0].start < bounds[1]]
+    for t in candidates:
+        words = t.text.lower().split()
+        if set(words) & PAST_WORDS or (doc is not None and _past_tense(doc, t)):
+            continue
+        if t.end is not None and published is not None and t.end < published:
+            continue  # "in late 2025" read in 2026
+        # A bare date is when something was said; a horizon looks ahead ("by May 9", "within
+        # weeks", "this summer") or lies after publication.
+        ahead = words[0] in AHEAD or (t.start is not None and published is not None and t.start > published)
+        if ahead:
+            return clean_horizon(t.text)
+    return None
+
+
+def find_forecasts(doc: Doc) -> list[Forecast]:
+    """One forecast per expected (event type, place), from the forecast events of ``doc._.events``."""
+    syntax = doc._.event_triggers
+    if syntax is None:
+        raise ConfigError(Messages.E013, extension="event_triggers", writer="sitrep_events")
+    times = {t.id: t for t in items_of(doc, "times") if t.id and t.spans}
+    claims = items_of(doc, "claims")
+    place_spans: dict[str, list[tuple[int, int]]] = {}
+    for place in items_of(doc, "places"):
+        place_spans.setdefault(place.name.lower(), []).extend((sp.start, sp.end) for sp in place.spans)
+    seen: set[tuple[str, str]] = set()
+    out: list[Forecast] = []
+    for index, event in enumerate(items_of(doc, "events")):
+        if event.status != "forecast":
+            continue
+        mentions = [(i, st) for i, st in (syntax or {}).get(index, []) if not st.in_condition]
+        if syntax is not None and index in syntax and not mentions:
+            continue  # only ever the "if" clause of another forecast
+        # A threat, a chance or a call to act puts the event ahead, but nobody predicts it.
+        mentions = [(i, st) for i, st in mentions if not _normative(st)]
+        # Only a mention inside what is expected, with its place named there, predicts.
+        mentions = [
+            (i, st)
+            for i, st in mentions
+            if _predicts(doc[i], st)
+            and not _framed(doc[i], st.forecast_cue)
+            and _named_in(doc[i], event.place, place_spans)
+        ]
+        if syntax is not None and index in syntax and not mentions:
+            continue
+        # a mention that predicts ("could fall within weeks") speaks for the event before one that
+        # only intends or nears it ("tasked with capturing", "approached the conquest")
+        mentions.sort(key=lambda pair: _intention(pair[1]))
+        trigger_i, status = mentions[0] if mentions else (None, None)
+        key = (event.type, (event.place or "").lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        by: list[str] = []
+        spans = list(event.spans[:1])
+        bounds = (spans[0].start, spans[0].end) if spans else None
+        if trigger_i is not None:
+            sent = doc[trigger_i].sent
+            bounds, spans = (sent.start_char, sent.end_char), [span_of(sent)]
+            cue, holder = holder_of(doc[trigger_i])
+            # "measures were taken to strengthen the brigades, the commander said": an intention
+            # a speaker only reports is not one he vouches for as a prediction
+            vouches = not _purpose(status) or (cue is not None and cue.lemma_.lower() in VOUCHING)
+            if holder is not None and vouches:
+                # "The Commander-in-Chief …, Colonel-General Oleksandr Syrskyi": the name in apposition
+                named = next(
+                    (c for c in holder.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+                )
+                by.append(holder_name(phrase(named or holder)))
+        if not by and bounds is not None:
+            by += [
+                c.claimant
+                for c in claims
+                if c.claimant
+                and c.stance == "expects"
+                and _someone(c.claimant)
+                and any(s.start <= bounds[0] < s.end for s in c.spans)
+            ][:1]
+        first = mentions[0] is (syntax or {}).get(index, [None])[0] if mentions else True
+        horizon = _horizon(bounds, event.time if first else None, times, published_of(doc), doc)
+        if _intention(status) and not by and horizon is None:
+            continue  # an intention nobody vouches for and no date ahead: not yet a prediction
+        out.append(
+            Forecast(
+                event_type=event.type,
+                place=event.place,
+                by=by,
+                horizon=horizon,
+                hedge=_hedge(status, doc[trigger_i].sent)
+                if status is not None and trigger_i is not None
+                else None,
+                condition=status.condition if status is not None else event.condition,
+                event=event.id,
+                spans=spans,
+                extractor=EXTRACTOR,
+            )
+        )
+    return out
+
+
+class ForecastFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.forecasts = find_forecasts(doc)
+        return doc
+
+
+@Language.factory(
+    "sitrep_forecasts",
+    assigns=["doc._.forecasts"],
+    requires=[
+        "token.lemma",
+        "token.dep",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.published",
+        "doc._.places",
+        "doc._.times",
+        "doc._.claims",
+        "doc._.events",
+        "doc._.event_triggers",
+    ],
+)
+def make_forecast_finder(nlp: Language, name: str) -> ForecastFinder:
+    return ForecastFinder(nlp, name)

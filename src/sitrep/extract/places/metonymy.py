@@ -1,0 +1,130 @@
+"""Metonymy: is a toponym used for a place, or for the government or people that sit there?
+
+"Kyiv denies", "Moscow's claim", "the inevitable defeat of Kyiv", "talks with Washington",
+"the Kremlin said" name governments; "fighting in Kyiv", "Russia's border", "strikes on
+Kharkiv" name places. The rules read the dependency parse around one mention, following
+the GeoWebNews taxonomy (Gritta et al. 2020, "A Pragmatic Guide to Geoparsing Evaluation":
+Metonymic, Non_Literal_Modifier vs Literal, Literal_Modifier). A country or a seat of
+government acting as a grammatical agent is the most common metonym in war reporting.
+
+    >>> is_metonym(nlp("Ukraine denies the claim.")[0:1], None)  # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...geo import Entry
+from ...lexicons import lexicon
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
+
+# Seats standing for their governments (GeoWebNews "Metonymic" examples: the Kremlin, the White House).
+SEATS = {
+    "kremlin",
+    "white house",
+    "downing street",
+    "pentagon",
+    "bankova",
+    "elysee",
+    "élysée",
+    "capitol hill",
+    "whitehall",
+}
+# Places that act as agents; cities and regions only with the agentive verbs and nouns below.
+AGENT_FEATURES = {"country", "continent", "building", "capital"}
+# Verbs a place can do literally ("Pokrovsk could fall", "Ukraine lies", "Kharkiv shook").
+PLACE_VERBS = set(
+    "be become border burn cover experience face fall get host lie lose receive remain see shake sit "
+    "stand stretch suffer".split()
+)
+# Verbs of saying, deciding and acting that only people and governments do.
+AGENT_VERBS = LEX.words("places/agent_verbs")
+# Nouns whose possessor or of-complement is an agent: "Moscow's claim", "defeat of Kyiv", "Kyiv officials".
+AGENT_NOUNS = LEX.words("places/agent_nouns")
+# Things a country gives or owns: "aid to Ukraine", "US weapons".
+AID_NOUNS = LEX.words("places/aid_nouns")
+# Possessed nouns that keep the place literal: "Russia's border", "Ukraine's east".
+PLACE_NOUNS = LEX.words("places/place_nouns")
+PRESSURE_NOUNS = {"pressure", "sanction", "sanctions", "war", "demand", "call"}
+AGENT_ADJECTIVES = set(
+    "ready willing prepared eager determined open unwilling reluctant keen interested confident "
+    "sure adamant unable able".split()
+)
+# People and bodies a place's name can label ("a New Jersey man", "the Louisville coach"):
+# GeoWebNews Non_Literal_Modifier.
+PEOPLE_NOUNS = LEX.words("places/people_nouns")
+# Prepositions whose object is an agent ("talks with Moscow", "war against Ukraine", "aid for Kyiv").
+AGENT_PREPS = {"with", "against", "between", "by", "for", "toward", "towards", "versus", "vs", "vs."}
+# Verbs whose object is an agent ("urged Kyiv", "accused Moscow").
+AGENT_OBJECT_VERBS = LEX.words("places/agent_object_verbs")
+
+
+def governing(token: Token) -> Token:
+    """Through 'and' lists: 'Moscow and Kyiv agreed' — Kyiv takes Moscow's role."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
+    """True when this mention names a government or people rather than a location."""
+    text = span.text.lower().removeprefix("the ")
+    if text in SEATS or (entry is not None and entry.feature == "building"):
+        head = span.root.head
+        return not (
+            span.root.dep_ == "pobj"
+            and head.lower_ in {"in", "at", "inside", "outside", "near", "to", "into"}
+        )
+    if entry is None or entry.feature in {"sea", "ocean", "river", "canal", "facility", "district", "local"}:
+        return False
+    agentive = entry.feature in AGENT_FEATURES or entry.population >= 500_000 or entry.id < 0
+    root = governing(span.root)
+    dep, head = root.dep_, root.head
+    if dep == "nsubj":
+        if head.lemma_ in AGENT_VERBS:
+            return True
+        # "Moscow was ready for …", "Kyiv is willing to …": only people and governments are.
+        if head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lemma_ in AGENT_ADJECTIVES for c in head.children
+        ):
+            return True
+        return agentive and head.pos_ in {"VERB", "AUX"} and head.lemma_ not in PLACE_VERBS
+    if dep == "poss":
+        if head.lower_ in PLACE_NOUNS or head.lemma_ in PLACE_NOUNS:
+            return False
+        return head.lower_ in AGENT_NOUNS or head.lemma_ in AGENT_NOUNS or agentive
+    if dep == "pobj":
+        prep = head
+        if prep.lower_ in AGENT_PREPS:
+            return not (prep.lower_ == "between" and prep.head.lemma_ in {"border", "road", "line", "area"})
+        if prep.lower_ in {"of", "to", "from"} and prep.head.lemma_ in AGENT_NOUNS | AID_NOUNS:
+            # "defeat of Kyiv", "support to Taiwan"; but "invasion of Ukraine" is a place invaded
+            return prep.head.lemma_ not in {"invasion", "advance", "attack", "war", "offensive", "strike"}
+        # "pressure on Moscow", also when the parser hangs "on" further up ("pressure by X on Moscow").
+        if prep.lower_ == "on" and {prep.head.lemma_, prep.head.head.lemma_} & PRESSURE_NOUNS:
+            return True
+        return False
+    if dep == "dobj":
+        return head.lemma_ in AGENT_OBJECT_VERBS
+    if dep in {"compound", "amod", "nmod"}:
+        # "U.S. officials", "US weapons": a country modifying a thing it owns or does (GeoWebNews
+        # Non_Literal_Modifier); "Kyiv streets" stays literal.
+        if head.lower_ in PLACE_NOUNS or head.lemma_ in PLACE_NOUNS:
+            return False
+        # Part of another name ("Washington Post", "Boise Fire Department", "Texas Rangers").
+        if (
+            head.pos_ == "PROPN"
+            and head.is_title
+            and head.ent_type_ in {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+        ):
+            return True
+        return (
+            head.lemma_ in AGENT_NOUNS | AID_NOUNS | PEOPLE_NOUNS
+            or head.lower_ in AGENT_NOUNS
+            or entry.feature == "country"
+        )
+    return False

@@ -1,0 +1,1 @@
+"""Which formations: ``sitrep_units`` finds military units and matches them to the ORBAT table (``orbat``)."""

@@ -1,0 +1,533 @@
+"""Speakers: who said each quote, resolved to the fullest description the article gives.
+
+sitrep.speakers/2 reads `doc._.quotes` and fills each quote's `speaker`, `speaker_ref`, `side`,
+`cue` and attribution `chain`. The small English model often runs a sentence over a quotation
+mark or a line break, so the cue is looked for by position first, in the words between the
+quote and the end of its sentence or paragraph, then before it:
+
+0. for a fragment inside a sentence, first the cue its words hang on in the parse
+   (`Moore called Obama's remarks “a wake-up call”`: Moore, not Obama);
+1. after the closing mark: `…,” said X` / `…,” X said` / `…” ― X` (a dash signature) /
+   `…,” as X put it`;
+2. before the opening mark: `X said: “…` / `according to X, “…` / `X's claims of the “…”`;
+3. on the line before, when it ends with a colon (`An officer … stated that …:` ↵ `“…”`);
+4. the speaker of the quote just before, in the same paragraph or the one above (the second
+   half of a quote split around "he said", or a quote that continues a speech);
+5. for a fragment with no cue, the subject of the main clause it hangs in.
+
+A cue inside a clause reported by an outer verb of saying gives way to that verb's subject
+("The governor said Democrats are to blame for focusing on “…”": the governor), the way
+PolNeAR attributes nested quotes to their outermost source (Newell et al., LREC 2018).
+
+The speaker named by a cue is resolved by `mentions.Resolver` (pronouns to their antecedent,
+"the officer" to "an officer from the 68th Jaeger Brigade", "Zelensky" to his fullest name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...lexicons import lexicon
+from ...models import Quote
+from ..base import ensure_doc_extension, extractor_id, items_of
+from .cues import VERB_STANCE
+from .mentions import QUOTE_GAP, SUBJECTS, Holder, Resolver, is_cue, speaker_of_cue
+from .quotes import doc_text
+from .sources import chain_for
+
+#: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
+LEX = lexicon("en")
+
+NAME = "speakers"
+VERSION = 2
+EXTRACTOR = extractor_id(NAME, VERSION)
+
+SENTENCE_END = {".", "!", "?", "…"}
+DASHES = {"―", "—", "–", "-", "--"}
+DASH_CHARS = "―—–"
+# Words after "said" that end the speaker's name: "said Caddell, speaking …", "said in a statement".
+RUN_STOPS = LEX.words("voices/run_stops")
+# The attachment of "of"/"from" to a person noun continues a description ("an officer from …").
+DESCRIPTION_PREPS = {"of", "from", "at", "for", "with"}
+# Words that may stand between scare quotes listed in one sentence.
+LIST_GAP = re.compile(r"[\s\"“”„«»'‘’`,;]+")
+LIST_WORDS = {"and", "or", "a", "an", "the", "as", "even", "also", "nor"}
+# Ukrainian and Russian words of direct speech ("Пряма мова", "заявив", "сказала").
+FOREIGN_SPEECH = frozenset(
+    {
+        "мова",
+        "заявив",
+        "заявила",
+        "сказав",
+        "сказала",
+        "зазначив",
+        "зазначила",
+        "написав",
+        "написала",
+        "каже",
+        "наголосив",
+        "наголосила",
+        "заявил",
+        "сказал",
+        "отметил",
+        "отметила",
+        "написал",
+        "речь",
+        "говорит",
+    }
+)
+# Parts of speech of the words of a name or description written just before its verb.
+NAME_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
+# How many words past the quote a signature or cue may sit.
+MAX_RUN = 32
+# Verbs that report speech, whose subject is the source of everything said inside their clause:
+# in "Ditto said she expects the campaign “to …”" the quote is Ditto's, as PolNeAR annotates
+# nested attributions to their outermost source (Newell et al., LREC 2018).
+OUTER_VERBS = LEX.words("verbs_of_saying", "outer")
+# Verbs that introduce a quotation but no claim: "as X put it", "the letter reads", "Blige sings".
+QUOTE_CUES = LEX.words("verbs_of_saying", "quote-cue")
+# How many heads above a quote its governing cue may be.
+GOVERNOR_STEPS = 8
+
+ensure_doc_extension("quotes")
+
+
+def _is_cue_word(t: Token) -> bool:
+    """A verb of saying by its lemma whatever tag the model gave it, or 'according (to)'."""
+    if t.lower_ == "according":
+        return t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
+    if not (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")):
+        return False
+    lemma = t.lemma_.lower()
+    if lemma in QUOTE_CUES:
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if lemma == "put":
+            return any(c.lower_ == "it" for c in objects)  # "as Ms. Simonyan put it, “…”"
+        return lemma != "read" or not objects  # "the letter reads" (not "she read a statement")
+    return lemma in VERB_STANCE
+
+
+class _Attributor:
+    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.quotes = quotes
+        self.ranges = []
+        for q in quotes:
+            span = doc.char_span(q.spans[0].start, q.spans[-1].end, alignment_mode="expand")
+            self.ranges.append((span.start, span.end) if span is not None else (0, 0))
+        self.r = Resolver(doc, self.ranges)
+        # Words of quotes too short to be speech: nicknames inside a name (Del. Marcia “Cia” Price).
+        self.nicknames = {i for s, e in self.ranges if 0 < e - s < QUOTE_GAP for i in range(s, e)}
+
+    def stop(self, i: int, para: int, *, over_quotes: bool = False) -> bool:
+        t = self.doc[i]
+        if self.r.in_quote[i]:
+            return not over_quotes and i not in self.nicknames
+        return self.r.para[i] != para or t.text in SENTENCE_END
+
+    # --- windows -----------------------------------------------------------------------------
+    def after(self, qe: int) -> tuple[int, int]:
+        """Token bounds from just past the closing mark to the end of the sentence."""
+        doc, para = self.doc, self.r.para[max(qe - 1, 0)]
+        lo = qe
+        while (
+            lo < len(doc)
+            and (doc[lo].is_punct or doc[lo].is_space and "\n" not in doc[lo].text)
+            and doc[lo].text not in SENTENCE_END | DASHES
+        ):
+            if any(c in DASH_CHARS for c in doc[lo].text):
+                return lo, lo  # “…”― Name: the mark and the dash in one token
+            lo += 1  # the closing mark, a comma inside or after it
+        hi = lo
+        while hi < len(doc) and hi - lo < MAX_RUN and not self.stop(hi, para):
+            hi += 1
+        return lo, hi
+
+    def before(self, qs: int, para: int | None = None, *, over_quotes: bool = False) -> tuple[int, int]:
+        """Token bounds from the start of the sentence to just before the opening mark.
+
+        With `over_quotes` (for a fragment) the window runs back over earlier scare quotes of the
+        same sentence: Cruz called Trump a "liar" who is "amoral," a "bully" …
+        """
+        doc = self.doc
+        para = self.r.para[qs] if para is None else para
+        hi = qs
+        while hi > 0 and doc[hi - 1].is_punct and not self.r.in_quote[hi - 1] and self.r.para[hi - 1] == para:
+            hi -= 1
+        lo = hi
+        while lo > 0 and not self.stop(lo - 1, para, over_quotes=over_quotes):
+            lo -= 1
+        return lo, hi
+
+    # --- speakers ------------------------------------------------------------------------------
+    def from_after(
+        self, qe: int, *, ends_sentence: bool, fragment: bool = False
+    ) -> tuple[Holder | None, Token | None]:
+        lo, hi = self.after(qe)
+        doc = self.doc
+        if lo < len(doc) and any(c in DASH_CHARS for c in doc[lo].text):  # “…” ― Krystal Correa
+            return self.r.holder_of_run(self.run_after(lo, min(lo + MAX_RUN, len(doc)))), None
+        if fragment and ends_sentence:
+            return (
+                None,
+                None,
+            )  # … insisted that Pyongyang “stop its escapades.” The IAEA said …: a new sentence
+        cue = next((t for t in doc[lo:hi] if _is_cue_word(t)), None)
+        if cue is None or cue.tag_ == "VBG":
+            return None, None  # "…," adding that …: a participle never signs a quote
+        if cue.i > lo:
+            if cue.lower_ == "according":
+                return None, None
+            head = speaker_of_cue(cue)
+            if head is not None and lo <= head.i < cue.i and not self.r.in_quote[head.i]:
+                signature = doc[lo].dep_ == "mark" and doc[lo].head.i == cue.i  # “…,” as a memo put it
+                if (ends_sentence or fragment) and head.left_edge.i > lo and not signature:
+                    return None, None  # “….” However, analysts note …: a new sentence, not a signature
+                return self.r.holder(head, cue=cue), cue
+            if (
+                head is not None
+                and cue.i < head.i < hi
+                and not self.r.in_quote[head.i]
+                and not ends_sentence
+                and (not fragment or cue.dep_ == "ROOT")
+            ):
+                return self.r.holder(head, cue=cue), cue  # “…” on Sunday in Rivne, said the Service
+            if self.name_start(cue.i, lo) == lo:
+                return self.r.holder_of_run(doc[lo : cue.i], cue=cue), cue
+            end = lo
+            while end < cue.i and (
+                doc[end].pos_ in NAME_POS or doc[end].dep_ == "compound" or doc[end].is_title
+            ):
+                end += 1
+            if end > lo and doc[end].text == ",":  # “…,” Munir Mammadzade, UNICEF representative …, said
+                return self.r.holder_of_run(doc[lo:end], cue=cue), cue
+            return None, None
+        if cue.lower_ == "according":
+            head = speaker_of_cue(cue)
+            return (self.r.holder(head, cue=cue) if head is not None else None), cue
+        return self.r.holder_of_run(self.run_after(cue.i, hi)), cue
+
+    def run_after(self, cue_i: int, hi: int):
+        """The name after 'said' or a dash: up to a comma, a preposition of circumstance or a date."""
+        doc = self.doc
+        lo = cue_i + 1
+        while lo < hi and doc[lo].is_space and "\n" not in doc[lo].text:
+            lo += 1  # "― Nell Carden Grey" with a no-break space after the dash
+        end = lo
+        while end < hi and end < len(doc):
+            t = doc[end]
+            if t.is_punct and t.text not in {".", "-"} or t.is_space:
+                break
+            if t.ent_type_ in {"DATE", "TIME"} or (t.lower_ in RUN_STOPS and end > lo):
+                break
+            if t.lower_ in RUN_STOPS and end == lo:
+                break
+            end += 1
+        if end < len(doc) and doc[end].text == "(":  # "Rep. Jim Clyburn (D-S.C.)"
+            close = next((k for k in range(end, min(end + 8, len(doc))) if doc[k].text == ")"), None)
+            if close is not None:
+                end = close + 1
+        return doc[lo:end]
+
+    def from_before(
+        self, qs: int, para: int | None = None, *, over_quotes: bool = False
+    ) -> tuple[Holder | None, Token | None]:
+        lo, hi = self.before(qs, para, over_quotes=over_quotes)
+        doc = self.doc
+        cues = [t for t in doc[lo:hi] if not self.r.in_quote[t.i] and (_is_cue_word(t) or is_cue(t))]
+        for cue in reversed(cues):
+            outer = self.outer(cue)
+            if outer is not None:
+                return outer
+            head = speaker_of_cue(cue)
+            if head is not None and not self.r.in_quote[head.i] and self.r.para[head.i] == self.r.para[cue.i]:
+                holder = self.r.holder(head, cue=cue)
+                if holder is not None:
+                    return holder, cue
+            start = self.name_start(cue.i, lo)
+            if cue.lower_ != "according" and start < cue.i:
+                holder = self.r.holder_of_run(doc[start : cue.i], cue=cue)
+                if holder is not None:
+                    return holder, cue
+            run = self.run_after(cue.i, hi)
+            if (
+                cue.lower_ != "according"
+                and run
+                and run.end == hi
+                and run[0].pos_ in NAME_POS - {"PART", "PRON"}
+            ):
+                # Said Ellis: “…” (but not "It calls for “…”")
+                holder = self.r.holder_of_run(run)
+                if holder is not None:
+                    return holder, cue
+        return self.foreign_cue(lo, hi)
+
+    def outer(self, cue: Token) -> tuple[Holder, Token] | None:
+        """The source of a verb of saying that `cue`'s clause is reported under, if any.
+
+        ("The governor said Democrats are to blame for focusing on “…”": the governor, not the
+        Democrats; "Lynch said she recalled thinking, “…”": Lynch.) The outermost such verb of
+        the same paragraph wins.
+        """
+        verbs: list[Token] = []
+        para, t = self.r.para[cue.i], cue
+        for _ in range(GOVERNOR_STEPS):
+            if t.head is t or t.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in t.children):
+                break  # "She said …, and … the mother replied, “…”": a coordinated verb speaks for itself
+            t = t.head
+            if self.r.in_quote[t.i] or self.r.para[t.i] != para:
+                break
+            if t.lemma_.lower() in OUTER_VERBS and t.pos_ in {"VERB", "AUX"}:
+                verbs.append(t)
+        for verb in reversed(verbs):  # outermost first; a holder is resolved only for the one kept
+            head = speaker_of_cue(verb)
+            if head is not None and not self.r.in_quote[head.i]:
+                holder = self.r.holder(head, cue=verb)
+                if holder is not None:
+                    return holder, verb
+        return None
+
+    def from_governing_cue(self, qs: int, qe: int) -> tuple[Holder | None, Token | None]:
+        """A fragment's speaker through the cue its words hang on ("Moore called Obama's remarks “a wake-up call”")."""
+        doc = self.doc
+        root = next((t for t in doc[qs:qe] if not t.is_punct and not qs <= t.head.i < qe), None)
+        if root is None:
+            return None, None
+        para, t = self.r.para[qs], root
+        for _ in range(GOVERNOR_STEPS):
+            if t.head is t:
+                return None, None
+            t = t.head
+            if self.r.in_quote[t.i]:
+                continue
+            if self.r.para[t.i] != para:
+                return None, None
+            if _is_cue_word(t) and t.lower_ != "according" or is_cue(t):
+                if t.pos_ == "NOUN" and t.dep_ == "dobj" and _is_cue_word(t.head):
+                    t = t.head  # "Shevchuk called the minister's remarks “an insult”": Shevchuk's words
+                outer = self.outer(t)
+                if outer is not None:
+                    return outer
+                head = speaker_of_cue(t)
+                if head is None or self.r.in_quote[head.i]:
+                    return None, None
+                return self.r.holder(head, cue=t), t
+        return None, None
+
+    def foreign_cue(self, lo: int, hi: int) -> tuple[Holder | None, Token | None]:
+        """Ukrainian and Russian attributions, where the English parse is no help: "Пряма мова Шмигаля: “…”".
+
+        The speaker is the capitalised word nearest to a cue word (`FOREIGN_SPEECH`), as written,
+        in its case form.
+        """
+        doc = self.doc
+        cues = [t for t in doc[lo:hi] if t.lower_ in FOREIGN_SPEECH]
+        if not cues:
+            return None, None
+        cue = cues[-1]
+        names = [t for t in doc[lo:hi] if t.i != cue.i and t.is_title and t.is_alpha and t.i != lo]
+        if not names:
+            return None, None
+        name = min(names, key=lambda t: abs(t.i - cue.i))
+        return Holder(name=name.text, span=doc[name.i : name.i + 1], side=None), cue
+
+    def name_start(self, cue_i: int, lo: int) -> int:
+        """Where the name just before a cue begins ("…, she said" → "she"; "Tulsa police Chief … said")."""
+        i = cue_i
+        if i - 1 > lo and self.doc[i - 1].text == ")":  # "Rep. Elijah E. Cummings (D-Md.) said"
+            opening = next(
+                (k for k in range(i - 2, max(lo, i - 10) - 1, -1) if self.doc[k].text == "("), None
+            )
+            if opening is not None:
+                i = opening
+        while i > lo:
+            t = self.doc[i - 1]
+            if t.pos_ in {"ADP", "SCONJ", "CCONJ"} and t.dep_ != "compound":
+                break  # "After saying …": a preposition starts no name, capitalised or not
+            if (
+                t.pos_ in NAME_POS
+                or t.text in {".", "-", "'s", "’s"}
+                and i - 1 > lo
+                or t.dep_ in {"compound", "amod"}
+                or t.is_title
+            ):
+                if (
+                    t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
+                    and t.dep_ not in {"compound", "amod"}
+                    and not t.is_title
+                ):
+                    break
+                i -= 1
+            else:
+                break
+        return i
+
+    def from_colon_line(self, q: Quote, qs: int) -> tuple[Holder | None, Token | None]:
+        """A paragraph that is only a quote, after a line ending with a colon: that line's cue."""
+        text = self.text
+        p_start = text.rfind("\n", 0, q.spans[0].start) + 1
+        if text[p_start : q.spans[0].start].strip(" \"“”„«`'") or p_start == 0:
+            return None, None
+        prev_end = p_start - 1
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end <= 0 or text[prev_end - 1] != ":":
+            return None, None
+        colon = self.doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+        if colon is None:
+            return None, None
+        para = self.r.para[colon.start]
+        holder, cue = self.from_before(colon.start + 1, para)
+        if holder is not None:
+            return holder, cue
+        return self.subject_before(colon.start + 1, para)
+
+    def subject_before(self, qs: int, para: int | None = None) -> tuple[Holder | None, Token | None]:
+        """ "Caddell continued:" / "Obama is rolling out a new message: “…”": the subject of the last verb."""
+        lo, hi = self.before(qs, para)
+        verbs = [t for t in self.doc[lo:hi] if t.pos_ in {"VERB", "AUX"}]
+        for verb in reversed(verbs):
+            subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subj is not None and not self.r.in_quote[subj.i] and lo <= subj.i < hi:
+                return self.r.holder(subj, cue=verb), verb
+        return None, None
+
+    def from_governor(self, qs: int) -> tuple[Holder | None, Token | None]:
+        """A fragment's speaker: the subject of the main clause it hangs in.
+
+        With no cue, a scare quote is the words of the sentence's main subject ("Trump openly
+        admires Putin as a “strong leader”"; "Kall compared Trump to a coach who is “working the
+        referees”"), so the outermost verb with a subject wins over the one next to the quote.
+        """
+        t = self.doc[qs]
+        para = self.r.para[qs]
+        found: list[tuple[Token, Token]] = []  # (subject, verb), innermost first
+        for _ in range(2 * GOVERNOR_STEPS):  # up to the sentence's root
+            if t.head is t:
+                break
+            t = t.head
+            if self.r.in_quote[t.i] or self.r.para[t.i] != para:
+                continue
+            if t.pos_ in {"VERB", "AUX"}:
+                subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+                if (
+                    subj is not None
+                    and not self.r.in_quote[subj.i]
+                    and subj.pos_ in {"PROPN", "NOUN", "PRON"}
+                ):
+                    found.append((subj, t))
+        for subj, verb in reversed(found):
+            holder = self.r.holder(subj, cue=verb)
+            if holder is not None:
+                return holder, verb
+        return None, None
+
+    # --- all quotes ----------------------------------------------------------------------------
+    def run(self) -> None:
+        previous: tuple[Quote, int] | None = None  # last attributed quote and its paragraph number
+        last: Quote | None = None  # last attributed quote, fragments included
+        for q, (qs, qe) in zip(self.quotes, self.ranges, strict=True):
+            if qe <= qs:
+                continue
+            para = self.r.para[qs]
+            if q.fragment and last is not None and self._listed_with(last, q):
+                q.speaker, q.speaker_ref, q.side, q.cue = last.speaker, last.speaker_ref, last.side, last.cue
+                q.chain = list(last.chain)
+                last = q
+                continue
+            ends = q.text.rstrip(" \"'”’")[-1:] in SENTENCE_END
+            holder, cue = self.from_governing_cue(qs, qe) if q.fragment else (None, None)
+            if holder is None:
+                holder, cue = self.from_after(qe, ends_sentence=ends, fragment=q.fragment)
+            if holder is None:
+                holder, cue = self.from_before(qs, over_quotes=q.fragment)
+            if holder is None and not q.fragment:
+                holder, cue = self.from_colon_line(q, qs)
+            if holder is None and not q.fragment and self._after_colon(qs):
+                holder, cue = self.subject_before(qs)
+            if holder is None and previous is not None and not q.fragment:
+                prev_q, prev_para = previous
+                if para - prev_para <= 2 and self._starts_paragraph(qs) or para == prev_para:
+                    q.speaker, q.speaker_ref, q.side, q.cue = (
+                        prev_q.speaker,
+                        prev_q.speaker_ref,
+                        prev_q.side,
+                        prev_q.cue,
+                    )
+                    q.chain = list(prev_q.chain)
+                    previous = (q, para)
+                    last = q
+                    continue
+            if holder is None and q.fragment:
+                holder, cue = self.from_governor(qs)
+            if cue is not None:
+                q.cue = "according to" if cue.lower_ == "according" else cue.text
+            if holder is not None:
+                q.speaker, q.speaker_ref, q.side = holder.name, holder.ref, holder.side  # type: ignore[assignment]
+                q.chain = chain_for(self.doc, q.spans[0].start, speaker=holder.name)
+                last = q
+                if not q.fragment:
+                    previous = (q, para)
+            else:
+                q.chain = chain_for(self.doc, q.spans[0].start, speaker=None)
+
+    def _listed_with(self, prev: Quote, q: Quote) -> bool:
+        """Scare quotes listed in one sentence share a speaker."""
+        gap = self.text[prev.spans[-1].end : q.spans[0].start]
+        words = [w for w in LIST_GAP.split(gap) if w]
+        return "\n" not in gap and len(words) <= 3 and all(w.lower() in LIST_WORDS for w in words)
+
+    def _after_colon(self, qs: int) -> bool:
+        i = qs - 1
+        while i >= 0 and self.doc[i].is_punct and self.doc[i].text != ":":
+            i -= 1
+        return i >= 0 and self.doc[i].text == ":" and self.r.para[i] == self.r.para[qs]
+
+    def _starts_paragraph(self, qs: int) -> bool:
+        i = qs - 1
+        while i >= 0 and (self.doc[i].is_punct and not self.doc[i].is_space):
+            i -= 1
+        return i < 0 or (self.doc[i].is_space and "\n" in self.doc[i].text)
+
+
+def attribute_quotes(doc: Doc, quotes: list[Quote]) -> None:
+    """Fill speaker, side, cue and chain of each quote in place."""
+    _Attributor(doc, quotes).run()
+
+
+class SpeakerFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = items_of(doc, "quotes")
+        if quotes:
+            attribute_quotes(doc, quotes)
+            doc._.quotes = quotes
+        return doc
+
+
+@Language.factory(
+    "sitrep_speakers",
+    assigns=["doc._.quotes"],
+    requires=[
+        "token.lemma",
+        "token.dep",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.quotes",
+        "doc._.places",
+        "doc._.units",
+        "doc._.actors",
+        "doc._.sources",
+        "doc._.citations",
+        "doc._.outlet",
+    ],
+)
+def make_speaker_finder(nlp: Language, name: str) -> SpeakerFinder:
+    return SpeakerFinder(nlp, name)

@@ -1,0 +1,184 @@
+"""sitrep_forecasts: expectations with who holds them, the event and place, horizon, hedge and condition."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def _forecasts(nlp, text):
+    return nlp(text)._.forecasts
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Analysts estimate that Pokrovsk could fall within weeks.",
+            ("capture", "Pokrovsk", "Analysts", "weeks"),
+        ),
+        (
+            "Budanov said Russian units were tasked with capturing Kupiansk by June 1.",
+            ("capture", "Kupiansk", None, "by June 1"),
+        ),
+        (
+            "The Economist writes that the city could become a launchpad for an advance on Kramatorsk.",
+            ("advance", "Kramatorsk", "Economist", None),
+        ),
+    ],
+)
+def test_forecasts(nlp, text, expected):
+    found = [(f.event_type, f.place, f.by[0] if f.by else None, f.horizon) for f in _forecasts(nlp, text)]
+    event_type, place, by, horizon = expected
+    match = [f for f in found if f[:2] == (event_type, place)]
+    assert match, found
+    assert match[0][3] == horizon
+    if by is not None:
+        assert by in (match[0][2] or "")
+
+
+def test_hedge(nlp):
+    (f,) = _forecasts(nlp, "Analysts estimate that Pokrovsk could fall within weeks.")
+    assert f.hedge == "could"
+
+
+def test_condition_is_kept_and_the_condition_alone_is_no_forecast(nlp):
+    found = _forecasts(
+        nlp, "If Ukraine retreats from Pokrovsk, it will likely have to abandon neighboring Myrnohrad."
+    )
+    assert [(f.event_type, f.place) for f in found] == [("withdrawal", "Myrnohrad")]
+    assert found[0].condition.startswith("If Ukraine retreats")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myrnohrad is already under threat of encirclement.",
+        "An officer said it is time to retreat from Pokrovsk.",
+    ],
+)
+def test_threats_and_calls_are_no_predictions(nlp, text):
+    doc = nlp(text)
+    assert any(e.status == "forecast" for e in doc._.events)
+    assert doc._.forecasts == []
+
+
+def test_an_intention_nobody_vouches_for_is_no_prediction(nlp):
+    doc = nlp("A Russian armoured column is on its way to seize Chasiv Yar.")
+    assert ("capture", "Chasiv Yar", "forecast") in [(e.type, e.place, e.status) for e in doc._.events]
+    assert doc._.forecasts == []
+
+
+def test_a_prediction_speaks_for_the_event_before_an_intention(nlp):
+    text = (
+        "Russian troops have approached their biggest conquest in a year, the city of Pokrovsk. "
+        "Analysts estimate that Pokrovsk could fall within weeks."
+    )
+    (f,) = [f for f in _forecasts(nlp, text) if f.event_type == "capture"]
+    assert (f.place, f.horizon, f.by) == ("Pokrovsk", "weeks", ["Analysts"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no evidence that Russia could capture Kramatorsk.",
+        "Troop deployments show that Russian forces could capture Kramatorsk.",
+    ],
+)
+def test_the_holder_is_someone(nlp, text):
+    (f,) = _forecasts(nlp, text)
+    assert f.by == []
+
+
+def test_a_time_on_a_past_verb_is_no_horizon(nlp):
+    text = "The bluff was exposed in late 2025 when Putin said Russian troops would capture Kupiansk."
+    (f,) = _forecasts(nlp, text)
+    assert (f.place, f.horizon) == ("Kupiansk", None)
+
+
+def test_a_past_date_is_no_horizon(nlp):
+    doc = nlp.make_doc("On February 21, analysts said Russian troops could soon capture Kostiantynivka.")
+    doc._.published = date(2026, 2, 22)
+    (f,) = nlp(doc)._.forecasts
+    assert f.horizon is None
+
+
+def test_past_events_are_no_forecasts(nlp):
+    assert _forecasts(nlp, "Russian forces captured Avdiivka in February.") == []
+
+
+def test_forecast_points_to_its_event(nlp):
+    doc = nlp("Analysts warn that Russian troops could encircle Myrnohrad.")
+    (f,) = doc._.forecasts
+    event = next(e for e in doc._.events if e.id == f.event)
+    assert (event.type, event.place, event.status) == ("encirclement", "Myrnohrad", "forecast")
+
+
+def test_seed_article(seed_record):
+    forecasts = {(f.event_type, f.place): f for f in seed_record.forecasts}
+    assert forecasts[("capture", "Pokrovsk")].horizon == "weeks"
+    assert "Analysts" in forecasts[("capture", "Pokrovsk")].by
+    assert forecasts[("withdrawal", "Myrnohrad")].condition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the event sits in a "while" clause framing the expectation, not inside it
+        "While officials said two civilians had been killed in Kupiansk, investigators prepared for the worst.",
+        # a negated expectation expects the event not to happen
+        "NATO allies will never recognise the annexation of Crimea.",
+        # an anniversary or a memory looks back on the event
+        "Ukrainians will mark the anniversary of the liberation of Kherson next week.",
+        # an intention told in the past tense is history
+        "In 1941 Roosevelt sought to help Britain fight Germany.",
+        # a dated noun names a past event (published 2024-04-20)
+        "The Kremlin may invoke the March 2022 strike on Kyiv to create panic.",
+        # the place comes from the sentence before, not from what is expected
+        "Russian troops pushed into Pokrovsk on Monday. We will continue to report on the fighting in urban areas.",
+        # the purpose of what was done, only reported by a speaker
+        "Measures have been taken to strengthen the brigades in Chasiv Yar, the commander said.",
+    ],
+)
+def test_forecast_events_that_predict_nothing(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.published = date(2024, 4, 20)
+    doc = nlp(doc)
+    assert any(e.status == "forecast" for e in doc._.events)
+    assert doc._.forecasts == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Le Drian said Russian troops are ready to storm Kharkiv.", ("fighting", "Kharkiv", "Le Drian")),
+        (
+            "The minister said Russian forces are ready to capture Kupiansk.",
+            ("capture", "Kupiansk", "minister"),
+        ),
+        (
+            "Officials expect Russian forces to launch a new offensive on Zaporizhzhia in the spring.",
+            ("advance", "Zaporizhzhia", "Officials"),
+        ),
+        (
+            "Russia is preparing to strike Odesa again within days, the governor warned.",
+            ("strike", "Odesa", "Russia"),
+        ),
+    ],
+)
+def test_plans_at_hand_are_predictions(nlp, text, expected):
+    found = [(f.event_type, f.place, f.by[0] if f.by else None) for f in _forecasts(nlp, text)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("Front update.\nRussian objective: Capture Kostiantynivka and advance toward Druzhkivka.\n", "Kostiantynivka"),
+        ("Assessment.\nUkrainian goal: Recapture Robotyne before the winter.\n", "Robotyne"),
+    ],
+)
+def test_a_stated_objective_line_is_a_forecast(nlp, text, place):
+    events = [e for e in nlp(text)._.events if e.place == place]
+    assert events and all(e.status == "forecast" for e in events)
