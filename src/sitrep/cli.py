@@ -227,6 +227,8 @@ def ingest(
         typer.echo(f"  … and {len(summary.duplicates) - SHOW_DUPLICATES} more duplicates")
     for rejection in summary.rejected:
         typer.echo(f"  rejected: [{rejection.code}] {rejection.reason}", err=True)
+    for warning in summary.warnings():
+        typer.echo(f"  warning: {warning}", err=True)
     if not summary.ok:
         raise typer.Exit(code=1)
 

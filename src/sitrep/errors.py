@@ -45,6 +45,12 @@ class Messages(StrEnum):
         "doc._.{extension} is not set: '{writer}', which writes it, did not run before a component "
         "that reads it. Take '{writer}' out of Settings.disabled, or disable its readers too."
     )
+    # Languages (E030–E039)
+    E030 = (
+        "The article is in '{lang}', which sitrep cannot read (it reads: {options}). It is stored with "
+        "its language and no extraction; give the right language in the input's 'lang' field if the "
+        "guess is wrong."
+    )
     # Input
     E101 = "{where}: the file is empty."
     E102 = "{where}: looks like a binary file ({detail}), not text, HTML, a feed, JSONL or WARC."

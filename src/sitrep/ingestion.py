@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Literal, TypeVar
 
@@ -27,6 +27,7 @@ from .config import Settings
 from .errors import InputError, Messages
 from .extraction import PARALLEL_FROM
 from .ingest.article import Article, Rejection
+from .language import unreadable_warning
 from .pipeline import ArticleInput, Extractor, normalise_text, text_hash
 from .store import AddResult, Store, article_id
 from .store.db import meta_of
@@ -48,6 +49,8 @@ class IngestSummary:
     new: list[AddResult] = field(default_factory=list)
     duplicates: list[AddResult] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    #: Stored articles in a language sitrep cannot read (E030): (origin, language code).
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     def counts(self) -> dict[str, int]:
@@ -57,6 +60,10 @@ class IngestSummary:
     def ok(self) -> bool:
         """True when no input was rejected."""
         return not self.rejected
+
+    def warnings(self) -> list[str]:
+        """One line per stored article sitrep could not read: its origin and the coded reason."""
+        return [f"{origin}: {unreadable_warning(lang)}" for origin, lang in self.unreadable]
 
 
 @dataclass
@@ -165,6 +172,10 @@ def store_articles(
             inputs = [article_input for _, article_input in pending.values()]
             records = extractor.extract_many(inputs, n_process=_workers(len(inputs), n_process))
             for (article, _), record in zip(pending.values(), records, strict=True):
+                # The language identified at extraction, where the input did not give one.
+                article = replace(article, lang=article.lang or record.article.lang)
+                if record.warnings and article.lang and any(w.startswith("E030") for w in record.warnings):
+                    summary.unreadable.append((article.origin, article.lang))
                 result = store.add(article, record)
                 (summary.new if result.new else summary.duplicates).append(result)
                 tell(result.status, article.origin)

@@ -1,0 +1,220 @@
+"""Sources and speakers in Ukrainian and Russian text, by formula and verb of saying.
+
+Without a parser, these components read the word order that Ukrainian and Russian news style
+fixes around attribution:
+
+- a source follows its formula ("за даними Генштабу ЗСУ", "по данным Минобороны России",
+  "как сообщает ТАСС") or is a capitalised body right before a verb of informing ("DeepState
+  повідомляє"); the formulas are lexicons/<lang>/voices/source_formulas.txt;
+- a quotation's speaker is named next to a verb of saying in the same language (lemma in
+  lexicons/<lang>/verbs_of_saying.txt, tagged ``speech``): after the closing mark ("», —
+  заявив речник угруповання Олег Петренко."), or before the opening one ("Речник заявив: «…»");
+  a pronoun ("він", "она") takes the speaker of the quote before.
+
+The speaker is the words after the verb to the end of their clause, so the verb is never part
+of it ("заявив речник … Олег Петренко" gives "речник … Олег Петренко").
+
+    >>> doc = nlp("«Ми тримаємо позиції», — заявив речник бригади Олег Петренко.")  # doctest: +SKIP
+    >>> doc._.quotes[0].speaker  # doctest: +SKIP
+    'речник бригади Олег Петренко'
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ...lexicons import lexicon
+from ...models import Quote, Source
+from ..base import ensure_doc_extension, extractor_id, span_of
+from ..morphology import lemmas, tags
+
+SOURCES = extractor_id("sources.cyrillic", 1)
+MAX_NAME = 7
+#: Punctuation inside a name: hyphens, dots of initials, and the quotation marks of an outlet's title.
+INSIDE_NAME = {"-", ".", "«", "»", "\"", "„", "“", "”"}
+PRONOUNS = {"він", "вона", "вони", "он", "она", "они"}
+DASHES = {"—", "–", "-", "―"}
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_alpha and (token.text[:1].isupper() or token.is_upper)
+
+
+class _Words:
+    """One language's attribution words."""
+
+    def __init__(self, lang: str) -> None:
+        lex = lexicon(lang)
+        self.lang = lang
+        self.formulas = sorted(
+            (tuple(f.split()) for f in lex.words("voices/source_formulas")), key=len, reverse=True
+        )
+        self.bodies = lex.words("voices/body_nouns", "body")
+        self.stops = lex.words("voices/body_nouns", "stop")
+        self.speech = lex.words("verbs_of_saying", "speech")
+        self.informs = lex.words("verbs_of_saying", "informs")
+
+    def lemma_in(self, token: Token, words: frozenset[str]) -> bool:
+        return token.is_alpha and any(lemma in words for lemma in lemmas(token.text, self.lang))
+
+    def clause_after(self, doc: Doc, start: int, *, limit: int = MAX_NAME) -> SpacySpan | None:
+        """The words from `start` to the end of their clause (a stop word, punctuation, the sentence end)."""
+        end = start
+        sent_end = doc[start].sent.end if start < len(doc) else start
+        while end < min(sent_end, start + limit):
+            token = doc[end]
+            if token.is_punct and token.text not in INSIDE_NAME:
+                break
+            if token.lower_ in self.stops and end > start:
+                break
+            end += 1
+        while end > start and doc[end - 1].text in {"-", "."}:
+            end -= 1
+        return doc[start:end] if end > start else None
+
+
+class CyrillicSources:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.words = _Words(str(nlp.lang))
+
+    def _after_formula(self, doc: Doc, i: int) -> SpacySpan | None:
+        words = self.words
+        for formula in words.formulas:
+            n = len(formula)
+            if tuple(t.lower_ for t in doc[i : i + n]) != formula:
+                continue
+            start = i + n
+            if start >= len(doc):
+                return None
+            first = doc[start]
+            if not (_is_name_word(first) or first.text in {"«", "\"", "„", "“"} or words.lemma_in(first, words.bodies)):
+                return None
+            return words.clause_after(doc, start)
+        return None
+
+    def _before_verb(self, doc: Doc, verb: Token) -> SpacySpan | None:
+        """'DeepState повідомляє', 'У Генштабі ЗСУ повідомили': a capitalised body before an informing verb."""
+        start = verb.i
+        while start > verb.sent.start and (_is_name_word(doc[start - 1]) or doc[start - 1].text in INSIDE_NAME):
+            start -= 1
+        span = doc[start : verb.i]
+        if not span:
+            return None
+        person = any(tags(t.text, self.words.lang) & {"Name", "Surn", "Patr"} for t in span)
+        body = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() for t in span) or any(
+            self.words.lemma_in(t, self.words.bodies) for t in span
+        )
+        return span if body and not person else None
+
+    def find(self, doc: Doc) -> list[Source]:
+        found: dict[str, Source] = {}
+        for token in doc:
+            span = self._after_formula(doc, token.i)
+            if span is None and self.words.lemma_in(token, self.words.informs):
+                span = self._before_verb(doc, token)
+            if span is None:
+                continue
+            name = span.text.strip("«»\"„“” ")
+            source = found.get(name.lower())
+            if source is None:
+                found[name.lower()] = Source(name=name, spans=[span_of(span)], extractor=SOURCES)
+            else:
+                source.spans.append(span_of(span))
+        return list(found.values())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sources = self.find(doc)
+        return doc
+
+
+class CyrillicSpeakers:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.words = _Words(str(nlp.lang))
+
+    def _tokens(self, doc: Doc, quote: Quote) -> tuple[int, int] | None:
+        if not quote.spans:
+            return None
+        span = doc.char_span(quote.spans[0].start, quote.spans[-1].end, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else None
+
+    def after(self, doc: Doc, end: int) -> tuple[SpacySpan, Token] | None:
+        """'», — заявив речник X.' / '», заявил X.' / '», — X заявив.'"""
+        i = end
+        while i < len(doc) and (doc[i].is_punct or doc[i].text in DASHES) and doc[i].text != "«":
+            i += 1
+            if i - end > 4:
+                return None
+        if i >= len(doc):
+            return None
+        if self.words.lemma_in(doc[i], self.words.speech):
+            who = self.words.clause_after(doc, i + 1)
+            return (who, doc[i]) if who is not None else None
+        # "», — Олег Петренко заявив." / "», — сказал он."
+        for j in range(i, min(i + MAX_NAME, len(doc))):
+            if doc[j].is_punct:
+                break
+            if self.words.lemma_in(doc[j], self.words.speech) and j > i:
+                return doc[i:j], doc[j]
+        return None
+
+    def before(self, doc: Doc, start: int) -> tuple[SpacySpan, Token] | None:
+        """'Речник угруповання Олег Петренко заявив: «…' / 'Як заявив X, «…'"""
+        sent = doc[start].sent if start < len(doc) else None
+        lo = sent.start if sent is not None else max(0, start - 30)
+        for j in range(start - 1, max(lo, start - 30) - 1, -1):
+            if not self.words.lemma_in(doc[j], self.words.speech):
+                continue
+            subject_start = j
+            while subject_start > lo and not doc[subject_start - 1].is_punct:
+                subject_start -= 1
+            subject = doc[subject_start:j]
+            if subject and not all(t.lower_ in {"як", "как"} for t in subject):
+                return subject, doc[j]
+            who = self.words.clause_after(doc, j + 1)
+            return (who, doc[j]) if who is not None else None
+        return None
+
+    def assign(self, doc: Doc, quotes: list[Quote]) -> None:
+        last: Quote | None = None
+        for quote in quotes:
+            where = self._tokens(doc, quote)
+            if where is None:
+                continue
+            # The closing mark is a token of its own after the quoted words.
+            end = where[1] + (1 if where[1] < len(doc) and doc[where[1]].text in {"»", "”", "\"", "“"} else 0)
+            start = where[0] - (1 if where[0] > 0 and doc[where[0] - 1].text in {"«", "„", "\"", "“"} else 0)
+            found = self.after(doc, end) or self.before(doc, start)
+            if found is None:
+                continue
+            who, cue = found
+            speaker = who.text.strip(" ,—–-")
+            if speaker.lower() in PRONOUNS:
+                if last is None:
+                    continue
+                speaker = last.speaker or speaker
+            quote.speaker, quote.cue = speaker, cue.text
+            last = quote
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.assign(doc, list(doc._.quotes or []))
+        return doc
+
+
+ensure_doc_extension("sources")
+ensure_doc_extension("quotes")
+
+
+@Language.factory("sitrep_sources_cyrillic", assigns=["doc._.sources"], requires=["doc.sents", "token.lemma"])
+def make_cyrillic_sources(nlp: Language, name: str) -> CyrillicSources:
+    return CyrillicSources(nlp, name)
+
+
+@Language.factory(
+    "sitrep_speakers_cyrillic", assigns=["doc._.quotes"], requires=["doc._.quotes", "doc.sents", "token.lemma"]
+)
+def make_cyrillic_speakers(nlp: Language, name: str) -> CyrillicSpeakers:
+    return CyrillicSpeakers(nlp, name)
