@@ -10,10 +10,12 @@ candidates then go through the English pipeline's `resolve` (geocoding.py), so a
 name is settled by the same front-line coherence: Pokrovsk in Donetsk Oblast next to
 Myrnohrad, not Pokrovsk in Yakutia.
 
-Each place is named in its English (gazetteer) form; the spans keep the words as written.
+Each place is named as first written, as the record names every place; its English (gazetteer)
+name is its `canonical`, by which stories, timelines and reports merge it with the English
+pipeline's places; the spans keep every form written.
 
     >>> doc = nlp("Бої тривають біля Покровська та Мирнограда.")  # doctest: +SKIP
-    >>> [p.name for p in doc._.places]  # doctest: +SKIP
+    >>> [p.canonical for p in doc._.places]  # doctest: +SKIP
     ['Pokrovsk', 'Myrnohrad']
 """
 
@@ -69,6 +71,18 @@ def _runs(doc: Doc) -> list[SpacySpan]:
     return runs
 
 
+#: Countries whose places have Cyrillic names of their own (GeoNames alternate names elsewhere are
+#: mostly transliterations that common words collide with).
+CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "TJ", "BG", "RS", "MK", "MN", "MD", "GE", "AM", "AZ", "UZ"}
+NOT_TOWNS = {"country", "sea", "ocean", "continent", "oblast", "krai", "region", "republic", "peninsula", "river"}
+
+
+def _likely(entry: Entry) -> bool:
+    return entry.cc in CYRILLIC_COUNTRIES or entry.feature in NOT_TOWNS or entry.feature == "capital" or (
+        entry.population >= 500_000
+    )
+
+
 def _forms(token: Token, lang: str) -> list[str]:
     """The written form, then every lemma (the gazetteer decides which parse is right)."""
     out = [token.text.lower()]
@@ -85,28 +99,45 @@ class CyrillicPlaces:
         self.gaz = gaz
         lex = lexicon(self.lang)
         regions = lex.entries("places/regions").tags
-        self.adjective_regions = {w: t[-1].replace("_", " ") for w, t in regions.items() if "adjective" in t}
+        # adjective lemma → (the noun it needs, the gazetteer name): "донецький" → область, Donetsk Oblast
+        self.adjective_regions = {
+            w: (t[1], t[-1].replace("_", " ")) for w, t in regions.items() if "adjective" in t
+        }
         self.named_regions = {w: t[-1].replace("_", " ") for w, t in regions.items() if "shchyna" in t}
-        self.region_nouns = {w for w, t in regions.items() if "region_noun" in t}
+        self.abbreviations = {w: t[-1].replace("_", " ") for w, t in regions.items() if "abbreviation" in t}
         self.saying = lex.words("verbs_of_saying")
 
     # --- finding ----------------------------------------------------------------------------
-    def _region(self, span: SpacySpan, gaz: Gazetteer) -> tuple[SpacySpan, tuple[Entry, ...]] | None:
-        """'Донецькій області' (adjective + region noun) or 'Донеччині' (a -щина name)."""
-        first = span[0]
-        doc = span.doc
-        forms = lemmas(first.text, self.lang)
-        nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
-        if nxt is not None and any(lemma in self.region_nouns for lemma in lemmas(nxt.text.lower(), self.lang)):
-            name = next((self.adjective_regions[f] for f in forms if f in self.adjective_regions), None)
-            if name:
-                abbreviated = nxt.lower_ == "обл" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "."
-                end = nxt.i + 2 if abbreviated else nxt.i + 1
-                return doc[first.i : end], gaz.lookup(name)
-        name = next((self.named_regions[f] for f in forms if f in self.named_regions), None)
-        if name and len(span) == 1:
-            return span, gaz.lookup(name)
+    def _noun_after(self, token: Token, noun: str) -> Token | None:
+        """The region noun an adjective hangs on: next to it ("Донецькій області"), or at the end of a
+        list of such adjectives ("Київською, Полтавською та Черкаською областями")."""
+        doc = token.doc
+        for j in range(token.i + 1, min(token.i + 16, len(doc))):
+            word = doc[j]
+            if word.lower_ == "обл" or noun in lemmas(word.lower_, self.lang):
+                return word
+            listed = word.text in {",", "і", "й", "та", "и"} or (
+                _capitalised(word) and any(f in self.adjective_regions for f in lemmas(word.text, self.lang))
+            )
+            if not listed:
+                return None
         return None
+
+    def _region(self, token: Token, gaz: Gazetteer) -> tuple[SpacySpan, tuple[Entry, ...]] | None:
+        """'Донецькій області' (adjective + region noun) or 'Донеччині' (a -щина name)."""
+        doc = token.doc
+        forms = lemmas(token.text, self.lang)
+        adjective = next((self.adjective_regions[f] for f in forms if f in self.adjective_regions), None)
+        if adjective is not None:
+            noun = self._noun_after(token, adjective[0])
+            if noun is None:
+                return None
+            if noun.i == token.i + 1:  # the noun is part of the name as written
+                abbreviated = noun.lower_ == "обл" and noun.i + 1 < len(doc) and doc[noun.i + 1].text == "."
+                return doc[token.i : noun.i + (2 if abbreviated else 1)], gaz.lookup(adjective[1])
+            return doc[token.i : token.i + 1], gaz.lookup(adjective[1])
+        name = next((self.named_regions[f] for f in forms if f in self.named_regions), None)
+        return (doc[token.i : token.i + 1], gaz.lookup(name)) if name else None
 
     def _is_adjective(self, token: Token) -> bool:
         """An adjective before a noun ("Украинская армия", "Покровська громада") names no place."""
@@ -116,11 +147,27 @@ class CyrillicPlaces:
         return nxt is not None and nxt.is_lower and "NOUN" in tags(nxt.text, self.lang)
 
     def _lookup(self, span: SpacySpan, gaz: Gazetteer) -> tuple[Entry, ...]:
+        """Entries of the first form of the span the gazetteer knows (the written form first).
+
+        A single word known only through an adjective's lemma is no place ("Київська" →
+        київський → Kyivskyi), and a Cyrillic name of a small place abroad is a chance match of a
+        common word ("Сили" → Selah, Washington): kept are places of the countries that write
+        Cyrillic, countries, seas and big cities.
+        """
         for combo in product(*(_forms(t, self.lang)[:4] for t in span)):
-            entries = gaz.lookup(" ".join(combo))
+            if len(span) == 1 and combo[0] != span[0].text.lower() and self._adjective_lemma(span[0], combo[0]):
+                continue
+            entries = tuple(e for e in gaz.lookup(" ".join(combo)) if _likely(e))
             if entries:
                 return entries
         return ()
+
+    def _adjective_lemma(self, token: Token, lemma: str) -> bool:
+        from ..morphology import analyzer
+
+        return any(
+            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"} for p in analyzer(self.lang).parse(token.text)
+        )
 
     def _plausible(self, span: SpacySpan, entries: tuple[Entry, ...]) -> bool:
         first = span[0]
@@ -144,10 +191,14 @@ class CyrillicPlaces:
     def candidates(self, doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         """Every capitalised span the gazetteer knows in some form, longest first within a run."""
         found: list[Candidate] = []
+        for token in doc:
+            if token.is_upper and token.is_alpha and token.lower_ in self.abbreviations:
+                span, entries = doc[token.i : token.i + 1], gaz.lookup(self.abbreviations[token.lower_])
+                found.append(Candidate(span=span, name=span.text, entries=entries, from_ner=False))
         for run in _runs(doc):
             i = run.start
             while i < run.end:
-                region = self._region(doc[i : i + 1], gaz)
+                region = self._region(doc[i], gaz)
                 if region and region[1]:
                     span, entries = region
                     found.append(Candidate(span=span, name=span.text, entries=entries, from_ner=False))
@@ -186,9 +237,10 @@ class CyrillicPlaces:
         for group in groups.values():
             entry = group[0].chosen
             assert entry is not None  # grouped by it
+            first = min(group, key=lambda c: c.span.start)
             places.append(
                 Place(
-                    name=entry.name,
+                    name=first.span.text,
                     canonical=entry.name,
                     geonameid=entry.geonameid,
                     lat=entry.lat,

@@ -1,8 +1,8 @@
 """Units in Ukrainian and Russian text: an ordinal, its title's adjectives and an echelon noun.
 
-"68-ма окрема єгерська бригада", "76-й гвардейской десантно-штурмовой дивизии", "3-я бригада":
+"68-ма окрема єгерська бригада", "76-й гвардейской десантно-штурмовой дивизии", "116 ОМБр":
 a number (with or without its case ending), up to five lower-case title words, and a noun whose
-pymorphy3 lemma is an echelon of lexicons/<lang>/units/echelons.txt. A unit named twice ("68-ї
+pymorphy3 lemma is an echelon of lexicons/<lang>/units/echelons.txt, or an abbreviation listed there. A unit named twice ("68-ї
 бригади" later) is one item, named in its fullest form. A title word of one side's naming
 conventions ("гвардейская", Russia's Guards; "окрема", Ukraine's separate brigades) gives the
 side; Russian markers win, since Russian brigades may be "отдельные" too.
@@ -38,6 +38,7 @@ class CyrillicUnits:
         tags = lexicon(self.lang).entries("units/echelons").tags
         self.echelons = {w: t[-1] for w, t in tags.items() if "echelon" in t}
         self.sides: dict[str, Side] = {w: t[-1] for w, t in tags.items() if "side" in t}  # type: ignore[misc]
+        self.abbreviations = {w: t[-1] for w, t in tags.items() if "abbreviation" in t}
 
     def _echelon(self, word: str) -> str | None:
         return next((self.echelons[lemma] for lemma in lemmas(word, self.lang) if lemma in self.echelons), None)
@@ -53,6 +54,8 @@ class CyrillicUnits:
             while j < len(doc) and j - token.i <= MAX_TITLE_WORDS + 2:
                 word = doc[j]
                 echelon = self._echelon(word.text) if word.is_alpha else None
+                if echelon is None:  # "116 ОМБр", "155 омбр"
+                    echelon = self.abbreviations.get(word.lower_)
                 if echelon:
                     found.append((doc[token.i : j + 1], int(m.group(1)), echelon))
                     break

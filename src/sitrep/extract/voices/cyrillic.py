@@ -42,6 +42,20 @@ def _is_name_word(token: Token) -> bool:
     return token.is_alpha and (token.text[:1].isupper() or token.is_upper)
 
 
+def _breaks(token: Token) -> bool:
+    """A line break ends a clause: the sentencizer does not split a title or a signature line."""
+    return token.is_space and "\n" in token.text
+
+
+def _is_title(quote: Quote) -> bool:
+    """A name or title in quotation marks («Іскандер-М», «Суспільне», «МК»): a few capitalised
+    words and no sentence punctuation, which reports no one's words."""
+    words = quote.text.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words) and not any(
+        c in quote.text for c in ".!?,:;"
+    )
+
+
 class _Words:
     """One language's attribution words."""
 
@@ -55,17 +69,26 @@ class _Words:
         self.stops = lex.words("voices/body_nouns", "stop")
         self.speech = lex.words("verbs_of_saying", "speech")
         self.informs = lex.words("verbs_of_saying", "informs")
+        self.prepositions = {"у", "в", "во", "на", "з", "із", "с", "со", "для"}
+
+    def is_function(self, token: Token) -> bool:
+        """A word that cannot name anyone: preposition, pronoun, conjunction, particle, adverb."""
+        return bool(tags(token.text, self.lang) & {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "PRED"}) or token.is_punct
 
     def lemma_in(self, token: Token, words: frozenset[str]) -> bool:
         return token.is_alpha and any(lemma in words for lemma in lemmas(token.text, self.lang))
 
     def clause_after(self, doc: Doc, start: int, *, limit: int = MAX_NAME) -> SpacySpan | None:
         """The words from `start` to the end of their clause (a stop word, punctuation, the sentence end)."""
+        while start < len(doc) and doc[start].lower_ in self.prepositions:
+            start += 1  # "йдеться в повідомленні Генштабу": the holder, not "в"
+        if start >= len(doc):
+            return None
         end = start
-        sent_end = doc[start].sent.end if start < len(doc) else start
+        sent_end = doc[start].sent.end
         while end < min(sent_end, start + limit):
             token = doc[end]
-            if token.is_punct and token.text not in INSIDE_NAME:
+            if _breaks(token) or (token.is_punct and token.text not in INSIDE_NAME):
                 break
             if token.lower_ in self.stops and end > start:
                 break
@@ -96,18 +119,22 @@ class CyrillicSources:
         return None
 
     def _before_verb(self, doc: Doc, verb: Token) -> SpacySpan | None:
-        """'DeepState повідомляє', 'У Генштабі ЗСУ повідомили': a capitalised body before an informing verb."""
+        """'DeepState повідомляє', 'Повітряні сили ЗСУ повідомили': a body or person named before a
+        verb of informing, from its first capitalised word (a person who informs is a source too)."""
         start = verb.i
-        while start > verb.sent.start and (_is_name_word(doc[start - 1]) or doc[start - 1].text in INSIDE_NAME):
+        while start > max(verb.sent.start, verb.i - MAX_NAME) and not (
+            _breaks(doc[start - 1]) or (doc[start - 1].is_punct and doc[start - 1].text not in INSIDE_NAME)
+        ):
             start -= 1
+        while start < verb.i and not _is_name_word(doc[start]):
+            start += 1
         span = doc[start : verb.i]
-        if not span:
+        if not span or any(self.words.is_function(t) for t in span if t.text not in INSIDE_NAME):
             return None
-        person = any(tags(t.text, self.words.lang) & {"Name", "Surn", "Patr"} for t in span)
-        body = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() for t in span) or any(
-            self.words.lemma_in(t, self.words.bodies) for t in span
-        )
-        return span if body and not person else None
+        named = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() and t.is_alpha for t in span)
+        person = any(tags(t.text, self.words.lang) & {"Name", "Surn"} for t in span)
+        body = any(self.words.lemma_in(t, self.words.bodies) for t in span)
+        return span if named or person or body else None
 
     def find(self, doc: Doc) -> list[Source]:
         found: dict[str, Source] = {}
@@ -144,7 +171,7 @@ class CyrillicSpeakers:
     def after(self, doc: Doc, end: int) -> tuple[SpacySpan, Token] | None:
         """'», — заявив речник X.' / '», заявил X.' / '», — X заявив.'"""
         i = end
-        while i < len(doc) and (doc[i].is_punct or doc[i].text in DASHES) and doc[i].text != "«":
+        while i < len(doc) and (doc[i].is_punct or doc[i].text in DASHES or doc[i].is_space) and doc[i].text != "«":
             i += 1
             if i - end > 4:
                 return None
@@ -155,7 +182,7 @@ class CyrillicSpeakers:
             return (who, doc[i]) if who is not None else None
         # "», — Олег Петренко заявив." / "», — сказал он."
         for j in range(i, min(i + MAX_NAME, len(doc))):
-            if doc[j].is_punct:
+            if doc[j].is_punct or _breaks(doc[j]):
                 break
             if self.words.lemma_in(doc[j], self.words.speech) and j > i:
                 return doc[i:j], doc[j]
@@ -169,10 +196,11 @@ class CyrillicSpeakers:
             if not self.words.lemma_in(doc[j], self.words.speech):
                 continue
             subject_start = j
-            while subject_start > lo and not doc[subject_start - 1].is_punct:
+            while subject_start > lo and not (doc[subject_start - 1].is_punct or _breaks(doc[subject_start - 1])):
                 subject_start -= 1
             subject = doc[subject_start:j]
-            if subject and not all(t.lower_ in {"як", "как"} for t in subject):
+            # "Про це заявив X", "Як заявив X": no one is named before the verb.
+            if subject and not all(self.words.is_function(t) or t.is_space for t in subject):
                 return subject, doc[j]
             who = self.words.clause_after(doc, j + 1)
             return (who, doc[j]) if who is not None else None
@@ -181,6 +209,8 @@ class CyrillicSpeakers:
     def assign(self, doc: Doc, quotes: list[Quote]) -> None:
         last: Quote | None = None
         for quote in quotes:
+            if _is_title(quote):
+                continue
             where = self._tokens(doc, quote)
             if where is None:
                 continue
@@ -191,8 +221,8 @@ class CyrillicSpeakers:
             if found is None:
                 continue
             who, cue = found
-            speaker = who.text.strip(" ,—–-")
-            if speaker.lower() in PRONOUNS:
+            speaker = who.text.strip(" ,—–-\n")
+            if speaker.split(" ", 1)[0].lower() in PRONOUNS:  # "сказал он интернет-изданию …"
                 if last is None:
                     continue
                 speaker = last.speaker or speaker
@@ -200,7 +230,9 @@ class CyrillicSpeakers:
             last = quote
 
     def __call__(self, doc: Doc) -> Doc:
-        self.assign(doc, list(doc._.quotes or []))
+        quotes = list(doc._.quotes or [])
+        self.assign(doc, quotes)
+        doc._.quotes = [q for q in quotes if q.speaker or not _is_title(q)]
         return doc
 
 
