@@ -22,12 +22,15 @@ from spacy.tokens import Span as SpacySpan
 from ...lexicons import lexicon
 from ...models import Side, Unit
 from ..base import ensure_doc_extension, extractor_id, span_of
-from ..morphology import lemmas
+from ..morphology import lemmas, tags
 
 NAME = "units"
 VERSION = 1
 EXTRACTOR = extractor_id("units.cyrillic", VERSION)
-ORDINAL = re.compile(r"^(\d{1,4})(?:-?[а-яіїєґё]{1,3})?$", re.IGNORECASE)
+# Up to three digits: a four-digit number before "році"/"году" is a year.
+ORDINAL = re.compile(r"^(\d{1,3})(?:-?[а-яіїєґё]{1,3})?$", re.IGNORECASE)
+#: pymorphy3 parts of speech of a unit's title words (adjectives and participles: "окремої", "гвардейской").
+TITLE = {"ADJF", "ADJS", "PRTF", "PRTS"}
 MAX_TITLE_WORDS = 5
 
 
@@ -59,7 +62,7 @@ class CyrillicUnits:
                 if echelon:
                     found.append((doc[token.i : j + 1], int(m.group(1)), echelon))
                     break
-                if not (word.is_lower or word.text == "-"):
+                if not (word.text == "-" or (word.is_lower and (tags(word.text, self.lang) & TITLE or "-" in word.text))):
                     break
                 j += 1
         return found

@@ -31,9 +31,12 @@ from ..base import ensure_doc_extension, extractor_id, span_of
 from ..morphology import lemmas, tags
 
 SOURCES = extractor_id("sources.cyrillic", 1)
-MAX_NAME = 7
+MAX_NAME = 9
+#: How far back (in tokens) a quote without a cue of its own looks for the last attribution.
+LOOK_BACK = 120
 #: Punctuation inside a name: hyphens, dots of initials, and the quotation marks of an outlet's title.
-INSIDE_NAME = {"-", ".", "«", "»", "\"", "„", "“", "”"}
+INSIDE_NAME = {"-", "«", "»", "\"", "„", "“", "”"}
+OPENING = {"«", "„", "“", "\""}
 PRONOUNS = {"він", "вона", "вони", "он", "она", "они"}
 DASHES = {"—", "–", "-", "―"}
 
@@ -45,6 +48,29 @@ def _is_name_word(token: Token) -> bool:
 def _breaks(token: Token) -> bool:
     """A line break ends a clause: the sentencizer does not split a title or a signature line."""
     return token.is_space and "\n" in token.text
+
+
+def _is_named(span: SpacySpan) -> bool:
+    """A holder named by a capitalised word or abbreviation, not only by a common noun ("повідомленні")."""
+    return any(_is_name_word(t) for t in span if not t.is_sent_start) or any(
+        t.is_upper and len(t) > 1 for t in span
+    ) or (len(span) > 1 and _is_name_word(span[0]))
+
+
+def _inside_quote(doc: Doc, i: int) -> bool:
+    """True when token `i` sits between an opening and a closing mark on its line."""
+    opened = 0
+    for j in range(i - 1, max(-1, i - 60), -1):
+        text = doc[j].text
+        if "\n" in text:
+            break
+        if text in {"«", "„"}:
+            if opened == 0:
+                return True
+            opened -= 1
+        if text == "»":
+            opened += 1
+    return False
 
 
 def _is_title(quote: Quote) -> bool:
@@ -73,15 +99,18 @@ class _Words:
 
     def is_function(self, token: Token) -> bool:
         """A word that cannot name anyone: preposition, pronoun, conjunction, particle, adverb."""
-        return bool(tags(token.text, self.lang) & {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "PRED"}) or token.is_punct
+        return token.is_alpha and bool(tags(token.text, self.lang) & {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "PRED"})
 
     def lemma_in(self, token: Token, words: frozenset[str]) -> bool:
         return token.is_alpha and any(lemma in words for lemma in lemmas(token.text, self.lang))
 
     def clause_after(self, doc: Doc, start: int, *, limit: int = MAX_NAME) -> SpacySpan | None:
         """The words from `start` to the end of their clause (a stop word, punctuation, the sentence end)."""
-        while start < len(doc) and doc[start].lower_ in self.prepositions:
-            start += 1  # "йдеться в повідомленні Генштабу": the holder, not "в"
+        # "йдеться в повідомленні", "підтвердив і глава …": the holder, not "в" or "і"
+        while start < len(doc) and (doc[start].lower_ in self.prepositions or self.is_function(doc[start])):
+            if doc[start].lower_ in {"що", "что"}:
+                return None  # "заявив, що …": what follows is the claim, not who made it
+            start += 1
         if start >= len(doc):
             return None
         end = start
@@ -90,10 +119,18 @@ class _Words:
             token = doc[end]
             if _breaks(token) or (token.is_punct and token.text not in INSIDE_NAME):
                 break
+            if token.text in OPENING:  # an outlet's title in quotation marks, closed before the clause ends
+                close = next((k for k in range(end + 1, min(end + 7, sent_end)) if doc[k].text in {"»", "”", "\""}), None)
+                if close is None:
+                    break
+                end = close + 1
+                continue
+            if token.text in {"»", "”"}:
+                break
             if token.lower_ in self.stops and end > start:
                 break
             end += 1
-        while end > start and doc[end - 1].text in {"-", "."}:
+        while end > start and doc[end - 1].text in {"-"}:
             end -= 1
         return doc[start:end] if end > start else None
 
@@ -206,6 +243,48 @@ class CyrillicSpeakers:
             return (who, doc[j]) if who is not None else None
         return None
 
+    def in_sentence(self, doc: Doc, start: int, end: int) -> tuple[SpacySpan, Token] | None:
+        """A fragment's holder: the verb of saying elsewhere in its sentence ("… «…» за время войны,
+        пишет разведка")."""
+        sent = doc[start].sent
+        for j in [*range(end, sent.end), *range(start - 1, sent.start - 1, -1)]:
+            if self.words.lemma_in(doc[j], self.words.speech) and not _inside_quote(doc, j):
+                holder = self.holder(doc, doc[j])
+                if holder is not None:
+                    return holder, doc[j]
+        return None
+
+    def holder(self, doc: Doc, verb: Token) -> SpacySpan | None:
+        """Who a verb of saying is said by: the name after it ("заявив речник X"), else its subject."""
+        after = self.words.clause_after(doc, verb.i + 1)
+        if after is not None and self.names(after):
+            return after
+        lo = verb.sent.start
+        start = verb.i
+        while start > lo and not (doc[start - 1].is_punct or _breaks(doc[start - 1])):
+            start -= 1
+        subject = doc[start : verb.i]
+        return subject if subject and self.names(subject) else None
+
+    def names(self, span: SpacySpan) -> bool:
+        """The span can name a holder: a capitalised word, or a noun that is neither pronoun nor function word."""
+        words = [t for t in span if t.is_alpha]
+        if not words or words[0].lower_ in PRONOUNS:
+            return False
+        return any(_is_name_word(t) for t in words) or any(
+            "NOUN" in tags(t.text, self.words.lang) and not self.words.is_function(t) for t in words
+        )
+
+    def preceding(self, doc: Doc, start: int) -> SpacySpan | None:
+        """The holder of the last attribution before `start` ("Глава администрации X утверждает …" before
+        "«…», — написал он"; "Про це повідомив Центр …" before "«…» — йдеться в повідомленні")."""
+        for j in range(start - 1, max(0, start - LOOK_BACK) - 1, -1):
+            if self.words.lemma_in(doc[j], self.words.speech) and not _inside_quote(doc, j):
+                holder = self.holder(doc, doc[j])
+                if holder is not None and _is_named(holder):
+                    return holder
+        return None
+
     def assign(self, doc: Doc, quotes: list[Quote]) -> None:
         last: Quote | None = None
         for quote in quotes:
@@ -217,16 +296,19 @@ class CyrillicSpeakers:
             # The closing mark is a token of its own after the quoted words.
             end = where[1] + (1 if where[1] < len(doc) and doc[where[1]].text in {"»", "”", "\"", "“"} else 0)
             start = where[0] - (1 if where[0] > 0 and doc[where[0] - 1].text in {"«", "„", "\"", "“"} else 0)
-            found = self.after(doc, end) or self.before(doc, start)
-            if found is None:
-                continue
-            who, cue = found
-            speaker = who.text.strip(" ,—–-\n")
-            if speaker.split(" ", 1)[0].lower() in PRONOUNS:  # "сказал он интернет-изданию …"
-                if last is None:
+            found = self.after(doc, end) or self.before(doc, start) or self.in_sentence(doc, start, end)
+            who = found[0] if found else None
+            # "— написал он", "— йдеться в повідомленні", no cue at all: the last holder named before it.
+            if who is None or not _is_named(who):
+                earlier = self.preceding(doc, start)
+                who = earlier if earlier is not None else who
+            if who is None or who[0].lower_ in PRONOUNS:
+                if last is None or who is None:
                     continue
-                speaker = last.speaker or speaker
-            quote.speaker, quote.cue = speaker, cue.text
+                quote.speaker, quote.cue = last.speaker, found[1].text if found else None
+                continue
+            quote.speaker = who.text.strip(" ,—–-\n")
+            quote.cue = found[1].text if found else None
             last = quote
 
     def __call__(self, doc: Doc) -> Doc:

@@ -1,0 +1,53 @@
+"""Quotes with their speakers, and sources, in Ukrainian and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "lang,text,speaker",
+    [
+        ("uk", "«Ми тримаємо позиції», — заявив речник бригади Олег Петренко.", "речник бригади Олег Петренко"),
+        ("uk", "Командир роти Іван Коваль сказав: «Противник тисне щодня».", "Командир роти Іван Коваль"),
+        ("ru", "«Город под нашим контролем», — заявил спикер группировки Андрей Волков.",
+         "спикер группировки Андрей Волков"),
+        ("ru", "Представитель штаба Павел Орлов подчеркнул: «Наступление остановлено».",
+         "Представитель штаба Павел Орлов"),
+    ],
+)
+def test_the_speaker_is_named_without_the_verb(nlp_of, lang, text, speaker):
+    (quote,) = nlp_of(lang)(text)._.quotes
+    assert quote.speaker == speaker
+
+
+def test_a_pronoun_takes_the_last_holder(ru):
+    doc = ru("Глава администрации Петр Сидоров утверждает, что дамбу повредили.\n\n«Вода поднимается», — написал он.")
+    (quote,) = doc._.quotes
+    assert quote.speaker == "Глава администрации Петр Сидоров"
+
+
+def test_in_the_statement_is_the_body_that_issued_it(uk):
+    doc = uk("Про це повідомив Центр протидії дезінформації. «Місто під контролем» — йдеться в повідомленні.")
+    (quote,) = doc._.quotes
+    assert quote.speaker == "Центр протидії дезінформації"
+
+
+@pytest.mark.parametrize("text", ["Ракети «Іскандер-М» влучили в склад.", "Як пише видання «Суспільне», ворог відступив."])
+def test_titles_in_quotation_marks_are_no_quotes(uk, text):
+    assert uk(text)._.quotes == []
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("uk", "За даними Генштабу ЗСУ, ворог втратив 1200 осіб.", ["Генштабу ЗСУ"]),
+        ("ru", "По данным Минобороны России, сбиты 20 дронов.", ["Минобороны России"]),
+        ("ru", "Бои идут на окраинах, как сообщает ТАСС.", ["ТАСС"]),
+        ("uk", "DeepState повідомляє про просування ворога.", ["DeepState"]),
+        ("uk", "Як повідомляє «Українська правда», рішення ухвалили.", ["Українська правда"]),
+        ("uk", "За даними розвідки, ворог перекидає резерви.", ["розвідки"]),
+    ],
+)
+def test_sources_after_their_formula(nlp_of, lang, text, expected):
+    assert [s.name for s in nlp_of(lang)(text)._.sources] == expected
