@@ -143,8 +143,8 @@ class CyrillicQuantities:
             value, j = number
             end = j
             while end < min(j + MAX_ABOUT, len(doc)) and doc[end].is_alpha and not doc[end].is_sent_start:
-                if tags(doc[end].text, self.words.lang) & {"PREP", "CONJ", "PRCL"}:
-                    break  # "три штурми у Донецькій області": the count ends before "у"
+                if tags(doc[end].text, self.words.lang) & {"PREP", "CONJ", "PRCL", "VERB", "INFN", "GRND", "ADVB"}:
+                    break  # "три штурми у Донецькій області", "11 578 разів обстріляв": the count ends
                 end += 1
             about = doc[j:end]
             first = about[0].text if len(about) else ""

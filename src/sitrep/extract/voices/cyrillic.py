@@ -256,16 +256,19 @@ class CyrillicSpeakers:
         return None
 
     def holder(self, doc: Doc, verb: Token) -> SpacySpan | None:
-        """Who a verb of saying is said by: the name after it ("заявив речник X"), else its subject."""
+        """Who a verb of saying is said by: a name after it ("заявив речник X"), else its subject
+        ("Командування спростувало інформацію"), else a noun after it ("повідомили в штабі")."""
         after = self.words.clause_after(doc, verb.i + 1)
-        if after is not None and self.names(after):
+        if after is not None and self.names(after) and _is_named(after):
             return after
         lo = verb.sent.start
         start = verb.i
         while start > lo and not (doc[start - 1].is_punct or _breaks(doc[start - 1])):
             start -= 1
         subject = doc[start : verb.i]
-        return subject if subject and self.names(subject) else None
+        if subject and self.names(subject):
+            return subject
+        return after if after is not None and self.names(after) else None
 
     def names(self, span: SpacySpan) -> bool:
         """The span can name a holder: a capitalised word, or a noun that is neither pronoun nor function word."""
