@@ -148,7 +148,7 @@ def versions(nlp: Language) -> dict[str, str]:
     out = {"spacy": spacy.__version__, f"model:{nlp.meta.get('name')}": str(nlp.meta.get("version"))}
     for name in nlp.pipe_names:
         if name.startswith("sitrep_"):
-            out[name] = version_of(nlp.get_pipe(name).__class__.__module__)
+            out[name] = version_of(nlp.get_pipe(name).__class__.__module__, lang=nlp.lang or "en")
     return out
 
 

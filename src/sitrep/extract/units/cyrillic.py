@@ -38,10 +38,15 @@ class CyrillicUnits:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.lang = str(nlp.lang)
-        tags = lexicon(self.lang).entries("units/echelons").tags
-        self.echelons = {w: t[-1] for w, t in tags.items() if "echelon" in t}
-        self.sides: dict[str, Side] = {w: t[-1] for w, t in tags.items() if "side" in t}  # type: ignore[misc]
-        self.abbreviations = {w: t[-1] for w, t in tags.items() if "abbreviation" in t}
+        lex = lexicon(self.lang)
+        entries = lex.entries("units/echelons").tags
+        self.echelons = {w: t[-1] for w, t in entries.items() if "echelon" in t}
+        self.sides: dict[str, Side] = {w: t[-1] for w, t in entries.items() if "side" in t}  # type: ignore[misc]
+        # "омбр  brigade UA": the echelon, and the side its title word gives ("окрема": Ukraine's)
+        self.abbreviations = {w: t[1] for w, t in entries.items() if "abbreviation" in t}
+        self.abbreviation_sides: dict[str, Side] = {
+            w: t[2] for w, t in entries.items() if "abbreviation" in t and len(t) > 2  # type: ignore[misc]
+        }
 
     def _echelon(self, word: str) -> str | None:
         return next((self.echelons[lemma] for lemma in lemmas(word, self.lang) if lemma in self.echelons), None)
@@ -70,6 +75,7 @@ class CyrillicUnits:
     def side(self, span: SpacySpan) -> Side | None:
         words = {lemma for t in span for lemma in lemmas(t.text, self.lang)}
         sides = {self.sides[w] for w in words if w in self.sides}
+        sides |= {self.abbreviation_sides[t.lower_] for t in span if t.lower_ in self.abbreviation_sides}
         return "RU" if "RU" in sides else ("UA" if "UA" in sides else None)
 
     def find(self, doc: Doc) -> list[Unit]:
