@@ -68,7 +68,25 @@ def test_one_place_every_spelling(uk):
     assert [s.text for s in place.spans] == ["Покровськ", "Покровська", "Покровськом"]
 
 
-@pytest.mark.parametrize("lang,text", [("uk", "Київ заявив про нові удари."), ("ru", "Москва заявила о наступлении.")])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("uk", "Київ заявив про нові удари."),
+        ("ru", "Москва заявила о наступлении."),
+        ("ru", "Россия перебросила резервы."),
+        ("uk", "Бійці Сил оборони України тримають позиції."),
+        ("ru", "Об этом сообщило Минобороны России."),
+        ("uk", "Удари РФ по енергетиці тривають."),
+    ],
+)
 def test_a_capital_that_says_is_a_metonym(nlp_of, lang, text):
     (place,) = nlp_of(lang)(text)._.places
     assert place.literal is False
+
+
+@pytest.mark.parametrize(
+    "lang,text", [("uk", "Дрони летіли над півднем України."), ("ru", "Снаряды упали на территории России.")]
+)
+def test_a_country_where_things_happen_is_literal(nlp_of, lang, text):
+    (place,) = nlp_of(lang)(text)._.places
+    assert place.literal is True

@@ -106,6 +106,7 @@ class CyrillicPlaces:
         self.named_regions = {w: t[-1].replace("_", " ") for w, t in regions.items() if "shchyna" in t}
         self.abbreviations = {w: t[-1].replace("_", " ") for w, t in regions.items() if "abbreviation" in t}
         self.saying = lex.words("verbs_of_saying")
+        self.heads = lex.words("places/metonym_heads")
 
     # --- finding ----------------------------------------------------------------------------
     def _noun_after(self, token: Token, noun: str) -> Token | None:
@@ -216,12 +217,26 @@ class CyrillicPlaces:
         return found
 
     def metonym(self, cand: Candidate) -> bool:
-        """A country or capital that says or denies ("Москва заявила", "Київ заперечує")."""
+        """A country or capital that acts ("Москва заявила", "Россия прибегла", "РФ одночасно атакувала"),
+        or that names the state whose forces, ministry or act the noun before it is ("Минобороны России",
+        "флоту РФ", "удари РФ")."""
         if cand.chosen is None or cand.chosen.feature not in {"country", "capital"}:
             return False
         doc = cand.span.doc
-        nxt = doc[cand.span.end] if cand.span.end < len(doc) else None
-        return nxt is not None and any(lemma in self.saying for lemma in lemmas(nxt.text, self.lang))
+        before = doc[cand.span.start - 1] if cand.span.start > 0 else None
+        if before is not None and before.is_alpha and (
+            before.lower_ in self.heads or any(lemma in self.heads for lemma in lemmas(before.text, self.lang))
+        ):
+            return True
+        for token in doc[cand.span.end : min(cand.span.end + 2, len(doc))]:
+            if not token.is_alpha:
+                return False
+            grammemes = tags(token.text, self.lang)
+            if "VERB" in grammemes or any(lemma in self.saying for lemma in lemmas(token.text, self.lang)):
+                return True
+            if "ADVB" not in grammemes:
+                return False
+        return False
 
     # --- writing ----------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Place]:
