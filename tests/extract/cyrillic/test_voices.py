@@ -47,7 +47,27 @@ def test_titles_in_quotation_marks_are_no_quotes(uk, text):
         ("uk", "DeepState повідомляє про просування ворога.", ["DeepState"]),
         ("uk", "Як повідомляє «Українська правда», рішення ухвалили.", ["Українська правда"]),
         ("uk", "За даними розвідки, ворог перекидає резерви.", ["розвідки"]),
+        ("ru", "По данным местных властей, пострадали трое.", ["местных властей"]),
+        ("uk", "Згідно з даними Повітряних сил, збито 40 дронів.", ["Повітряних сил"]),
     ],
 )
 def test_sources_after_their_formula(nlp_of, lang, text, expected):
     assert [s.name for s in nlp_of(lang)(text)._.sources] == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ru", "Областная прокуратура пишет, что погибли двое.", ["Областная прокуратура"]),
+        ("uk", "У ДСНС уточнюють, що пожежу загасили.", ["ДСНС"]),
+        ("ru", "Осенью 2022 года издание РБК сообщало о планах.", ["издание РБК"]),
+        ("ru", "Мэр города Петр Сидоров написал в телеграм-канале о взрывах.", ["Мэр города Петр Сидоров"]),
+        ("uk", "Штаб угруповання: ворог відступив від села.\nБої тривають.", ["Штаб угруповання"]),
+    ],
+)
+def test_sources_named_before_their_verb_or_heading_a_line(nlp_of, lang, text, expected):
+    assert [s.name for s in nlp_of(lang)(text)._.sources] == expected
+
+
+def test_a_person_who_only_asserts_is_no_source(ru):
+    assert ru("Петр Сидоров утверждает, что город держится.")._.sources == []

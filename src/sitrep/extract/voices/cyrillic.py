@@ -150,8 +150,9 @@ class CyrillicSources:
             start = i + n
             if start >= len(doc):
                 return None
-            first = doc[start]
-            if not (_is_name_word(first) or first.text in {"«", "\"", "„", "“"} or words.lemma_in(first, words.bodies)):
+            # "за даними Генштабу", "по данным местных властей": a name or a body within three words
+            opening = doc[start : start + 3]
+            if not any(_is_name_word(t) or t.text in OPENING or words.lemma_in(t, words.bodies) for t in opening):
                 return None
             return words.clause_after(doc, start)
         return None
@@ -164,22 +165,46 @@ class CyrillicSources:
             _breaks(doc[start - 1]) or (doc[start - 1].is_punct and doc[start - 1].text not in INSIDE_NAME)
         ):
             start -= 1
-        while start < verb.i and not _is_name_word(doc[start]):
-            start += 1
+        # "Летом 2019 года издание РБК сообщало", "Тем временем мэр …": after the last date or adverb
+        cut = max(
+            (t.i + 1 for t in doc[start : verb.i] if t.like_num or self.words.is_function(t)), default=start
+        )
+        start = next(
+            (t.i for t in doc[cut : verb.i] if _is_name_word(t) or self.words.lemma_in(t, self.words.bodies)),
+            verb.i,
+        )
         span = doc[start : verb.i]
-        if not span or any(self.words.is_function(t) for t in span if t.text not in INSIDE_NAME):
+        if not span:
             return None
         named = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() and t.is_alpha for t in span)
-        person = any(tags(t.text, self.words.lang) & {"Name", "Surn"} for t in span)
         body = any(self.words.lemma_in(t, self.words.bodies) for t in span)
-        return span if named or person or body else None
+        # A person is a source where the verb credits them with information ("мэр X написал").
+        person = self.words.lemma_in(verb, self.words.informs) and any(
+            tags(t.text, self.words.lang) & {"Name", "Surn"} for t in span
+        )
+        return span if named or body or person else None
+
+    def _heading(self, doc: Doc, colon: Token) -> SpacySpan | None:
+        """'Генштаб ВСУ: атаки отбиты': a digest's line that opens with its source and a colon."""
+        start = colon.i
+        while start > 0 and not _breaks(doc[start - 1]) and colon.i - start < 5:
+            start -= 1
+        if start > 0 and not _breaks(doc[start - 1]):
+            return None
+        span = doc[start : colon.i]
+        if not span or not _is_name_word(span[0]) or any(t.is_punct for t in span):
+            return None
+        named = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() and t.is_alpha for t in span)
+        return span if named or any(self.words.lemma_in(t, self.words.bodies) for t in span) else None
 
     def find(self, doc: Doc) -> list[Source]:
         found: dict[str, Source] = {}
         for token in doc:
             span = self._after_formula(doc, token.i)
-            if span is None and self.words.lemma_in(token, self.words.informs):
+            if span is None and self.words.lemma_in(token, self.words.speech):
                 span = self._before_verb(doc, token)
+            if span is None and token.text == ":":
+                span = self._heading(doc, token)
             if span is None:
                 continue
             name = span.text.strip("«»\"„“” ")
