@@ -64,6 +64,7 @@ CYRILLIC_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sitrep_places_cyrillic", "places"),
     ("sitrep_units_cyrillic", "units"),
     ("sitrep_sources_cyrillic", "sources"),
+    ("sitrep_actors_cyrillic", "actors"),
     ("sitrep_quotes", "quotes"),
     ("sitrep_speakers_cyrillic", "quotes"),
     ("sitrep_claims_cyrillic", "claims"),

@@ -71,3 +71,19 @@ def test_sources_named_before_their_verb_or_heading_a_line(nlp_of, lang, text, e
 
 def test_a_person_who_only_asserts_is_no_source(ru):
     assert ru("Петр Сидоров утверждает, что город держится.")._.sources == []
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ru", "Мэр города Петр Сидоров написал о взрывах.", [("Петр Сидоров", "person", None)]),
+        ("uk", "Про це повідомив Олег Іванович Петренко.", [("Олег Іванович Петренко", "person", None)]),
+        ("ru", "Вооруженные силы Украины и СБУ отчитались.",
+         [("Вооруженные силы Украины", "organisation", "UA"), ("СБУ", "organisation", "UA")]),
+        ("uk", "Позиції тримають Сили оборони України.", [("Сили оборони України", "organisation", "UA")]),
+        ("ru", "Областная прокуратура пишет, что погибли двое.", [("Областная прокуратура", "organisation", None)]),
+        ("uk", "Як повідомляє РБК-Україна, бої тривають.", []),
+    ],
+)
+def test_actors(nlp_of, lang, text, expected):
+    assert [(a.name, a.kind, a.side) for a in nlp_of(lang)(text)._.actors] == expected

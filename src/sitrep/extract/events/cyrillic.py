@@ -20,6 +20,7 @@ is a date, not a count.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,7 +52,7 @@ class _Words:
         self.numbers = {w: float(t[-1]) for w, t in numbers.items() if "number" in t}
         self.not_counted = {w for w, t in numbers.items() if "not_counted" in t}
 
-    def lemma_of(self, text: str, table: dict[str, str] | set[str] | frozenset[str]) -> str | None:
+    def lemma_of(self, text: str, table: Collection[str]) -> str | None:
         return next((lemma for lemma in lemmas(text, self.lang) if lemma in table), None)
 
 
