@@ -87,3 +87,8 @@ def test_a_person_who_only_asserts_is_no_source(ru):
 )
 def test_actors(nlp_of, lang, text, expected):
     assert [(a.name, a.kind, a.side) for a in nlp_of(lang)(text)._.actors] == expected
+
+
+def test_a_source_label_lists_the_sources_after_it(uk):
+    doc = uk("Уряд виділить кошти.\n\nДжерело: міністр Петро Коваль у Telegram, Укрінформ за підсумками брифінгу\n\nДеталі: гроші підуть на дрони.")
+    assert [s.name for s in doc._.sources] == ["Telegram", "Укрінформ"]

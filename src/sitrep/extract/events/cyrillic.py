@@ -51,6 +51,9 @@ class _Words:
         numbers = lex.entries("events/numbers").tags
         self.numbers = {w: float(t[-1]) for w, t in numbers.items() if "number" in t}
         self.not_counted = {w for w, t in numbers.items() if "not_counted" in t}
+        self.approximators = {w for w, t in numbers.items() if "approximator" in t}
+        self.years = {w for w, t in numbers.items() if "year" in t}
+        self.multipliers = {w: float(t[-1]) for w, t in numbers.items() if "multiplier" in t}
 
     def lemma_of(self, text: str, table: Collection[str]) -> str | None:
         return next((lemma for lemma in lemmas(text, self.lang) if lemma in table), None)
@@ -142,6 +145,8 @@ class CyrillicQuantities:
                 i += 1
                 continue
             value, j = number
+            if j < len(doc) and (m := self.words.lemma_of(doc[j].lower_, self.words.multipliers)):
+                value *= self.words.multipliers[m]  # "30 млн доларів", "100 мільйонів"
             end = j
             while end < min(j + MAX_ABOUT, len(doc)) and doc[end].is_alpha and not doc[end].is_sent_start:
                 if tags(doc[end].text, self.words.lang) & {"PREP", "CONJ", "PRCL", "VERB", "INFN", "GRND", "ADVB"}:
@@ -149,10 +154,14 @@ class CyrillicQuantities:
                 end += 1
             about = doc[j:end]
             first = about[0].text if len(about) else ""
-            dated = bool(first) and self.words.lemma_of(first.lower(), self.words.not_counted) is not None
+            dated = bool(first) and (
+                self.words.lemma_of(first.lower(), self.words.not_counted) is not None
+                or (value >= 1000 and self.words.lemma_of(first.lower(), self.words.years) is not None)
+            )
             timed = j < len(doc) and doc[j].text == ":"
             if len(about) and not dated and not timed and not (i > 0 and doc[i - 1].text in {"-", "/"}):
-                span = doc[i:end]
+                start = i - 1 if i > 0 and doc[i - 1].lower_ in self.words.approximators else i  # "понад 30 млн"
+                span = doc[start:end]
                 found.append(
                     Quantity(
                         text=span.text, value=value, about=about.text, spans=[span_of(span)], extractor=QUANTITIES

@@ -175,7 +175,9 @@ class CyrillicPlaces:
         grammemes = tags(first.text, self.lang)
         if grammemes & FUNCTION:
             return False
-        if len(span) == 1 and grammemes & PERSON and "Geox" not in grammemes:
+        # "Олег Петренко" is no village, but "у Львові" is Lviv though Львов is a surname too.
+        after_preposition = first.i > 0 and "PREP" in tags(first.doc[first.i - 1].text, self.lang)
+        if len(span) == 1 and grammemes & PERSON and "Geox" not in grammemes and not after_preposition:
             return False
         if len(span) == 1 and self._is_adjective(first):
             return False

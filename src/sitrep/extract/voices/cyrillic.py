@@ -95,6 +95,7 @@ class _Words:
         )
         self.bodies = lex.words("voices/body_nouns", "body")
         self.stops = lex.words("voices/body_nouns", "stop")
+        self.labels = lex.words("voices/body_nouns", "label")
         self.speech = lex.words("verbs_of_saying", "speech")
         self.informs = lex.words("verbs_of_saying", "informs")
         self.prepositions = {"у", "в", "во", "на", "з", "із", "с", "со", "для"}
@@ -105,6 +106,22 @@ class _Words:
 
     def lemma_in(self, token: Token, words: frozenset[str]) -> bool:
         return token.is_alpha and any(lemma in words for lemma in lemmas(token.text, self.lang))
+
+    def subject(self, doc: Doc, verb: Token) -> SpacySpan | None:
+        """The words naming who does `verb`, before it in its clause: without leading adverbs, dates and
+        prepositions ("Летом 2019 года …", "У ДСНС …"), and ending before a preposition ("Марлз на
+        прес-конференції з прем'єром … уточнив": Марлз)."""
+        start = verb.i
+        while start > verb.sent.start and not (
+            _breaks(doc[start - 1]) or (doc[start - 1].is_punct and doc[start - 1].text not in INSIDE_NAME)
+        ):
+            start -= 1
+        while start < verb.i and (self.is_function(doc[start]) or doc[start].like_num or doc[start].is_space):
+            start += 1
+        end = start
+        while end < verb.i and not (end > start and "PREP" in tags(doc[end].text, self.lang)):
+            end += 1
+        return doc[start:end] if end > start else None
 
     def clause_after(self, doc: Doc, start: int, *, limit: int = MAX_NAME) -> SpacySpan | None:
         """The words from `start` to the end of their clause (a stop word, punctuation, the sentence end)."""
@@ -161,21 +178,17 @@ class CyrillicSources:
     def _before_verb(self, doc: Doc, verb: Token) -> SpacySpan | None:
         """'DeepState повідомляє', 'Повітряні сили ЗСУ повідомили': a body or person named before a
         verb of informing, from its first capitalised word (a person who informs is a source too)."""
-        start = verb.i
-        while start > max(verb.sent.start, verb.i - MAX_NAME) and not (
-            _breaks(doc[start - 1]) or (doc[start - 1].is_punct and doc[start - 1].text not in INSIDE_NAME)
-        ):
-            start -= 1
-        # "Летом 2019 года издание РБК сообщало", "Тем временем мэр …": after the last date or adverb
-        cut = max(
-            (t.i + 1 for t in doc[start : verb.i] if t.like_num or self.words.is_function(t)), default=start
-        )
+        subject = self.words.subject(doc, verb)
+        if subject is None or len(subject) > MAX_NAME:
+            return None
+        # "Осенью 2022 года издание РБК сообщало": after the last date, from the first name or body
+        cut = max((t.i + 1 for t in subject if t.like_num), default=subject.start)
         start = next(
-            (t.i for t in doc[cut : verb.i] if _is_name_word(t) or self.words.lemma_in(t, self.words.bodies)),
-            verb.i,
+            (t.i for t in doc[cut : subject.end] if _is_name_word(t) or self.words.lemma_in(t, self.words.bodies)),
+            subject.end,
         )
-        span = doc[start : verb.i]
-        if not span:
+        span = doc[start : subject.end]
+        if not span or any(t.like_num or self.words.is_function(t) for t in span):
             return None
         named = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() and t.is_alpha for t in span)
         body = any(self.words.lemma_in(t, self.words.bodies) for t in span)
@@ -195,11 +208,39 @@ class CyrillicSources:
         span = doc[start : colon.i]
         if not span or not _is_name_word(span[0]) or any(t.is_punct for t in span):
             return None
+        if len(span) == 1 and self.words.lemma_in(span[0], self.words.labels):
+            return None  # "Джерело:" labels the sources listed after it
         named = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() and t.is_alpha for t in span)
         return span if named or any(self.words.lemma_in(t, self.words.bodies) for t in span) else None
 
+    def listed(self, doc: Doc, colon: Token) -> list[SpacySpan]:
+        """'Джерело: прем'єр X у Telegram, Укрінформ за підсумками …': the sources a label line lists.
+        A person named there is its speaker; the channel they wrote in ("у Telegram") is the source."""
+        label = doc[colon.i - 1] if colon.i > 0 else None
+        if label is None or not self.words.lemma_in(label, self.words.labels):
+            return []
+        out, start = [], colon.i + 1
+        end = next((t.i for t in doc[start:] if _breaks(t)), len(doc))
+        while start < end:
+            stop = next((t.i for t in doc[start:end] if t.text in {",", ";"}), end)
+            part = doc[start:stop]
+            name = self.words.clause_after(doc, start)
+            person = name is not None and any(tags(t.text, self.words.lang) & {"Name", "Surn"} for t in name)
+            if name is not None and name.end <= stop and not person:
+                out.append(name)
+            for t in part[:-1]:  # "у Telegram", "в Facebook"
+                nxt = doc[t.i + 1]
+                if t.lower_ in self.words.prepositions and nxt.text.isascii() and _is_name_word(nxt):
+                    out.append(doc[nxt.i : nxt.i + 1])
+            start = stop + 1
+        return out
+
     def find(self, doc: Doc) -> list[Source]:
         found: dict[str, Source] = {}
+        listed = [span for t in doc if t.text == ":" for span in self.listed(doc, t)]
+        for span in listed:
+            name = span.text.strip("«»\"„“” ")
+            found.setdefault(name.lower(), Source(name=name, spans=[span_of(span)], extractor=SOURCES))
         for token in doc:
             span = self._after_formula(doc, token.i)
             if span is None and self.words.lemma_in(token, self.words.speech):
@@ -287,12 +328,8 @@ class CyrillicSpeakers:
         after = self.words.clause_after(doc, verb.i + 1)
         if after is not None and self.names(after) and _is_named(after):
             return after
-        lo = verb.sent.start
-        start = verb.i
-        while start > lo and not (doc[start - 1].is_punct or _breaks(doc[start - 1])):
-            start -= 1
-        subject = doc[start : verb.i]
-        if subject and self.names(subject):
+        subject = self.words.subject(doc, verb)
+        if subject is not None and self.names(subject):
             return subject
         return after if after is not None and self.names(after) else None
 
@@ -383,8 +420,8 @@ class CyrillicClaims:
 
     def claim(self, span: SpacySpan, claimant: str | None, stance: str) -> Claim | None:
         text = span.text.strip(" ,.—–-:\n«»\"")
-        if len(text.split()) < 2:
-            return None
+        if len(text.split()) < 3 or all(self.words.is_function(t) for t in span if t.is_alpha):
+            return None  # "Разом з тим": a connective, no proposition
         hedged = any(lemma in self.hedges for t in span if t.is_alpha for lemma in lemmas(t.text, self.words.lang))
         return Claim(
             text=text, claimant=claimant, stance=stance, hedged=hedged,  # type: ignore[arg-type]
