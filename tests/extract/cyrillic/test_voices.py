@@ -92,3 +92,9 @@ def test_actors(nlp_of, lang, text, expected):
 def test_a_source_label_lists_the_sources_after_it(uk):
     doc = uk("Уряд виділить кошти.\n\nДжерело: міністр Петро Коваль у Telegram, Укрінформ за підсумками брифінгу\n\nДеталі: гроші підуть на дрони.")
     assert [s.name for s in doc._.sources] == ["Telegram", "Укрінформ"]
+
+
+def test_a_quote_label_names_the_speaker(uk):
+    doc = uk("Міністр пообіцяв допомогу.\n\nПряма мова Коваля: \"Ми передамо ще дві батареї ППО.\"")
+    (quote,) = doc._.quotes
+    assert quote.speaker == "Коваля"

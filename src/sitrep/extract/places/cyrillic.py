@@ -230,6 +230,9 @@ class CyrillicPlaces:
             before.lower_ in self.heads or any(lemma in self.heads for lemma in lemmas(before.text, self.lang))
         ):
             return True
+        # "передасть Україні боєприпаси": the recipient of a verb of giving, in the dative
+        if before is not None and "VERB" in tags(before.text, self.lang) and "datv" in tags(cand.span[0].text, self.lang):
+            return True
         for token in doc[cand.span.end : min(cand.span.end + 2, len(doc))]:
             if not token.is_alpha:
                 return False

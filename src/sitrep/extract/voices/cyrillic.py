@@ -96,6 +96,7 @@ class _Words:
         self.bodies = lex.words("voices/body_nouns", "body")
         self.stops = lex.words("voices/body_nouns", "stop")
         self.labels = lex.words("voices/body_nouns", "label")
+        self.quote_labels = [tuple(w.split()) for w in lex.words("voices/body_nouns", "quote_label")]
         self.speech = lex.words("verbs_of_saying", "speech")
         self.informs = lex.words("verbs_of_saying", "informs")
         self.prepositions = {"у", "в", "во", "на", "з", "із", "с", "со", "для"}
@@ -311,6 +312,22 @@ class CyrillicSpeakers:
             return (who, doc[j]) if who is not None else None
         return None
 
+    def labelled(self, doc: Doc, start: int) -> tuple[SpacySpan, Token] | None:
+        """'Пряма мова Шмигаля: "…"': a news site's label line names the speaker before the colon."""
+        colon = start - 1
+        while colon >= 0 and doc[colon].is_space:
+            colon -= 1
+        if colon < 1 or doc[colon].text != ":":
+            return None
+        line = colon
+        while line > 0 and not _breaks(doc[line - 1]):
+            line -= 1
+        words = tuple(t.lower_ for t in doc[line:colon])
+        for label in self.words.quote_labels:
+            if words[: len(label)] == label and len(words) > len(label):
+                return doc[line + len(label) : colon], doc[line + len(label) - 1]
+        return None
+
     def in_sentence(self, doc: Doc, start: int, end: int) -> tuple[SpacySpan, Token] | None:
         """A fragment's holder: the verb of saying elsewhere in its sentence ("… «…» за время войны,
         пишет разведка")."""
@@ -363,7 +380,10 @@ class CyrillicSpeakers:
             # The closing mark is a token of its own after the quoted words.
             end = where[1] + (1 if where[1] < len(doc) and doc[where[1]].text in {"»", "”", "\"", "“"} else 0)
             start = where[0] - (1 if where[0] > 0 and doc[where[0] - 1].text in {"«", "„", "\"", "“"} else 0)
-            found = self.after(doc, end) or self.before(doc, start) or self.in_sentence(doc, start, end)
+            found = (
+                self.labelled(doc, start) or self.after(doc, end) or self.before(doc, start)
+                or self.in_sentence(doc, start, end)
+            )
             who = found[0] if found else None
             # "— написал он", "— йдеться в повідомленні", no cue at all: the last holder named before it.
             if who is None or not _is_named(who):
