@@ -238,10 +238,9 @@ class CyrillicSources:
 
     def find(self, doc: Doc) -> list[Source]:
         found: dict[str, Source] = {}
-        listed = [span for t in doc if t.text == ":" for span in self.listed(doc, t)]
-        for span in listed:
-            name = span.text.strip("«»\"„“” ")
-            found.setdefault(name.lower(), Source(name=name, spans=[span_of(span)], extractor=SOURCES))
+        for item in [span for t in doc if t.text == ":" for span in self.listed(doc, t)]:
+            name = item.text.strip("«»\"„“” ")
+            found.setdefault(name.lower(), Source(name=name, spans=[span_of(item)], extractor=SOURCES))
         for token in doc:
             span = self._after_formula(doc, token.i)
             if span is None and self.words.lemma_in(token, self.words.speech):
