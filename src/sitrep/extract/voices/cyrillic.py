@@ -39,12 +39,18 @@ LOOK_BACK = 120
 #: Punctuation inside a name: hyphens, dots of initials, and the quotation marks of an outlet's title.
 INSIDE_NAME = {"-", "«", "»", "\"", "„", "“", "”"}
 OPENING = {"«", "„", "“", "\""}
+APOSTROPHES = str.maketrans("", "", "’'ʼ")
 PRONOUNS = {"він", "вона", "вони", "он", "она", "они"}
 DASHES = {"—", "–", "-", "―"}
 
 
+def _wordy(token: Token) -> bool:
+    """A word, apostrophes included ("Прем’єр", "Куп'янськ": spaCy's is_alpha says no)."""
+    return token.is_alpha or (len(token) > 1 and token.text.translate(APOSTROPHES).isalpha())
+
+
 def _is_name_word(token: Token) -> bool:
-    return token.is_alpha and (token.text[:1].isupper() or token.is_upper)
+    return _wordy(token) and (token.text[:1].isupper() or token.is_upper)
 
 
 def _breaks(token: Token) -> bool:
@@ -99,7 +105,7 @@ class _Words:
         self.quote_labels = [tuple(w.split()) for w in lex.words("voices/body_nouns", "quote_label")]
         self.speech = lex.words("verbs_of_saying", "speech")
         self.informs = lex.words("verbs_of_saying", "informs")
-        self.prepositions = {"у", "в", "во", "на", "з", "із", "с", "со", "для"}
+        self.prepositions = {"у", "в", "во", "на", "з", "із", "с", "со", "для", "під", "под", "при"}
 
     def is_function(self, token: Token) -> bool:
         """A word that cannot name anyone: preposition, pronoun, conjunction, particle, adverb."""
@@ -120,7 +126,9 @@ class _Words:
         while start < verb.i and (self.is_function(doc[start]) or doc[start].like_num or doc[start].is_space):
             start += 1
         end = start
-        while end < verb.i and not (end > start and "PREP" in tags(doc[end].text, self.lang)):
+        while end < verb.i and not (
+            end > start and (doc[end].lower_ in self.prepositions or "PREP" in tags(doc[end].text, self.lang))
+        ):
             end += 1
         return doc[start:end] if end > start else None
 
@@ -351,7 +359,7 @@ class CyrillicSpeakers:
 
     def names(self, span: SpacySpan) -> bool:
         """The span can name a holder: a capitalised word, or a noun that is neither pronoun nor function word."""
-        words = [t for t in span if t.is_alpha]
+        words = [t for t in span if _wordy(t)]
         if not words or words[0].lower_ in PRONOUNS:
             return False
         return any(_is_name_word(t) for t in words) or any(
@@ -481,12 +489,14 @@ class CyrillicClaims:
         return found
 
     def from_sources(self, doc: Doc) -> list[Claim]:
-        """'За даними X, Y': the rest of the sentence after the source's name, held by the source."""
+        """'За даними X, Y': the rest of the sentence after the source's name, held by the source
+        (only sources a formula introduces: a label line's list or a subject is no such frame)."""
         found = []
+        last_words = {formula[-1] for formula in self.words.formulas}
         for source in doc._.sources or []:
             for where in source.spans:
                 span = doc.char_span(where.start, where.end, alignment_mode="expand")
-                if span is None:
+                if span is None or span.start == 0 or doc[span.start - 1].lower_ not in last_words:
                     continue
                 sent = span.sent
                 if span.end < sent.end and doc[span.end].text == ",":
