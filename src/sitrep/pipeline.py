@@ -32,7 +32,7 @@ from .extract.places import cyrillic as cyrillic_places  # noqa: F401
 from .extract.places import places  # noqa: F401
 from .extract.units import cyrillic as cyrillic_units  # noqa: F401
 from .extract.units import units  # noqa: F401
-from .extract.voices import actors, claims, quotes, sources, speakers  # noqa: F401
+from .extract.voices import actors, claims, cyrillic_actors, cyrillic_claims, quotes, sources, speakers  # noqa: F401  # noqa: F401
 from .extract.voices import cyrillic as cyrillic_voices  # noqa: F401
 from .language import identify, readable, unreadable_warning
 from .models import RECORD_LISTS, ArticleMeta, Item, Record

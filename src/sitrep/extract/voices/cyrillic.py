@@ -1,5 +1,7 @@
 """Sources and speakers in Ukrainian and Russian text, by formula and verb of saying.
 
+(Claims and actors, which build on these, are cyrillic_claims.py and cyrillic_actors.py.)
+
 Without a parser, these components read the word order that Ukrainian and Russian news style
 fixes around attribution:
 
@@ -26,13 +28,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...lexicons import lexicon
-from ...models import Actor, Claim, Quote, Source
+from ...models import Quote, Source
 from ..base import ensure_doc_extension, extractor_id, span_of
 from ..morphology import lemmas, tags
 
 SOURCES = extractor_id("sources.cyrillic", 1)
-CLAIMS = extractor_id("claims.cyrillic", 1)
-ACTORS = extractor_id("actors.cyrillic", 1)
 MAX_NAME = 9
 #: How far back (in tokens) a quote without a cue of its own looks for the last attribution.
 LOOK_BACK = 120
@@ -428,228 +428,8 @@ def make_cyrillic_speakers(nlp: Language, name: str) -> CyrillicSpeakers:
     return CyrillicSpeakers(nlp, name)
 
 
-class CyrillicClaims:
-    """Attributed propositions: quotes with a speaker, "X заявив, що Y", "Y, — повідомили в X",
-    "За даними X, Y", and "Y. Про це повідомив X" (the sentence before, "об этом сообщил" in Russian)."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.words = _Words(str(nlp.lang))
-        lex = lexicon(self.words.lang)
-        self.stances = lex.table("verbs_of_saying", ("asserts", "denies", "acknowledges", "expects", "doubts"))
-        self.hedges = lex.words("hedges", "claim")
-        self.speakers = CyrillicSpeakers(nlp, name)
-
-    def stance(self, token: Token) -> str | None:
-        if not token.is_alpha:
-            return None
-        return next((self.stances[lemma] for lemma in lemmas(token.text, self.words.lang) if lemma in self.stances), None)
-
-    def claim(self, span: SpacySpan, claimant: str | None, stance: str) -> Claim | None:
-        text = span.text.strip(" ,.—–-:\n«»\"")
-        if len(text.split()) < 3 or all(self.words.is_function(t) for t in span if t.is_alpha):
-            return None  # "Разом з тим": a connective, no proposition
-        hedged = any(lemma in self.hedges for t in span if t.is_alpha for lemma in lemmas(t.text, self.words.lang))
-        return Claim(
-            text=text, claimant=claimant, stance=stance, hedged=hedged,  # type: ignore[arg-type]
-            spans=[span_of(span)], extractor=CLAIMS,
-        )
-
-    def from_verbs(self, doc: Doc) -> list[Claim]:
-        found = []
-        for sent in doc.sents:
-            for token in sent:
-                stance = self.stance(token)
-                if stance is None or _inside_quote(doc, token.i):
-                    continue
-                holder = self.speakers.holder(doc, token)
-                if holder is None or holder[0].lower_ in PRONOUNS:  # "Він додав, що …"
-                    holder = self.speakers.preceding(doc, token.i)
-                claimant = holder.text.strip(" ,—–-\n") if holder is not None else None
-                nxt = doc[token.i + 1 : token.i + 3]
-                if len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ in {"що", "что"}:
-                    body = doc[token.i + 3 : sent.end]  # "заявив, що Y"
-                elif token.i > sent.start and doc[token.i - 1].text in {",", "—", "–", "-"}:
-                    start = sent.start  # "Y, — повідомили в X"
-                    end = token.i - 1
-                    while end > start and doc[end - 1].text in {",", "—", "–", "-"}:
-                        end -= 1
-                    body = doc[start:end]
-                elif stance == "denies":
-                    body = doc[token.i + 1 : sent.end]  # "спростував інформацію про …"
-                elif token.i + 1 < sent.end and doc[token.i + 1].lower_ in {"про", "о", "об"}:
-                    body = doc[token.i + 2 : sent.end]  # "повідомили про збиття …"
-                elif _about_this(doc, token) and sent.start > 0:
-                    body = doc[sent.start - 1].sent  # "Y. Про це повідомив X."
-                else:
-                    continue
-                item = self.claim(body, claimant, stance)
-                if item is not None:
-                    found.append(item)
-        return found
-
-    def from_sources(self, doc: Doc) -> list[Claim]:
-        """'За даними X, Y': the rest of the sentence after the source's name, held by the source
-        (only sources a formula introduces: a label line's list or a subject is no such frame)."""
-        found = []
-        last_words = {formula[-1] for formula in self.words.formulas}
-        for source in doc._.sources or []:
-            for where in source.spans:
-                span = doc.char_span(where.start, where.end, alignment_mode="expand")
-                if span is None or span.start == 0 or doc[span.start - 1].lower_ not in last_words:
-                    continue
-                sent = span.sent
-                if span.end < sent.end and doc[span.end].text == ",":
-                    body = doc[span.end + 1 : sent.end]
-                else:  # "Y, как сообщает X": up to the comma before the formula
-                    comma = max((t.i for t in doc[sent.start : span.start] if t.text in {",", "—", "–"}), default=None)
-                    if comma is None:
-                        continue
-                    body = doc[sent.start : comma]
-                item = self.claim(body, source.name, "asserts")
-                if item is not None:
-                    found.append(item)
-        return found
-
-    def find(self, doc: Doc) -> list[Claim]:
-        claims = [
-            c
-            for q in doc._.quotes or []
-            if q.speaker and not q.fragment
-            for c in [self.quote_claim(doc, q)]
-            if c is not None
-        ]
-        seen = {c.text for c in claims}
-        for c in self.from_sources(doc) + self.from_verbs(doc):
-            if c.text not in seen:
-                claims.append(c)
-                seen.add(c.text)
-        return claims
-
-    def quote_claim(self, doc: Doc, quote: Quote) -> Claim | None:
-        span = doc.char_span(quote.spans[0].start, quote.spans[-1].end, alignment_mode="expand") if quote.spans else None
-        if span is None:
-            return None
-        cue = quote.cue
-        stance = next((self.stances[lemma] for lemma in lemmas(cue, self.words.lang) if lemma in self.stances), None) if cue else None
-        return self.claim(span, quote.speaker, stance or "asserts")
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = self.find(doc)
-        return doc
-
-
 def _known(token: Token, lang: str) -> bool:
     """pymorphy3's dictionary has the word (an unknown word after a given name is likely a surname)."""
     from ..morphology import analyzer
 
     return any(p.is_known for p in analyzer(lang).parse(token.text))
-
-
-def _about_this(doc: Doc, verb: Token) -> bool:
-    """'Про це повідомив …', 'Об этом сообщил …': the verb follows "about this" at its sentence's start."""
-    before = [t.lower_ for t in doc[verb.sent.start : verb.i]]
-    return before[:2] in (["про", "це"], ["об", "этом"])
-
-
-ensure_doc_extension("claims")
-
-
-@Language.factory(
-    "sitrep_claims_cyrillic",
-    assigns=["doc._.claims"],
-    requires=["doc._.quotes", "doc._.sources", "doc.sents", "token.lemma"],
-)
-def make_cyrillic_claims(nlp: Language, name: str) -> CyrillicClaims:
-    return CyrillicClaims(nlp, name)
-
-
-class CyrillicActors:
-    """Named people and organisations: a given name with a surname ("Андрей Ковалев"), the
-    organisations of voices/organisations.txt ("ЗСУ", "Сил оборони України"), and the bodies the
-    article cites as sources ("Одесская областная прокуратура"; outlets are sources, not actors)."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.words = _Words(str(nlp.lang))
-        lex = lexicon(self.words.lang)
-        self.organisations = {tuple(w.split()): t[-1] for w, t in lex.entries("voices/organisations").tags.items()}
-        self.sides = lex.table("sides", ("UA", "RU"))
-
-    def people(self, doc: Doc) -> list[SpacySpan]:
-        found, i = [], 0
-        while i < len(doc) - 1:
-            first, second = doc[i], doc[i + 1]
-            if _is_name_word(first) and _is_name_word(second) and "Name" in tags(first.text, self.words.lang):
-                surname = tags(second.text, self.words.lang)
-                end = i + 2
-                third = doc[end] if end < len(doc) else None
-                if third is not None and _is_name_word(third) and (
-                    tags(third.text, self.words.lang) & {"Surn"} or not _known(third, self.words.lang)
-                ):
-                    end += 1  # "Олег Іванович Петренко"
-                if surname & {"Surn", "Patr"} or not _known(second, self.words.lang):
-                    found.append(doc[i:end])
-                    i = end
-                    continue
-            i += 1
-        return found
-
-    def fixed(self, doc: Doc) -> list[tuple[SpacySpan, str]]:
-        found = []
-        for token in doc:
-            for phrase, side in self.organisations.items():
-                span = doc[token.i : token.i + len(phrase)]
-                if len(span) != len(phrase) or not (_is_name_word(span[0]) or span[0].is_upper):
-                    continue
-                if all(w in lemmas(t.text, self.words.lang) or t.lower_ == w for t, w in zip(span, phrase, strict=True)):
-                    found.append((span, side))
-        return found
-
-    def side(self, span: SpacySpan) -> str | None:
-        for t in span:
-            side = next((self.sides[lemma] for lemma in lemmas(t.lower_, self.words.lang) if lemma in self.sides), None)
-            if side:
-                return side
-        return None
-
-    def find(self, doc: Doc) -> list[Actor]:
-        actors: dict[str, Actor] = {}
-
-        def add(span: SpacySpan, kind: str, side: str | None) -> None:
-            key = " ".join(lemmas(t.text, self.words.lang)[0] for t in span if t.is_alpha)
-            if any(key in k or k in key for k in actors):
-                return
-            actors[key] = Actor(
-                name=span.text, kind=kind, side=side or self.side(span),  # type: ignore[arg-type]
-                spans=[span_of(span)], extractor=ACTORS,
-            )
-
-        taken: set[int] = set()
-        for span in self.people(doc):
-            add(span, "person", None)
-            taken.update(range(span.start, span.end))
-        for span, side in sorted(self.fixed(doc), key=lambda f: -len(f[0])):
-            if not taken & set(range(span.start, span.end)):
-                add(span, "organisation", side)
-        for source in doc._.sources or []:
-            cited = doc.char_span(source.spans[0].start, source.spans[0].end, alignment_mode="expand")
-            if cited is None or taken & set(range(cited.start, cited.end)):
-                continue
-            if any(self.words.lemma_in(t, self.words.bodies) for t in cited):
-                add(cited, "organisation", None)
-        return list(actors.values())
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = self.find(doc)
-        return doc
-
-
-ensure_doc_extension("actors")
-
-
-@Language.factory(
-    "sitrep_actors_cyrillic", assigns=["doc._.actors"], requires=["doc._.sources", "token.lemma"]
-)
-def make_cyrillic_actors(nlp: Language, name: str) -> CyrillicActors:
-    return CyrillicActors(nlp, name)
