@@ -242,6 +242,8 @@ def ingest(
         typer.echo(f"  passed over: {skipped.origin}: {skipped.describe()}")
     for rejection in summary.rejected:  # one line each: origins and reasons carry no line breaks
         typer.echo(f"  rejected: [{rejection.code}] {rejection.reason}", err=True)
+    for warning in summary.warnings():
+        typer.echo(f"  warning: {warning}", err=True)
     if not summary.ok:
         raise typer.Exit(code=1)
 

@@ -51,6 +51,12 @@ class Messages(StrEnum):
         "the current folder unasked. Name one with --out-dir DIR (each record goes to DIR/<file stem>.<format>), "
         "or extract one file at a time to print its record."
     )
+    # Languages (E030–E039)
+    E030 = (
+        "The article is in '{lang}', which sitrep cannot read (it reads: {options}). It is stored with "
+        "its language and no extraction; give the right language in the input's 'lang' field if the "
+        "guess is wrong."
+    )
     # Input
     E101 = "{where}: the file is empty."
     E102 = "{where}: looks like a binary file ({detail}), not text, HTML, a feed, JSONL or WARC."

@@ -22,7 +22,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Literal
 
@@ -33,6 +33,7 @@ from .errors import InputError, Messages, SitrepError, StoreError
 from .extraction import PARALLEL_FROM
 from .ingest.article import Article, Rejection, Skipped
 from .ingest.fields import EARLIEST, LATEST, printable
+from .language import unreadable_warning
 from .models import Record
 from .parallel import Failed, InProcessRunner, Outcome, ProcessRunner, Runner
 from .pipeline import ArticleInput, Extractor, normalise_text, text_hash
@@ -60,6 +61,8 @@ class IngestSummary:
     rejected: list[Rejection] = field(default_factory=list)
     #: Records of archives passed over as not articles (requests, images, redirects), per archive.
     skipped: list[Skipped] = field(default_factory=list)
+    #: Stored articles in a language sitrep cannot read (E030): (origin, language code).
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     def counts(self) -> dict[str, int]:
@@ -69,6 +72,10 @@ class IngestSummary:
     def ok(self) -> bool:
         """True when no input was rejected."""
         return not self.rejected
+
+    def warnings(self) -> list[str]:
+        """One line per stored article sitrep could not read: its origin and the coded reason."""
+        return [f"{origin}: {unreadable_warning(lang)}" for origin, lang in self.unreadable]
 
 
 class IngestInterrupted(KeyboardInterrupt):
@@ -306,6 +313,10 @@ def _store_stream(
                     sent.discard(text_hash(normalise_text(article.text)))
                     reject(failed(outcome, origin=article.origin))
                     continue
+                # The language identified at extraction, where the input did not give one.
+                article = replace(article, lang=article.lang or outcome.article.lang)
+                if article.lang and any(w.startswith("E030") for w in outcome.warnings):
+                    summary.unreadable.append((article.origin, article.lang))
                 done.append((article, outcome))
                 if len(done) >= batch_size or time.monotonic() - last_flush >= FLUSH_SECONDS:
                     flush(done)

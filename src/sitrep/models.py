@@ -180,7 +180,10 @@ class ArticleMeta(Model):
     url: str | None = None
     outlet: str | None = None
     published: date | None = None
-    lang: str | None = None
+    lang: str | None = Field(
+        default=None,
+        description="ISO 639-1 code: as the input gives it, else identified from the text (sitrep.language).",
+    )
     sha256: str | None = Field(default=None, description="Hash of the normalised text (dedupe key).")
 
 
@@ -191,6 +194,10 @@ class Record(Model):
     id: str
     article: ArticleMeta
     extractors: dict[str, str] = Field(default_factory=dict, description="Component name → version.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Coded warnings about the whole article, e.g. E030: a language sitrep cannot read.",
+    )
     places: list[Place] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)

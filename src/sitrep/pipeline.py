@@ -24,12 +24,18 @@ from .errors import ConfigError, Messages
 
 # Importing the component modules registers their @Language.factory functions.
 from .extract import article as _article  # noqa: F401
+from .extract import morphology  # noqa: F401  (pymorphy3 lemmas for Ukrainian and Russian)
 from .extract.base import writer_of
+from .extract.events import cyrillic as cyrillic_events  # noqa: F401
 from .extract.events import events, forecasts, quantities, times  # noqa: F401
 from .extract.fingerprint import version_of
+from .extract.places import cyrillic as cyrillic_places  # noqa: F401
 from .extract.places import places  # noqa: F401
+from .extract.units import cyrillic as cyrillic_units  # noqa: F401
 from .extract.units import units  # noqa: F401
-from .extract.voices import actors, claims, quotes, sources, speakers  # noqa: F401
+from .extract.voices import actors, claims, cyrillic_actors, cyrillic_claims, quotes, sources, speakers  # noqa: F401  # noqa: F401
+from .extract.voices import cyrillic as cyrillic_voices  # noqa: F401
+from .language import identify, readable, unreadable_warning
 from .models import RECORD_LISTS, ArticleMeta, Item, Record
 from .normalise import normalise_text, text_hash
 from .pieces import PIECE_CHARS, join_records, split_text
@@ -51,6 +57,28 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sitrep_forecasts", "forecasts"),
 )
 
+#: The Ukrainian and Russian pipelines (`spacy.blank` with pymorphy3 lemmas): the components whose
+#: mechanism is language-neutral, each reading its words from lexicons/<lang>/. The others need
+#: an English tagger and parser and are skipped (`SKIPPED_CYRILLIC`), not run on words they cannot parse.
+CYRILLIC_COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("sitrep_article", "article"),
+    ("sitrep_lemmas", "lemmas"),
+    ("sitrep_places_cyrillic", "places"),
+    ("sitrep_units_cyrillic", "units"),
+    ("sitrep_sources_cyrillic", "sources"),
+    ("sitrep_actors_cyrillic", "actors"),
+    ("sitrep_quotes", "quotes"),
+    ("sitrep_speakers_cyrillic", "quotes"),
+    ("sitrep_claims_cyrillic", "claims"),
+    ("sitrep_quantities_cyrillic", "quantities"),
+    ("sitrep_events_cyrillic", "events"),
+)
+SKIPPED_CYRILLIC: tuple[str, ...] = tuple(
+    f for f, _ in COMPONENTS if f not in {"sitrep_article", "sitrep_quotes"}
+)
+#: Languages read by the Cyrillic pipeline; any other unreadable language gets only sitrep_article.
+CYRILLIC = ("uk", "ru")
+
 #: Prefix of the ids given to each list's items ("q3" is the third quote).
 ID_PREFIX = {
     "places": "p",
@@ -70,9 +98,13 @@ def component_names() -> list[str]:
     return [factory for factory, _ in COMPONENTS]
 
 
-def load_pipeline(settings: Settings | None = None) -> Language:
-    """The configured spaCy model with sitrep's components added (never downloads anything)."""
+def load_pipeline(settings: Settings | None = None, *, lang: str = "en") -> Language:
+    """The pipeline that reads `lang`: the configured spaCy model with sitrep's components for
+    English, `spacy.blank` with the Cyrillic components for Ukrainian and Russian, and for any
+    other language only the article metadata (never downloads anything)."""
     settings = settings or Settings.from_env()
+    if lang != "en":
+        return _blank_pipeline(lang, settings)
     unknown = sorted(set(settings.disabled) - set(component_names()))
     if unknown:
         raise ConfigError(Messages.E002, name=", ".join(unknown), options=", ".join(component_names()))
@@ -81,6 +113,20 @@ def load_pipeline(settings: Settings | None = None) -> Language:
     except OSError as e:
         raise ConfigError(Messages.E001, model=settings.model) from e
     for factory, _field in COMPONENTS:
+        if factory not in settings.disabled:
+            nlp.add_pipe(factory, name=factory)
+    check_requirements(nlp)
+    return nlp
+
+
+def _blank_pipeline(lang: str, settings: Settings) -> Language:
+    if lang not in CYRILLIC:
+        nlp = spacy.blank("xx")
+        nlp.add_pipe("sitrep_article")
+        return nlp
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    for factory, _field in CYRILLIC_COMPONENTS:
         if factory not in settings.disabled:
             nlp.add_pipe(factory, name=factory)
     check_requirements(nlp)
@@ -105,7 +151,7 @@ def versions(nlp: Language) -> dict[str, str]:
     out = {"spacy": spacy.__version__, f"model:{nlp.meta.get('name')}": str(nlp.meta.get("version"))}
     for name in nlp.pipe_names:
         if name.startswith("sitrep_"):
-            out[name] = version_of(nlp.get_pipe(name).__class__.__module__)
+            out[name] = version_of(nlp.get_pipe(name).__class__.__module__, lang=nlp.lang or "en")
     return out
 
 
@@ -134,13 +180,17 @@ class Extractor:
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self._nlp = nlp
+        self._others: dict[str, Language] = {}
+        self._other_versions: dict[str, dict[str, str]] = {}
 
     @cached_property
     def nlp(self) -> Language:
+        """The English pipeline."""
         return self._nlp if self._nlp is not None else load_pipeline(self.settings)
 
     @cached_property
     def versions(self) -> dict[str, str]:
+        """Versions of the English pipeline's components."""
         return versions(self.nlp)
 
     @property
@@ -148,23 +198,58 @@ class Extractor:
         """Longest text extracted as one Doc: `PIECE_CHARS`, or the model's max_length if lower."""
         return min(PIECE_CHARS, self.nlp.max_length)
 
-    def make_doc(self, item: ArticleInput) -> Doc:
-        doc = self.nlp.make_doc(item.text)
+    def pipeline_for(self, lang: str) -> Language:
+        """The pipeline that reads `lang` (loaded on first use; unreadable languages share one)."""
+        if lang == "en":
+            return self.nlp
+        key = lang if lang in CYRILLIC else "xx"
+        if key not in self._others:
+            self._others[key] = load_pipeline(self.settings, lang=key)
+            self._other_versions[key] = versions(self._others[key])
+        return self._others[key]
+
+    def versions_for(self, lang: str) -> dict[str, str]:
+        if lang == "en":
+            return self.versions
+        self.pipeline_for(lang)
+        return self._other_versions[lang if lang in CYRILLIC else "xx"]
+
+    def identified(self, item: ArticleInput) -> ArticleInput:
+        """The article with its language: the input's `lang` when given, else identified."""
+        lang = identify(item.text, given=item.meta.lang).code
+        return ArticleInput(item.text, item.meta.model_copy(update={"lang": lang}))
+
+    def record_of(self, item: ArticleInput) -> Record:
+        """One article's Record, read by its language's pipeline; a text over `piece_chars` is
+        extracted in pieces (`sitrep.pieces`), one piece's Doc in memory at a time."""
+        item = self.identified(item)
+        lang = item.meta.lang or "en"
+        nlp = self.pipeline_for(lang)
+        if len(item.text) <= self.piece_chars:
+            return self._record(nlp(self.make_doc(item, nlp)), item.meta)
+        parts = []
+        for start, end in split_text(item.text, size=self.piece_chars):
+            doc = nlp(self.make_doc(ArticleInput(item.text[start:end], item.meta), nlp))
+            parts.append((start, self._record(doc, item.meta)))
+            del doc
+        record = join_records(parts, meta=item.meta, extractors=self.versions_for(lang))
+        if not readable(lang) and not record.warnings:
+            record.warnings.append(unreadable_warning(lang))
+        return record
+
+    def _record(self, doc: Doc, meta: ArticleMeta) -> Record:
+        lang = meta.lang or "en"
+        record = doc_to_record(doc, meta, self.versions_for(lang))
+        if not readable(lang):
+            record.warnings.append(unreadable_warning(lang))
+        return record
+
+    def make_doc(self, item: ArticleInput, nlp: Language | None = None) -> Doc:
+        doc = (nlp or self.nlp).make_doc(item.text)
         doc._.published = item.meta.published
         doc._.article_id = item.meta.id
         doc._.outlet = item.meta.outlet
         return doc
-
-    def record_of(self, item: ArticleInput) -> Record:
-        """One article's Record; a text over `piece_chars` is extracted in pieces (`sitrep.pieces`)."""
-        if len(item.text) <= self.piece_chars:
-            return doc_to_record(self.nlp(self.make_doc(item)), item.meta, self.versions)
-        parts = []
-        for start, end in split_text(item.text, size=self.piece_chars):
-            doc = self.nlp(self.make_doc(ArticleInput(item.text[start:end], item.meta)))
-            parts.append((start, doc_to_record(doc, item.meta, self.versions)))
-            del doc  # one piece's Doc in memory at a time
-        return join_records(parts, meta=item.meta, extractors=self.versions)
 
     def extract(
         self,
@@ -185,19 +270,26 @@ class Extractor:
         Workers return finished Records rather than Docs: spaCy's own multiprocessing would
         have to serialise every ``doc._`` item through msgpack.
         """
-        buffered = list(items)
+        buffered = [self.identified(item) for item in items]
         n_process = max(1, min(n_process, len(buffered), os.cpu_count() or 1))
         if n_process == 1:
-            for long, run in groupby(buffered, key=lambda item: len(item.text) > self.piece_chars):
+            # Runs of one language go through that language's pipeline together, in input order;
+            # a text too long for one Doc goes alone, in pieces.
+            def run_key(item: ArticleInput) -> tuple[str, bool]:
+                return item.meta.lang or "en", len(item.text) > self.piece_chars
+
+            for (lang, long), run in groupby(buffered, key=run_key):
                 if long:
                     yield from (self.record_of(item) for item in run)
                     continue
-                short = list(run)
-                docs = self.nlp.pipe((self.make_doc(item) for item in short), batch_size=4)
-                for item, doc in zip(short, docs, strict=True):
-                    yield doc_to_record(doc, item.meta, self.versions)
+                nlp = self.pipeline_for(lang)
+                same = list(run)
+                docs = nlp.pipe((self.make_doc(item, nlp) for item in same), batch_size=4)
+                for item, doc in zip(same, docs, strict=True):
+                    yield self._record(doc, item.meta)
             return
-        _ = self.nlp  # load before forking, so that workers share the loaded model
+        for lang in {item.meta.lang or "en" for item in buffered}:
+            self.pipeline_for(lang)  # load before forking, so that workers share the loaded models
         global _worker_extractor
         _worker_extractor = self
         start_method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None

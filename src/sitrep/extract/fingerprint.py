@@ -22,7 +22,7 @@ from pathlib import Path
 from ..lexicons import ROOT as LEXICONS
 
 PACKAGE = Path(__file__).resolve().parents[1]  # src/sitrep
-_LEXICON_READ = re.compile(r"""LEX\.(?:words|ordered|table|json|entries)\(\s*["']([\w/]+)["']""")
+_LEXICON_READ = re.compile(r"""(?:LEX|lex)\.(?:words|ordered|table|json|entries)\(\s*["']([\w/]+)["']""")
 _DATA_FILE = re.compile(r"""["']([\w-]+\.(?:csv|sqlite))["']""")
 
 
