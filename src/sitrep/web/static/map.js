@@ -18,6 +18,8 @@
   });
 
   var ORDER = ["contested", "reported", "claimed", "forecast"];
+  // The zoom a place from the list is shown at: villages a few km apart stand apart there.
+  var PLACE_ZOOM = 12;
   // A cluster shows the facts of its places and the strongest status among them.
   var clusters = L.markerClusterGroup({
     maxClusterRadius: 30,
@@ -60,6 +62,9 @@
         var box = document.querySelector("details.filter-box");
         if (box) { box.open = false; }
         panel.scrollIntoView({ block: "start" });
+        // Closing the filters moves the map's container: tell Leaflet, or markers of the new
+        // view are drawn against the old size (and clusters at the edge are never opened).
+        map.invalidateSize({ pan: false });
       });
   }
 
@@ -94,6 +99,9 @@
       button.textContent = p.name + " (" + p.facts + ")";
       button.dataset.key = p.key;
       button.addEventListener("click", function () {
+        // Straight to the place, without animation (an animated zoom can race the panel's layout
+        // change and leave the marker undrawn); zoomToShowLayer then opens any cluster still left.
+        map.setView(markers[p.key].getLatLng(), Math.max(map.getZoom(), PLACE_ZOOM), { animate: false });
         clusters.zoomToShowLayer(markers[p.key], function () { openPlace(p.key); });
       });
       item.appendChild(button);
