@@ -32,7 +32,7 @@ def exported(store, fmt: str, filters: Filters = ALL) -> str:  # noqa: F811
 
 
 def event_facts(store, filters: Filters = ALL):  # noqa: F811
-    facts = store.facts(kinds=["event"])
+    facts = store.facts(kinds=["event", "forecast"])  # what the exports and the map show
     infos = store.article_infos(sorted({f.article_id for f in facts}))
     return [f for f in facts if filters.matches(f, infos.get(f.article_id))], infos
 

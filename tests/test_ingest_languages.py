@@ -58,7 +58,8 @@ def test_a_report_on_one_place_cites_all_three_languages(store, extractor):
         Article(RU_FRONT, "ru.txt", outlet="BBC Russian"),
     ]
     summary = store_articles(items, store=store, extractor=extractor)
-    report = render_markdown(situation_report(store, place="Pokrovsk"))
+    # --near takes in the facts only near the place ("advanced near Pokrovsk"), with their relation.
+    report = render_markdown(situation_report(store, place="Pokrovsk", near_km=10))
     assert all(result.id in report for result in summary.new)
     assert "Покровська" in report and "Покровска" in report and "near Pokrovsk" in report
     # One place, every spelling: the same gazetteer entry in each record.

@@ -7,6 +7,7 @@ timelines, the ledger and the report, not the extractors (tested on their own).
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -41,6 +42,11 @@ CLAIM = (
 def span(text: str, words: str) -> Span:
     start = text.index(words)
     return Span(start=start, end=start + len(words), text=words)
+
+
+def mentions(text: str, name: str) -> list[Span]:
+    """A span at every mention of the name, as the places extractor gives them."""
+    return [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
 
 
 AVDIIVKA = {
@@ -78,7 +84,7 @@ def record_of(
         id="unset",
         article=ArticleMeta(id="unset"),
         places=[
-            Place(id=f"p{i}", extractor=x, spans=[span(text, p["name"])], **p)
+            Place(id=f"p{i}", extractor=x, spans=mentions(text, p["name"]), **p)
             for i, p in enumerate(places, 1)
         ],
         claims=[

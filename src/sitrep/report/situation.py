@@ -356,7 +356,8 @@ def citation_line(c: Citation, notes: Mapping[str, str] | None = None) -> str:
     after = f" {md_text(short_quote(c.after, 200))}" if c.after else ""
     quote = f"{before}**{md_text(short_quote(c.quote))}**{after}"
     line = f"[{c.number}] {', '.join(parts)}{title} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
-    return line + md_text(track_note(c, notes))
+    note = track_note(c, notes)
+    return line + (f" {md_text(note.strip())}" if note else "")
 
 
 def track_note(c: Citation, notes: Mapping[str, str] | None) -> str:

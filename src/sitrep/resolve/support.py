@@ -301,7 +301,7 @@ _SMALL = frozenset("a an and as at by for from in into of on or the to with".spl
 def is_heading(sentence: str) -> bool:
     """A headline or label, not a sentence of report: most of its words capitalised.
 
-    >>> is_heading("The Rise and Fall of the Heroes of the Surgut Land"), is_heading("Russian forces took Tykhe.")
+    >>> is_heading("The Long Winter of the Defenders of the Steppe Towns"), is_heading("Russian forces took Tykhe.")
     (True, False)
     """
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence) if w.casefold() not in _SMALL]
