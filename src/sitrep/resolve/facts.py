@@ -365,7 +365,17 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
         relation = None
         if text is not None:
             expected = events.get(f.event or "")
-            spans = [*f.spans[:1], *(expected.spans[1:2] if expected is not None else [])]
+            # The expected event's trigger counts only inside the forecast's own words: linked to an
+            # event of another sentence, the forecast is still cited by its own sentence.
+            expected_at = expected.spans[1] if expected is not None and len(expected.spans) > 1 else None
+            words = f.spans[0] if f.spans else None
+            within = (
+                expected_at is not None
+                and words is not None
+                and words.start <= expected_at.start
+                and expected_at.end <= words.end
+            )
+            spans = [*f.spans[:1], *([expected_at] if within and expected_at is not None else [])]
             grounded = ground(record, text, spans, f.place)
             if grounded is None or grounded.place is None or support.is_heading(grounded.quote):
                 continue  # a forecast's place must be a place its own sentence names
