@@ -130,10 +130,8 @@ def unstorable(article: Article) -> InputError | None:
     return None
 
 
-def failed(failure: Failed | Exception, *, origin: str) -> Rejection:
+def failed(failure: Failed, *, origin: str) -> Rejection:
     """The Rejection of an article whose extraction failed (E124) or ran over its budget (E125)."""
-    if isinstance(failure, Exception):
-        failure = Failed.of("", failure)
     if failure.budget is not None:
         coded = InputError(Messages.E125, where=origin, seconds=failure.budget)
     else:

@@ -22,7 +22,7 @@ from .outlets import canonical_outlet
 from .resolve.facts import Fact
 from .resolve.propositions import ArticleInfo, Proposition, group_facts, judge
 from .store import ArticleRow, Store
-from .store.views import FactQuery, Related
+from .store.views import SHOWN, FactQuery, Related
 
 #: Statuses of an event fact (docs/resolve.md): reported by the outlet, claimed or denied by
 #: someone it quotes, or expected.
@@ -255,7 +255,7 @@ def place_facts(store: Store, key: str, filters: Filters) -> PlaceFacts:
     names = store.entity_rows([key])
     if key not in names:
         raise NotFoundError(Messages.E404, key=key, url=store.url)
-    loaded = store.facts(place_keys=[key], since=filters.since, until=filters.until, kinds=["event", "forecast"])
+    loaded = store.facts(place_keys=[key], since=filters.since, until=filters.until, kinds=list(SHOWN))
     infos = store.article_infos(sorted({f.article_id for f in loaded}))
     facts = [f for f in loaded if filters.matches(f, infos.get(f.article_id))]
     items = _newest_first(group_with_forecasts(facts, infos))

@@ -203,18 +203,6 @@ def ground(
         return [m for m in _mentions(place, start, end) if not support.part_of_name(text, m.start, m.end)]
 
     place = next((p for p in places if named(p)), None)
-    if place is None and place_name and support.takes_up_a_place(text[start:end]):
-        # "… in the city are surrounded" after a sentence that names the settlement: its antecedent.
-        before = support.sentence_at(text, max(0, start - 2), within=(start - reach, start))
-        if before is not None:
-            place = next(
-                (p for p in places if p.feature not in REGION_FEATURES and _mentions(p, *before)), None
-            )
-        if place is not None:
-            relation = None
-            if not (_mapped(place) and _not_a_name_of(place, record)):
-                place = None
-            return Grounding(start, end, text[start:end], place, relation)
     relation = None
     if place is not None:
         mentions = named(place)
@@ -222,8 +210,15 @@ def ground(
         relation = support.relation_of(text, nearest.start, nearest.end, sentence_start=start)
         if relation is None and place.feature not in REGION_FEATURES and support.names_region(text, nearest.end):
             relation = "region"  # "struck Chernihiv, Kharkiv and Sumy oblasts": the region, not the city
-        if not (_mapped(place) and _not_a_name_of(place, record)):
-            place, relation = None, None
+    elif place_name and support.takes_up_a_place(text[start:end]):
+        # "… in the city are surrounded" after a sentence that names the settlement: its antecedent.
+        before = support.sentence_at(text, max(0, start - 2), within=(start - reach, start))
+        if before is not None:
+            place = next(
+                (p for p in places if p.feature not in REGION_FEATURES and _mentions(p, *before)), None
+            )
+    if place is not None and not (_mapped(place) and _not_a_name_of(place, record)):
+        place, relation = None, None
     return Grounding(start, end, text[start:end], place, relation)
 
 
