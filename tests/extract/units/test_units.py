@@ -161,6 +161,26 @@ def test_seed_units(seed_record):
     ]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a bare name that is also a callsign, an idiom or common words is not a unit (data/orbat/README.md)
+        ("Soldiers of the Skala regiment repelled an assault.", [(425, "regiment", "UA")]),
+        ("The commander, known by the callsign Skala, spoke to reporters.", []),
+        ("The minister said Moscow had crossed the Rubicon.", []),
+        ("Drone crews of the Rubicon Center struck a convoy.", [(None, "unit", "RU")]),
+        ("A steel border fence was built along the river.", []),
+        # a renamed group keeps its side under its new long name
+        (
+            "A spokesman for the Dnipro Operational-Strategic Group reported clashes.",
+            [(None, "group of forces", "UA")],
+        ),
+    ],
+)
+def test_alias_forms(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
 def test_shipped_orbat_matches_its_source():
     sys.path.insert(0, str(ROOT / "scripts"))
     import build_orbat
