@@ -6,10 +6,11 @@
 Needs ../shared/corpus/bulk (real articles, evaluation only); exits 0 with a message where it
 is absent. What is measured, exactly:
 
-- The store is filled as `resolve_scaling.py` fills it: each synthetic article's text is 12–40
-  sentences drawn from random bulk articles, its record is the (precomputed, cached) record of
-  one of `--extract` really extracted bulk articles, its date advances `--per-day` a day. The
-  texts are not parsed (extraction costs the same per article whatever the store's size and is
+- The store is filled as `resolve_scaling.py` fills it: each synthetic article is one of
+  `--extract` really extracted bulk articles (its text and its precomputed, cached record, so
+  that the record's spans and sentences are read from its own text) followed by 12–40
+  sentences drawn from random bulk articles; its outlet is one of 60, its date advances
+  `--per-day` a day. The texts are not parsed (extraction costs the same per article whatever the store's size and is
   measured by ingest_throughput.py); every article goes through `Store.add_many` — insert,
   near-duplicate look-up, story assignment, entities, facts — in batches of `--batch` per
   transaction, as `sitrep ingest` stores them.
@@ -107,12 +108,16 @@ def main() -> int:
     db = args.db or Path(tempfile.mkdtemp(prefix="sitrep-bench-")) / "scale.db"
     start_day = date(2022, 2, 24)
 
+    texts = {a["id"]: normalise_text(a["text"]) for a in articles[: args.extract]}
+
     def article(i: int) -> tuple[Article, Record]:
         published = start_day + timedelta(days=int(i / args.per_day) + rng.randint(-3, 3))
-        text = " ".join(rng.choice(sentences) for _ in range(rng.randint(12, 40)))
-        return Article(
-            text, f"synthetic-{i}", outlet=f"outlet {rng.randrange(60)}", published=published
-        ), rng.choice(records)
+        record = rng.choice(records)
+        # The record's own text first (its spans and sentences are read from it), then
+        # recombined sentences, so that no two synthetic articles are the same text.
+        extra = " ".join(rng.choice(sentences) for _ in range(rng.randint(12, 40)))
+        text = f"{texts[record.id]}\n\n{extra}"
+        return Article(text, f"synthetic-{i}", outlet=f"outlet {rng.randrange(60)}", published=published), record
 
     results: dict[int, dict[str, float]] = {}
     with Store.open(f"sqlite:///{db}") as store:
