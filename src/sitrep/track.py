@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
+from functools import cache
 
 from .geo import get_gazetteer
 from .outlets import find_outlet
@@ -64,7 +65,8 @@ def _voices(store: Store, facts: Sequence[Fact], infos: dict[str, ArticleInfo]) 
             return entry.cc
         return None
 
-    return Voices(infos, claimant, side_of)
+    # Asked for every fact: each name is looked up once (the gazetteer's lookup normalises it each time).
+    return Voices(infos, cache(claimant), cache(side_of))
 
 
 def track_records_of(store: Store, facts: Sequence[Fact]) -> list[TrackRecord]:

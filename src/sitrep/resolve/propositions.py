@@ -19,6 +19,7 @@ not refuted itself, and copies or articles of one story never refute each other.
 report that confirms (reports) or refutes (denies) an earlier claim is linked to it.
 
     >>> from datetime import date
+from functools import cached_property
     >>> from sitrep.resolve.facts import Fact
     >>> f = Fact("a1", "e1", "event", "reported", "Russia took X.", 0, 14, "capture", "geo:1", "X", on=date(2024, 2, 17))
     >>> group_facts([f], {"a1": ArticleInfo("a1", "Reuters")})[0].verdict
@@ -31,6 +32,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..outlets import canonical_outlet, domain_of
 from .facts import Fact
@@ -54,7 +56,7 @@ class ArticleInfo:
     origin: str | None = None
     story_id: int | None = None
 
-    @property
+    @cached_property  # asked for every fact of every proposition: the outlet table is read once per article
     def outlet_name(self) -> str | None:
         """The outlet as shown to a reader: its canonical name, else its bare domain or its own words.
 
@@ -66,7 +68,7 @@ class ArticleInfo:
             given = domain_of(self.url)
         return canonical_outlet(given) if given else None
 
-    @property
+    @cached_property
     def voice(self) -> str:
         """Who speaks through this article: its canonical outlet, else one unknown voice per origin.
 
