@@ -667,9 +667,12 @@ class Store:
             return resolution.find_entities(conn, name, kind=kind, keys=keys or ())
 
     def place_entities(self) -> list[tuple[str, str, float | None, float | None]]:
-        """(key, name, lat, lon) of every place some stored fact is placed at."""
+        """(key, name, lat, lon) of every place some stored fact is placed at (read once per store version).
+
+        A report asks twice (to find the place and to map it), the web app on every page.
+        """
         with self._read("reading places") as conn:
-            return resolution.place_entities(conn)
+            return list(self._memo(conn, ("place_entities",), lambda: resolution.place_entities(conn)))
 
     def entity_names(self, keys: list[str]) -> dict[str, str]:
         with self._read("reading entity names") as conn:
