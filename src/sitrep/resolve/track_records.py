@@ -182,7 +182,7 @@ def _outcomes(prop: Proposition, articles: Mapping[str, ArticleInfo]) -> list[tu
         seen: Counter[tuple[str, ...]] = Counter()
         for c in undated:
             _count(seen, c)
-        dated = [c for c in candidates if c[0] is not None]
+        dated = [(on, voice, holder) for on, voice, holder in candidates if on is not None]
         added = 0
         for i in asking:
             fact, info = prop.facts[i], infos[i]

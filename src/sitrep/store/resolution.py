@@ -273,7 +273,11 @@ def _units(value: Any) -> tuple[str, ...]:
 
 def _fact(row: Any) -> Fact:
     """A Fact from a row of `_FACT_COLUMNS` (read by position: a report reads tens of thousands)."""
-    return Fact(*row[:15], _units(row[15]), row[16], row[17])
+    r = row
+    return Fact(
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14],
+        _units(r[15]), r[16], r[17],
+    )  # fmt: skip
 
 
 #: Ids per IN list, within every supported database's limit on bound parameters.
