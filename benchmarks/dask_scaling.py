@@ -9,8 +9,9 @@ workers load the pipeline (not timed: `DaskRunner` waits for them to join and lo
 the timed part runs `store_articles` of `--limit` bulk articles into a new SQLite store
 through `DaskRunner`, as `sitrep ingest --workers N` does. The figure is the ratio of the
 1-worker time to the 2-worker time (target ≥ 1.6 on 2 cores). The sizes alternate over
-`--rounds` rounds and the best time of each is kept, so other load on the machine touches
-both alike; it also reports the peak memory of each worker (target ≤ 1 GB).
+`--rounds` rounds (1, 2, 1, 2, …) and the best time of each is kept, so other load on the
+machine touches both alike; every run and the ratio of each round are printed too. It also
+reports the peak memory of each worker (target ≤ 1 GB).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="sitrep-dask-"))
     best: dict[int, float] = {1: float("inf"), 2: float("inf")}
     memory: dict[int, float] = {}
+    runs: list[dict[str, float]] = []  # every run, in the order run (1, 2, 1, 2, …)
     for round_ in range(args.rounds):
         for workers in (1, 2):
             with DaskRunner(settings, n_workers=workers) as runner:
@@ -76,6 +78,7 @@ def main() -> int:
                     seconds = time.perf_counter() - started
                 memory[workers] = worker_peak_mb(runner)
             best[workers] = min(best[workers], seconds)
+            runs.append({"round": round_ + 1, "workers": workers, "seconds": round(seconds, 2)})
             print(
                 f"round {round_ + 1}, {workers} worker(s): {seconds:.1f} s, {summary.counts()}",
                 file=sys.stderr,
@@ -87,6 +90,10 @@ def main() -> int:
                 "one_worker_s": round(best[1], 2),
                 "two_workers_s": round(best[2], 2),
                 "speed_up_2_over_1": round(best[1] / best[2], 3),
+                "runs": runs,
+                "speed_up_per_round": [
+                    round(runs[i]["seconds"] / runs[i + 1]["seconds"], 3) for i in range(0, len(runs) - 1, 2)
+                ],
                 "worker_peak_rss_mb": memory,
             },
             indent=2,

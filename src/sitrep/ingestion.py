@@ -150,10 +150,15 @@ def ingest(
     n_process: int | None = None,
     runner: Runner | None = None,
 ) -> IngestSummary:
-    """Read files, directories or globs, extract each new article, and store it with its record."""
-    from .ingest import read_inputs  # the readers' entry point (sitrep.ingest)
+    """Read files, directories or globs, extract each new article, and store it with its record.
 
-    return store_articles(
+    When articles were stored, the sources' track records over the whole store (which every
+    report cites) are computed once at the end and kept in the store (sitrep.track).
+    """
+    from .ingest import read_inputs  # the readers' entry point (sitrep.ingest)
+    from .track import source_track_records
+
+    summary = store_articles(
         read_inputs(specs, settings=settings),
         store=store,
         extractor=extractor,
@@ -163,6 +168,9 @@ def ingest(
         extract_seconds=settings.extract_seconds,
         runner=runner,
     )
+    if summary.new:
+        source_track_records(store)
+    return summary
 
 
 def _default_runner(extractor: Extractor, n: int, n_process: int | None, seconds: float | None) -> Runner:

@@ -15,6 +15,8 @@ the side of either from `data/outlets.csv` (or, for a state named as claimant,
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from functools import cache
 
 from .geo import get_gazetteer
 from .outlets import find_outlet
@@ -63,7 +65,8 @@ def _voices(store: Store, facts: Sequence[Fact], infos: dict[str, ArticleInfo]) 
             return entry.cc
         return None
 
-    return Voices(infos, claimant, side_of)
+    # Asked for every fact: each name is looked up once (the gazetteer's lookup normalises it each time).
+    return Voices(infos, cache(claimant), cache(side_of))
 
 
 def track_records_of(store: Store, facts: Sequence[Fact]) -> list[TrackRecord]:
@@ -75,9 +78,24 @@ def track_records_of(store: Store, facts: Sequence[Fact]) -> list[TrackRecord]:
     return track_records(props, ledger(made, props), _voices(store, facts, infos), hedges=hedges)
 
 
+#: The name `source_track_records` caches its result under in the store.
+CACHE_NAME = "track_records/1"
+
+
 def source_track_records(store: Store) -> list[TrackRecord]:
-    """Every outlet's, claimant's and side's record over the whole store."""
-    return track_records_of(store, store.facts())
+    """Every outlet's, claimant's and side's record over the whole store.
+
+    Computed from every stored fact, so on a large store it takes minutes: the result is kept
+    in the store and reused until anything is stored or replaced (`Store.cached_value`).
+    `sitrep ingest` computes it once at its end, so reports after an ingest start at once.
+    """
+    version = store.version()  # before reading: a write meanwhile leaves the result stale, never wrong
+    hit = store.cached_value(CACHE_NAME, version)
+    if hit is not None:
+        return [TrackRecord(**row) for row in hit]
+    records = track_records_of(store, store.facts())
+    store.save_cached(CACHE_NAME, version, [asdict(r) for r in records])
+    return records
 
 
 def citation_notes(records: Iterable[TrackRecord]) -> dict[str, str]:

@@ -19,6 +19,7 @@ not refuted itself, and copies or articles of one story never refute each other.
 report that confirms (reports) or refutes (denies) an earlier claim is linked to it.
 
     >>> from datetime import date
+from functools import cached_property
     >>> from sitrep.resolve.facts import Fact
     >>> f = Fact("a1", "e1", "event", "reported", "Russia took X.", 0, 14, "capture", "geo:1", "X", on=date(2024, 2, 17))
     >>> group_facts([f], {"a1": ArticleInfo("a1", "Reuters")})[0].verdict
@@ -28,9 +29,10 @@ report that confirms (reports) or refutes (denies) an earlier claim is linked to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..outlets import canonical_outlet, domain_of
 from .facts import Fact
@@ -54,7 +56,7 @@ class ArticleInfo:
     origin: str | None = None
     story_id: int | None = None
 
-    @property
+    @cached_property  # asked for every fact of every proposition: the outlet table is read once per article
     def outlet_name(self) -> str | None:
         """The outlet as shown to a reader: its canonical name, else its bare domain or its own words.
 
@@ -66,7 +68,7 @@ class ArticleInfo:
             given = domain_of(self.url)
         return canonical_outlet(given) if given else None
 
-    @property
+    @cached_property
     def voice(self) -> str:
         """Who speaks through this article: its canonical outlet, else one unknown voice per origin.
 
@@ -123,8 +125,28 @@ class Proposition:
     outlets: list[str] = field(default_factory=list)  # independent voices asserting it (display names)
     articles: int = 0  # articles asserting it, copies included
     stances: list[Stance] = field(default_factory=list)
-    confirms: list[tuple[Fact, Fact]] = field(default_factory=list)  # (earlier claim, later report)
-    refutes: list[tuple[Fact, Fact]] = field(default_factory=list)  # (earlier claim, later denial)
+    #: The articles `judge` was given, for the confirm/refute links it finds when first asked.
+    judged_with: Mapping[str, ArticleInfo] = field(default_factory=dict, repr=False, compare=False)
+    _links: tuple[list[tuple[Fact, Fact]], list[tuple[Fact, Fact]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @property
+    def confirms(self) -> list[tuple[Fact, Fact]]:
+        """(earlier claim, later independent report of it)."""
+        return self._linked()[0]
+
+    @property
+    def refutes(self) -> list[tuple[Fact, Fact]]:
+        """(earlier claim, later independent denial of it)."""
+        return self._linked()[1]
+
+    def _linked(self) -> tuple[list[tuple[Fact, Fact]], list[tuple[Fact, Fact]]]:
+        # Found when first asked: every claim against every later fact is quadratic in the
+        # facts, and reports and timelines never ask.
+        if self._links is None:
+            self._links = links(self.facts, self.judged_with)
+        return self._links
 
     @property
     def first(self) -> date | None:
@@ -150,10 +172,11 @@ def claim_key(text: str) -> str:
     return "claim:" + " ".join(_CLAIM_WORDS.findall(text.casefold()))[:160]
 
 
-def _within(day: date | None, prop: Proposition) -> bool:
-    first, last = prop.first, prop.last
-    if day is None or first is None or last is None:
+def _near(day: date | None, span: tuple[date, date] | None) -> bool:
+    """Whether a fact of `day` joins a proposition whose dated facts span `span` (None: undated)."""
+    if day is None or span is None:
         return True
+    first, last = span
     return (first - day).days <= WINDOW_DAYS and (day - last).days <= WINDOW_DAYS
 
 
@@ -167,10 +190,13 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
     carried = {(f.article_id, f.claim) for f in facts if f.kind == "event" and f.claim}
     by_event: dict[tuple[str | None, str | None, str | None], list[Proposition]] = {}
     by_claim: dict[str, Proposition] = {}
+    # Each event proposition's first and last day, kept as facts join it: `Proposition.first`
+    # scans all its facts, and a large store's propositions hold thousands.
+    span: dict[int, tuple[date, date]] = {}
     for fact in facts:
         if fact.kind == "event" and fact.status != "forecast":
             slot = by_event.setdefault((fact.event_type, fact.place_key, fact.relation), [])
-            prop = next((p for p in slot if _within(fact.on, p)), None)
+            prop = next((p for p in slot if _near(fact.on, span.get(id(p)))), None)
             if prop is None:
                 where = f"{fact.relation}:{fact.place_key}" if fact.relation else fact.place_key
                 prop = Proposition(
@@ -183,6 +209,9 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
                 )
                 slot.append(prop)
             prop.facts.append(fact)
+            if fact.on is not None:
+                first, last = span.get(id(prop), (fact.on, fact.on))
+                span[id(prop)] = (min(first, fact.on), max(last, fact.on))
         elif fact.kind == "claim" and (fact.article_id, fact.claim) not in carried:
             key = claim_key(fact.text)
             by_claim.setdefault(key, Proposition(key=key, kind="claim")).facts.append(fact)
@@ -222,22 +251,33 @@ def judge(prop: Proposition, articles: Mapping[str, ArticleInfo]) -> None:
             voices.append(info.voice)
             prop.outlets.append(info.voice_name)
     prop.articles = len(asserting_articles)
-    prop.confirms, prop.refutes = [], []
-    claims = [f for f in prop.facts if f.status in ("claimed", "asserts")]
+    prop.judged_with, prop._links = articles, None
     denials = [f for f in prop.facts if f.status in DENYING]
     assertions = [f for f in prop.facts if f.status in ASSERTING]
     contested = any(opposed(a, d, articles) for a in assertions for d in denials)
     prop.verdict = "contested" if contested else "corroborated" if len(voices) >= 2 else "single-sourced"
-    for later in prop.facts:
+
+
+def links(
+    facts: Sequence[Fact], articles: Mapping[str, ArticleInfo]
+) -> tuple[list[tuple[Fact, Fact]], list[tuple[Fact, Fact]]]:
+    """(confirms, refutes): each earlier claim with every later independent report or denial of it."""
+    confirms: list[tuple[Fact, Fact]] = []
+    refutes: list[tuple[Fact, Fact]] = []
+    claims = [f for f in facts if f.status in ("claimed", "asserts")]
+    for later in facts:
+        if later.status != "reported" and later.status not in DENYING:
+            continue  # neither confirms nor refutes anything
         for earlier in claims:
             if not (earlier.on and later.on and later.on > earlier.on):
                 continue
             if not independent(earlier, later, articles):
                 continue
             if later.status == "reported":
-                prop.confirms.append((earlier, later))
-            elif later.status in DENYING:
-                prop.refutes.append((earlier, later))
+                confirms.append((earlier, later))
+            else:
+                refutes.append((earlier, later))
+    return confirms, refutes
 
 
 def opposed(assertion: Fact, denial: Fact, articles: Mapping[str, ArticleInfo]) -> bool:

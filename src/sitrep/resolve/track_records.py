@@ -25,8 +25,10 @@ whose wording gives a probability (`HEDGE_PROBABILITY`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from .facts import Fact
 from .forecasts import LedgerEntry
@@ -141,25 +143,72 @@ def _holders(holder: str | None) -> list[str]:
     return [h.strip() for h in (holder or "").split(", ") if h.strip()]
 
 
-def _outcomes(prop: Proposition, fact: Fact, articles: Mapping[str, ArticleInfo]) -> tuple[bool, bool]:
-    """(corroborated, contradicted) of one fact within its proposition."""
-    mine = _direction(fact.status)
-    own = articles.get(fact.article_id, ArticleInfo(fact.article_id))
-    corroborated = contradicted = False
-    for other in prop.facts:
-        if other is fact:
-            continue
-        theirs = _direction(other.status)
-        info = articles.get(other.article_id, ArticleInfo(other.article_id))
-        # The same claimant quoted again by another outlet is the claim repeated, not corroborated.
-        same_claimant = bool(fact.holder) and (other.holder or "").casefold() == (fact.holder or "").casefold()
-        if theirs == mine and info.voice != own.voice and info.duplicate_of is None and not same_claimant:
-            if fact.on is None or other.on is None or other.on >= fact.on:
-                corroborated = True
-        elif theirs is not None and theirs != mine:
-            if info.voice != own.voice or (other.holder or "") != (fact.holder or ""):
-                contradicted = True
-    return corroborated, contradicted
+def _outcomes(prop: Proposition, articles: Mapping[str, ArticleInfo]) -> list[tuple[bool, bool]]:
+    """(corroborated, contradicted) of each fact of a proposition, in the order of its facts.
+
+    A fact is corroborated by another fact of its stance from another voice, not a copy and not
+    the same claimant quoted again (holders compared case-folded), dated the same day or later
+    (or either undated); contradicted by a fact of the opposite stance from another voice or
+    another holder. Counted, not compared pair by pair (a proposition a large store reports
+    every day for a year holds thousands of facts): "another voice and another claimant" among
+    the candidates is all − same voice − same claimant + same voice and claimant.
+    """
+    infos = [articles.get(f.article_id, ArticleInfo(f.article_id)) for f in prop.facts]
+    directions = [_direction(f.status) for f in prop.facts]
+    speakers: dict[str, Counter[tuple[str, str]]] = {"asserts": Counter(), "denies": Counter()}
+    for fact, info, direction in zip(prop.facts, infos, directions, strict=True):
+        if direction is not None:
+            speakers[direction][(info.voice, fact.holder or "")] += 1
+    out = [(False, False)] * len(prop.facts)
+    for direction in ("asserts", "denies"):
+        against = speakers["denies" if direction == "asserts" else "asserts"]
+        opposed = sum(against.values())
+        candidates = sorted(
+            (
+                (f.on, info.voice, (f.holder or "").casefold())
+                for f, info, d in zip(prop.facts, infos, directions, strict=True)
+                if d == direction and info.duplicate_of is None
+            ),
+            key=lambda c: (c[0] is not None, c[0] or date.min),
+            reverse=True,
+        )  # dated candidates latest first, the undated (which every fact counts) last
+        undated = [c for c in candidates if c[0] is None]
+        # Every fact of this stance, latest first: add the candidates dated on or after it.
+        asking = sorted(
+            (i for i, d in enumerate(directions) if d == direction),
+            key=lambda i: (prop.facts[i].on is not None, prop.facts[i].on or date.min),
+            reverse=True,
+        )
+        seen: Counter[tuple[str, ...]] = Counter()
+        for c in undated:
+            _count(seen, c)
+        dated = [(on, voice, holder) for on, voice, holder in candidates if on is not None]
+        added = 0
+        for i in asking:
+            fact, info = prop.facts[i], infos[i]
+            if fact.on is None:
+                while added < len(dated):
+                    _count(seen, dated[added])
+                    added += 1
+            else:
+                while added < len(dated) and dated[added][0] >= fact.on:
+                    _count(seen, dated[added])
+                    added += 1
+            holder = (fact.holder or "").casefold()
+            others = seen[("",)] - seen[("v", info.voice)]
+            if fact.holder:
+                others -= seen[("h", holder)] - seen[("vh", info.voice, holder)]
+            contradicted = opposed - against[(info.voice, fact.holder or "")] > 0
+            out[i] = (others > 0, contradicted)
+    return out
+
+
+def _count(seen: Counter[tuple[str, ...]], candidate: tuple[date | None, str, str]) -> None:
+    _, voice, holder = candidate
+    seen[("",)] += 1
+    seen[("v", voice)] += 1
+    seen[("h", holder)] += 1
+    seen[("vh", voice, holder)] += 1
 
 
 def _map_outcome(fact: Fact) -> str | None:
@@ -190,10 +239,9 @@ def track_records(
 
     seen: set[tuple[str, str, str, str]] = set()
     for prop in propositions:
-        for fact in prop.facts:
+        for fact, (corroborated, contradicted) in zip(prop.facts, _outcomes(prop, voices.articles), strict=True):
             if _direction(fact.status) is None:
                 continue
-            corroborated, contradicted = _outcomes(prop, fact, voices.articles)
             on_map = _map_outcome(fact)
             for name, kind in voices.of(fact):
                 # One voice repeating itself on one proposition is one claim.

@@ -31,7 +31,7 @@ from ..normalise import normalise_text, text_hash
 from . import control, resolution
 from . import migrate as migrations
 from . import views as fact_views
-from .schema import articles, records, rejections, resolutions, watch_positions
+from .schema import articles, cached, changes, records, rejections, resolutions, watch_positions
 from .search import Hit, search
 
 T = TypeVar("T")
@@ -274,6 +274,7 @@ class Store:
         self.migration: migrations.MigrationResult | None = None
         self._memo_cache: dict[tuple[Any, ...], Any] = {}
         self._memo_version: tuple[Any, ...] | None = None
+        self.readonly = False
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True, readonly: bool = False, create: bool = True) -> Store:
@@ -286,6 +287,7 @@ class Store:
         if not create and (path := sqlite_path(url)) is not None and not path.exists():
             raise ConfigError(Messages.E207, url=url)
         store = cls(make_engine(url, readonly=readonly), url=url)
+        store.readonly = readonly
         try:
             with store.engine.connect() as conn:
                 current = migrations.current_revision(conn)
@@ -320,13 +322,19 @@ class Store:
         return self.engine.dialect.name
 
     @contextmanager
-    def _write(self, action: str) -> Iterator[Connection]:
-        """A connection in a write transaction: committed at the end, rolled back on any error."""
+    def _write(self, action: str, *, logged: bool = True) -> Iterator[Connection]:
+        """A connection in a write transaction: committed at the end, rolled back on any error.
+
+        A `logged` write adds a row to `changes`, which retires every cached whole-store result
+        (`cached_value`); watch positions, rejections and the caches themselves change no result.
+        """
         try:
             with self.engine.connect() as conn:
                 conn = conn.execution_options(sitrep_begin="IMMEDIATE")
                 with conn.begin():
                     yield conn
+                    if logged:
+                        conn.execute(insert(changes).values(at=datetime.now(UTC)))
         except SQLAlchemyError as e:
             raise StoreError(Messages.E201, action=action, reason=_reason(e)) from e
 
@@ -340,7 +348,7 @@ class Store:
 
     def migrate(self) -> migrations.MigrationResult:
         """Upgrade the schema to the newest migration in one transaction (E205 if a newer sitrep wrote it)."""
-        with self._write("migrating the database") as conn:
+        with self._write("migrating the database", logged=False) as conn:
             migrations.lock_migrations(conn)  # a second first run waits here, then finds it done
             current = migrations.current_revision(conn)
             if current is not None and current not in migrations.known_revisions():
@@ -462,7 +470,7 @@ class Store:
 
     def add_rejection(self, rejection: Rejection) -> None:
         """Record an input that could not be read, with its code and reason."""
-        with self._write(f"recording the rejection of {rejection.origin}") as conn:
+        with self._write(f"recording the rejection of {rejection.origin}", logged=False) as conn:
             conn.execute(
                 insert(rejections).values(
                     origin=rejection.origin,
@@ -481,12 +489,40 @@ class Store:
             "fingerprint": position.fingerprint,
             "updated_at": datetime.now(UTC),
         }
-        with self._write(f"saving the watch position of {position.source}") as conn:
+        with self._write(f"saving the watch position of {position.source}", logged=False) as conn:
             done = conn.execute(
                 update(watch_positions).where(watch_positions.c.source == position.source).values(**values)
             )
             if done.rowcount == 0:
                 conn.execute(insert(watch_positions).values(source=position.source, **values))
+
+    # --- cached whole-store results -------------------------------------------------------------
+
+    def version(self) -> str:
+        """What has been stored, as one string: the count and newest id of `changes` (two index reads).
+
+        Any logged write changes it, including one that committed late on PostgreSQL (the count moves).
+        """
+        with self._read("reading the store's version") as conn:
+            n, newest = conn.execute(select(func.count(), func.coalesce(func.max(changes.c.id), 0))).one()
+            return f"{n}:{newest}"
+
+    def cached_value(self, name: str, version: str) -> Any | None:
+        """The value cached under `name` if it was computed at `version`, else None."""
+        with self._read(f"reading the cached {name}") as conn:
+            row = conn.execute(select(cached.c.version, cached.c.value).where(cached.c.name == name)).first()
+        return row.value if row is not None and row.version == version else None
+
+    def save_cached(self, name: str, version: str, value: Any) -> bool:
+        """Keep `value` (JSON) as `name` computed at `version`; False (nothing kept) on a read-only store."""
+        if self.readonly:
+            return False
+        with self._write(f"caching {name}", logged=False) as conn:
+            conn.execute(cached.delete().where(cached.c.name == name))
+            conn.execute(
+                insert(cached).values(name=name, version=version, value=value, computed_at=datetime.now(UTC))
+            )
+        return True
 
     # --- reads --------------------------------------------------------------------------------
 
@@ -631,9 +667,12 @@ class Store:
             return resolution.find_entities(conn, name, kind=kind, keys=keys or ())
 
     def place_entities(self) -> list[tuple[str, str, float | None, float | None]]:
-        """(key, name, lat, lon) of every place some stored fact is placed at."""
+        """(key, name, lat, lon) of every place some stored fact is placed at (read once per store version).
+
+        A report asks twice (to find the place and to map it), the web app on every page.
+        """
         with self._read("reading places") as conn:
-            return resolution.place_entities(conn)
+            return list(self._memo(conn, ("place_entities",), lambda: resolution.place_entities(conn)))
 
     def entity_names(self, keys: list[str]) -> dict[str, str]:
         with self._read("reading entity names") as conn:

@@ -248,6 +248,26 @@ watch_positions = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+#: One row per write transaction (`Store._write`): while this table's row count and newest id
+#: are what they were, nothing stored has changed (migration 0007s).
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+#: Results of whole-store computations (the track records every report cites), each with the
+#: `changes` version it was computed at: read only while that version is current (migration 0007s).
+cached = Table(
+    "cached",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("version", String(64), nullable=False, comment="The changes count and newest id it was computed at."),
+    Column("value", JSON, nullable=False),
+    Column("computed_at", DateTime(timezone=True), nullable=False),
+)
+
 #: SQLite FTS5 table over articles(title, text); its shadow tables share the prefix.
 FTS_TABLE = "articles_fts"
 #: PostgreSQL generated tsvector column of `articles` and its GIN index.
