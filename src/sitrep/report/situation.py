@@ -47,6 +47,7 @@ RELATION_WORDS = {
     "toward": "toward {place}",
     "direction": "in the {place} direction",
     "region": "in the {place} region",
+    "from": "from {place}",
 }
 
 
@@ -199,12 +200,20 @@ def _describe(prop: Proposition, cites: Citations, articles: Mapping[str, Articl
         return Line(text, numbers + tuple(n for n in cites.cite(doubting, articles) if n not in numbers))
     asserting, denying = _whose(prop, "asserts"), _whose(prop, "denies")
     if asserting:
-        verb = "claimed" if any(f.status in ("claimed", "asserts") for f in prop.facts) else "reported"
         extra = f" ({counted(prop.articles, 'article')})" if prop.articles > 1 else ""
         numbers = cites.cite(backing, articles)
         numbers += tuple(n for n in cites.cite(doubting, articles) if n not in numbers)
-        return Line(f"{what} ({when}): {verb} by {asserting[0]} only{extra}.{aside}", numbers)
+        # each holder with its own verb: "reported by ISW and claimed by a Russian milblogger"
+        said = [f"{_verb(prop, who)} by {who}" for who in asserting[:3]]
+        more = f" and {len(asserting) - 3} more" if len(asserting) > 3 else ""
+        return Line(f"{what} ({when}): {' and '.join(said)}{more} only{extra}.{aside}", numbers)
     return Line(f"{what} ({when}): denied by {_listed(denying, 3)}.", cites.cite(prop.facts, articles))
+
+
+def _verb(prop: Proposition, who: str) -> str:
+    """'claimed' when this holder's facts frame the event as a claim, else 'reported'."""
+    own = [s.fact for s in prop.stances if s.who == who and s.stance == "asserts"]
+    return "claimed" if any(f.status in ("claimed", "asserts") for f in own) else "reported"
 
 
 def describe_forecast(entry: LedgerEntry, cites: Citations, articles: Mapping[str, ArticleInfo]) -> Line:

@@ -20,7 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..models import Claim, Place, Record, Span, Unit
-from . import support
+from . import clauses, support
 
 if TYPE_CHECKING:
     from ..store.control import CheckRow
@@ -134,6 +134,8 @@ class Grounding:
     quote: str
     place: Place | None
     relation: str | None
+    #: The place's mention in the sentence nearest the trigger (None when taken up from the sentence before).
+    mention: Span | None = None
 
 
 def _mentions(place: Place, start: int, end: int) -> list[Span]:
@@ -155,6 +157,9 @@ def _not_a_name_of(place: Place, record: Record) -> bool:
 
 #: Features that are regions themselves ("Donetsk Oblast" needs no "region" relation).
 REGION_FEATURES = frozenset({"oblast", "region", "state", "province", "krai", "republic", "territory", "country"})
+
+#: Event types whose place is named with "from" ("withdrew from Kherson", "evacuated from Pokrovsk").
+FROM_IS_AT = frozenset({"withdrawal", "evacuation"})
 
 #: A forecast's place stands within this many characters of its trigger ("could capture
 #: Kostiantynivka within weeks"); farther off it belongs to another phrase of the sentence.
@@ -204,6 +209,7 @@ def ground(
 
     place = next((p for p in places if named(p)), None)
     relation = None
+    nearest: Span | None = None
     if place is not None:
         mentions = named(place)
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start))
@@ -218,8 +224,23 @@ def ground(
                 (p for p in places if p.feature not in REGION_FEATURES and _mentions(p, *before)), None
             )
     if place is not None and not (_mapped(place) and _not_a_name_of(place, record)):
-        place, relation = None, None
-    return Grounding(start, end, text[start:end], place, relation)
+        place, relation, nearest = None, None, None
+    return Grounding(start, end, text[start:end], place, relation, nearest)
+
+
+def _placed_in_clause(
+    text: str, grounded: Grounding, clause: tuple[int, int], holder: Span | None
+) -> bool:
+    """Whether the grounded place is the event's own: in the trigger's clause, not a dateline
+    ("MINSK, 20 June –") and not part of the holder ("the governor of Kharkiv region")."""
+    m = grounded.mention
+    if m is None:
+        return True  # "the city", taken up from the sentence before (`support.takes_up_a_place`)
+    if _dateline(text, m):
+        return False
+    if holder is not None and holder.start <= m.start and m.end <= holder.end:
+        return False
+    return clauses.place_in_clause(text, clause, (m.start, m.end))
 
 
 def facts_of(record: Record, *, text: str | None = None, published: date | None = None) -> Iterator[Fact]:
@@ -273,6 +294,9 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
     for e in record.events:
         key, name = place_of(e.place)
         relation = None
+        event_type: str | None = e.type
+        status = e.status
+        claim = claims.get(e.claim or "")
         if text is not None:
             grounded = ground(record, text, e.spans, e.place)
             if grounded is None:
@@ -280,10 +304,32 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             start, end, quote = grounded.start, grounded.end, grounded.quote
             if support.is_heading(quote):
                 continue  # a headline or label is no report
-            if grounded.place is None:
-                key, name = None, None
             relation = grounded.relation
             trigger = e.spans[1] if len(e.spans) > 1 else None
+            if trigger is not None:
+                # The trigger's own clause carries the event: its type, its party and its place.
+                clause = clauses.clause_of(text, start, end, trigger.start, trigger.end)
+                event_type = clauses.confirmed_type(e.type, trigger.text, text, clause, trigger.start)
+                if (
+                    event_type is None
+                    or clauses.past_progressive(text, clause[0], trigger.start)
+                    or clauses.background(text, clause[0], trigger.start)
+                ):
+                    continue  # "sanctions hitting the economy", "had been fighting for years", "before the invasion"
+                holder_span = claim.spans[1] if claim is not None and len(claim.spans) > 1 else None
+                if grounded.place is not None and not _placed_in_clause(text, grounded, clause, holder_span):
+                    grounded = Grounding(start, end, quote, None, None)
+                    relation = None
+                if relation == "from" and event_type in FROM_IS_AT:
+                    relation = None  # "withdrew from Kherson": the place it left is its place
+                place_span = grounded.mention
+                skip = ((place_span.start, place_span.end),) if place_span is not None else ()
+                if clauses.party_in(text, clause, skip=skip) is None and not units_in(*clause):
+                    continue  # no party to the war in the trigger's clause ("journalists deployed in Ukraine")
+                if status == "claimed" and claim is not None and claim.claimant and not support.good_holder(claim.claimant):
+                    status = "reported"  # "Geolocated footage indicates …": the outlet's own assessment
+            if grounded.place is None:
+                key, name = None, None
             if trigger is not None and e.status in ("reported", "claimed", "denied"):
                 denial = e.status == "denied"
                 if support.unreal_cue(text, start, trigger.start, trigger.end, negations=not denial):
@@ -299,7 +345,6 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             text is None or any(start <= s.start and s.end <= end for s in time.spans)
         )
         when = time.start if own_time and time is not None else day
-        claim = claims.get(e.claim or "")
         units = units_in(start, end)
         voiced = claim is not None and holder_in(claim, start, end) is not None
         if text is not None and e.actor_side is None and e.target_side is None and not units and not voiced:
@@ -310,17 +355,17 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
         # voices on this event; the event's own status speaks for the voice whose stance gives it.
         voices = [claim, *(claims[i] for i in claim.links if i in claims)] if claim else []
         own = next((v for v in voices if STANCE_STATUS.get(v.stance) == e.status), claim)
-        yield Fact(record.id, e.id or "", "event", e.status, quote, start, end, e.type, key, name,
+        yield Fact(record.id, e.id or "", "event", status, quote, start, end, event_type, key, name,
                    holder_in(own, start, end), e.actor_side, when, None, e.condition, units, e.claim,
                    relation)
         for voice in voices:
-            status = STANCE_STATUS.get(voice.stance)
-            if voice is own or status is None:
+            voice_status = STANCE_STATUS.get(voice.stance)
+            if voice is own or voice_status is None:
                 continue
             v_start, v_end, v_quote = span_of(voice.spans)
             if text is not None and support.sentence_at(text, voice.spans[0].start) is None:
                 continue
-            yield Fact(record.id, f"{e.id}/{voice.id}", "event", status, v_quote, v_start, v_end, e.type, key,
+            yield Fact(record.id, f"{e.id}/{voice.id}", "event", voice_status, v_quote, v_start, v_end, event_type, key,
                        name, voice.claimant if support.good_holder(voice.claimant) else None,
                        e.actor_side, when, None, e.condition, units, voice.id, relation)
     for c in record.claims:
@@ -374,6 +419,12 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             grounded = ground(record, text, spans, f.place)
             if grounded is None or grounded.place is None or support.is_heading(grounded.quote):
                 continue  # a forecast's place must be a place its own sentence names
+            if len(spans) > 1:
+                clause = clauses.clause_of(text, grounded.start, grounded.end, spans[1].start, spans[1].end)
+                if clauses.confirmed_type(
+                    f.event_type, spans[1].text, text, clause, spans[1].start, forecast=True
+                ) != f.event_type:
+                    continue  # "a planned annexation", "conditions for hitting": not the type it was read as
             if len(spans) > 1 and not _close(grounded.place, spans[1], grounded.start, grounded.end):
                 continue  # "could be targeted … Britain's economy": the place belongs to another phrase
             if not f.horizon:

@@ -151,9 +151,10 @@ def claim_key(text: str) -> str:
 
 
 def _within(day: date | None, prop: Proposition) -> bool:
+    """Whether a fact of `day` belongs with `prop`: undated facts only with undated ones."""
     first, last = prop.first, prop.last
     if day is None or first is None or last is None:
-        return True
+        return day is None and first is None
     return (first - day).days <= WINDOW_DAYS and (day - last).days <= WINDOW_DAYS
 
 

@@ -76,6 +76,7 @@ class Lexicon:
     naming: frozenset[str]
     meetings: frozenset[str]
     anaphora: tuple[str, ...]
+    skip: frozenset[str]  # words between a relation and its place ("near occupied Inkerman")
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         frozenset(data["names"]["naming"]),
         frozenset(data["names"]["meetings"]),
         tuple(data["names"]["anaphora"]),
+        frozenset(data["relation_skip"]["words"]),
     )
 
 
@@ -154,12 +156,17 @@ def relation_of(text: str, start: int, end: int, *, sentence_start: int = 0) -> 
     # "near Oleksiivka, Kindrativka, and Myropillya": the relation word heads the whole list
     head = _LIST_BEFORE.sub("", text[max(sentence_start, start - 400) : start])
     before = _words(head[-60:])
-    for phrase, rel in lex.before:
-        if _ends_with(before, phrase):
-            return rel
-    # "3 km south of X", "5 kilometres from X": the last words before the name
-    if len(before) >= 2 and before[-1] in ("of", "from") and before[-2] in ("north", "south", "east", "west"):
-        return "near"
+    # "near occupied Inkerman", "near the Kharkiv region border": words that leave the relation as it is
+    bare = list(before)
+    while bare and bare[-1] in lex.skip:
+        bare.pop()
+    for words in (before, bare):
+        for phrase, rel in lex.before:
+            if _ends_with(words, phrase):
+                return rel
+        # "3 km south of X", "5 kilometres from X": the last words before the name
+        if len(words) >= 2 and words[-1] in ("of", "from") and words[-2] in ("north", "south", "east", "west"):
+            return "near"
     after = _words(text[end : end + 30])[:2]
     for phrase, rel in lex.after:
         n = len(phrase.split())
@@ -169,6 +176,7 @@ def relation_of(text: str, start: int, end: int, *, sentence_start: int = 0) -> 
 
 
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
+_HEAD_OF = re.compile(r"[ \t]+(?:port|city|town|village|region|island|peninsula)[ \t]+of[ \t]+[A-Z]")
 
 
 def part_of_name(text: str, start: int, end: int) -> bool:
@@ -186,6 +194,8 @@ def part_of_name(text: str, start: int, end: int) -> bool:
     following = _NEXT_NAME.match(text, end)
     if following and following.group(1).casefold() not in lex.place_heads:
         return True
+    if _HEAD_OF.match(text, end):
+        return True  # "the Black Sea port of Kherson": the name only locates the place that follows
     after = _words(text[end : end + 20])[:1]
     if after and after[0] in lex.meetings:
         return True  # "the Geneva talks": a meeting, not where the event happened

@@ -1,0 +1,183 @@
+"""The trigger's own clause: where an event's place, party and type must stand to be reported.
+
+A sentence can hold several clauses, and only the trigger's own clause speaks about the
+event: "the military said some troops were withdrawing from the border - the first sign
+from Moscow of de-escalation" is no withdrawal at Moscow, and "In Bucha, he visited a church
+where a grave was found after Russian soldiers retreated" no withdrawal at Bucha. This
+module finds that clause without a parse (from the coordinators, subordinators and
+punctuation listed in ``support.toml``) and asks of it:
+
+- `clause_of`: the trigger's clause, with a semicolon that opens another locative phrase
+  ("…; north of Lyman near Yampil") read as the same list of places;
+- `place_in_clause`: whether a place mention stands in that clause, and not as an example
+  ("institutions like the European Union");
+- `party_in`: a party to the war (forces, drones, "Russia") in the clause other than the place;
+- `confirmed_type`: the event type its trigger supports in the clause ("attacks" is a strike
+  only with drones, missiles or shelling in the clause; a counterattack is fighting);
+- `past_progressive`: "had been fighting": a state of the past, not a report.
+
+    >>> t = "The army said troops were withdrawing from the border - the first sign from Moscow."
+    >>> lo, hi = clause_of(t, 0, len(t), t.index("withdrawing"), t.index("withdrawing") + 11)
+    >>> t[lo:hi]
+    'The army said troops were withdrawing from the border'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .support import LEXICON
+
+_WORD = re.compile(r"[\w’'-]+")
+_STATE_VERBS = frozenset({"occupy", "occupies", "occupying", "hold", "holds", "control", "controls"})
+
+
+@dataclass(frozen=True)
+class ClauseLexicon:
+    breaks: tuple[str, ...]
+    continues: frozenset[str]
+    not_locative: tuple[str, ...]
+    background: tuple[str, ...]
+    party: frozenset[str]
+    needs: dict[str, frozenset[str]]  # event type → its ambiguous triggers
+    confirms: dict[str, frozenset[str]]  # event type → words that confirm the military sense
+    states: frozenset[str]
+    taking: frozenset[str]
+    retype: dict[str, str]  # trigger word → the type it names
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ClauseLexicon:
+    with LEXICON.open("rb") as f:
+        data = tomllib.load(f)
+    types = data["types"]
+    return ClauseLexicon(
+        tuple(data["clauses"]["breaks"]),
+        frozenset(data["clauses"]["continues"]),
+        tuple(data["clauses"]["not_locative"]),
+        tuple(data["clauses"]["background"]),
+        frozenset(data["party"]["military"]) | frozenset(data["party"]["sides"]),
+        {t: frozenset(v["needs"]) for t, v in types.items()},
+        {t: frozenset(v["by"]) for t, v in types.items()},
+        frozenset(data["states"]["capture"]),
+        frozenset(data["states"]["taking"]),
+        {w: t for t, words in data["retype"].items() for w in words},
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold().strip("’'-") for w in _WORD.findall(text)]
+
+
+def _continues_list(text: str, at: int) -> bool:
+    """Whether the text after a semicolon at `at` opens another locative phrase of one list."""
+    words = _words(text[at : at + 40])[:2]
+    if words[:1] == ["and"]:
+        words = words[1:]
+    return bool(words) and words[0] in lexicon().continues
+
+
+def clause_of(text: str, start: int, end: int, trigger_start: int, trigger_end: int) -> tuple[int, int]:
+    """The (start, end) of the trigger's clause within the sentence text[start:end]."""
+    lowered = text[start:end].casefold()
+    t0, t1 = trigger_start - start, trigger_end - start
+    lo, hi = 0, len(lowered)
+    for brk in lexicon().breaks:
+        i = lowered.rfind(brk, 0, t0)
+        if i != -1 and not (brk == "; " and _continues_list(lowered, i + 2)):
+            lo = max(lo, i + len(brk))
+        j = lowered.find(brk, t1)
+        while j != -1 and brk == "; " and _continues_list(lowered, j + 2):
+            j = lowered.find(brk, j + 2)
+        if j != -1:
+            hi = min(hi, j)
+    return start + lo, start + hi
+
+
+def place_in_clause(text: str, clause: tuple[int, int], mention: tuple[int, int]) -> bool:
+    """Whether a place mention stands in the clause, and not as an example or comparison.
+
+    >>> t = "Ukrainians, who sought ties with institutions like the European Union, pushed back."
+    >>> m = (t.index("European"), t.index("European") + 14)
+    >>> place_in_clause(t, (0, len(t)), m)
+    False
+    """
+    lo, hi = clause
+    if not (lo <= mention[0] and mention[1] <= hi):
+        return False
+    before = " " + " ".join(_words(text[max(lo, mention[0] - 30) : mention[0]])) + " "
+    before = before.replace(" the ", " ")
+    return not any(before.endswith(f" {w} ") for w in lexicon().not_locative)
+
+
+def party_in(text: str, clause: tuple[int, int], *, skip: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """The first word of a party to the war in the clause, outside the `skip` spans (the place).
+
+    >>> t = "Western journalists deployed in Ukraine are confused."
+    >>> party_in(t, (0, len(t)), skip=((t.index("Ukraine"), t.index("Ukraine") + 7),)) is None
+    True
+    """
+    party = lexicon().party
+    for m in _WORD.finditer(text, clause[0], clause[1]):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        word = m.group().casefold().strip("’'-")
+        word = word.removesuffix("’s").removesuffix("'s")
+        if word in party or any(part in party for part in word.split("-")):
+            return word
+    return None
+
+
+def confirmed_type(
+    event_type: str, trigger: str, text: str, clause: tuple[int, int], trigger_start: int, *, forecast: bool = False
+) -> str | None:
+    """The type the trigger names in its clause, or None when the clause does not support one.
+
+    >>> t = "Sanctions are hitting the Russian economy."
+    >>> confirmed_type("strike", "hitting", t, (0, len(t)), t.index("hitting")) is None
+    True
+    >>> t = "Drones hit a depot in Kherson."
+    >>> confirmed_type("strike", "hit", t, (0, len(t)), t.index("hit"))
+    'strike'
+    """
+    lex = lexicon()
+    word = trigger.casefold().strip()
+    if word in lex.retype:
+        return lex.retype[word]
+    words = _words(text[clause[0] : clause[1]])
+    # An expected "occupy"/"hold" is a capture to come; only the nouns and participles name a state then.
+    state = word in lex.states and not (forecast and word in _STATE_VERBS)
+    if event_type == "capture" and state:
+        # "under Russian occupation", "occupied Crimea": a state unless a verb of taking comes first
+        before = _words(text[clause[0] : trigger_start])[-3:]
+        return event_type if any(w in lex.taking for w in before) else None
+    if word in lex.needs.get(event_type, frozenset()):
+        others = [w for w in words if w != word]
+        return event_type if any(w in lex.confirms[event_type] for w in others) else None
+    return event_type
+
+
+def background(text: str, clause_start: int, trigger_start: int) -> bool:
+    """Whether the trigger's clause tells what came before the news ("…, before Russia's assault").
+
+    >>> t = "The leaders first met at the Olympics, before Russia's assault on Ukraine."
+    >>> lo, _ = clause_of(t, 0, len(t), t.index("assault"), t.index("assault") + 7)
+    >>> background(t, lo, t.index("assault"))
+    True
+    """
+    opener = " ".join(_words(text[max(0, clause_start - 12) : clause_start])[-2:])
+    head = " ".join(_words(text[clause_start:trigger_start])[:2])
+    return any(opener.endswith(w) or head.startswith(w) for w in lexicon().background)
+
+
+def past_progressive(text: str, clause_start: int, trigger_start: int) -> bool:
+    """'had been fighting', 'had been occupying': a past state the sentence looks back on.
+
+    >>> t = "Ukraine had been fighting proxies for years."
+    >>> past_progressive(t, 0, t.index("fighting"))
+    True
+    """
+    return _words(text[clause_start:trigger_start])[-2:] == ["had", "been"]
