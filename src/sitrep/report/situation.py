@@ -204,7 +204,10 @@ def _describe(prop: Proposition, cites: Citations, articles: Mapping[str, Articl
         numbers = cites.cite(backing, articles)
         numbers += tuple(n for n in cites.cite(doubting, articles) if n not in numbers)
         # each holder with its own verb: "reported by ISW and claimed by a Russian milblogger"
-        said = [f"{_verb(prop, who)} by {who}" for who in asserting[:3]]
+        by_verb: dict[str, list[str]] = {}
+        for who in asserting[:3]:
+            by_verb.setdefault(_verb(prop, who), []).append(who)
+        said = [f"{verb} by {' and '.join(whos)}" for verb, whos in by_verb.items()]
         more = f" and {len(asserting) - 3} more" if len(asserting) > 3 else ""
         return Line(f"{what} ({when}): {' and '.join(said)}{more} only{extra}.{aside}", numbers)
     return Line(f"{what} ({when}): denied by {_listed(denying, 3)}.", cites.cite(prop.facts, articles))
@@ -266,7 +269,8 @@ def build_report(
         f"by {counted(len(outlets), 'named outlet')}. "
         "sitrep groups and counts what the articles report; it does not verify events itself."
     )
-    events = [p for p in propositions if p.kind == "event"]
+    # A single-sourced statement needs someone behind it: a named outlet or holder (issue 11).
+    events = [p for p in propositions if p.kind == "event" and (p.verdict != "single-sourced" or p.vouched(articles))]
     key_points = [describe(p, cites, articles) for p in sorted(events, key=rank, reverse=True)[:KEY_POINTS]]
 
     by_place: dict[str, list[Proposition]] = {}
@@ -274,6 +278,9 @@ def build_report(
         by_place.setdefault(prop.place_name or "Unplaced", []).append(prop)
     forecasts_by_place: dict[str, list[LedgerEntry]] = {}
     for entry in forecasts:
+        info = articles.get(entry.forecast.article_id, ArticleInfo(entry.forecast.article_id))
+        if not (entry.forecast.holder or info.outlet_name):
+            continue  # an expectation credited to no one, in an article without outlet
         forecasts_by_place.setdefault(entry.forecast.place_name or "Unplaced", []).append(entry)
     weight = Counter({name: sum(len(p.facts) for p in props) for name, props in by_place.items()})
     for name, entries in forecasts_by_place.items():

@@ -126,6 +126,18 @@ class Proposition:
     confirms: list[tuple[Fact, Fact]] = field(default_factory=list)  # (earlier claim, later report)
     refutes: list[tuple[Fact, Fact]] = field(default_factory=list)  # (earlier claim, later denial)
 
+    def vouched(self, articles: Mapping[str, ArticleInfo]) -> bool:
+        """Whether someone stands behind it: a named outlet or a named holder asserting it.
+
+        A statement whose only support is a sentence of an article without outlet or URL,
+        credited to no one, is left out of the report (it stays in `claims` and `timeline`).
+        """
+        return any(
+            s.fact.holder or articles.get(s.fact.article_id, ArticleInfo(s.fact.article_id)).outlet_name
+            for s in self.stances
+            if s.stance in ("asserts", "denies")
+        )
+
     @property
     def first(self) -> date | None:
         days = [f.on for f in self.facts if f.on]

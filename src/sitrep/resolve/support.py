@@ -50,6 +50,8 @@ HISTORY_YEARS = 2
 _END = re.compile(
     r"""(?:[.!?]["”’)\]]*(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?)*(?=\s|$))"""
     r"""|(?:\n\s*)|(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?(?=\s+[A-Z“"]))"""
+    # "…in Ukraine.At the end of August…": a full stop run into the next sentence (scraped text)
+    r"""|(?:(?<=[a-z])[.!?](?=[A-Z][a-z]))"""
 )
 _TRAILING_MARKERS = re.compile(r"(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?)+$")
 # Trailing list items before a name: "Kupiansk, ", "Lyman (east of X), and " (capitalised
