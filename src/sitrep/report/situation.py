@@ -233,7 +233,8 @@ def describe_forecast(entry: LedgerEntry, cites: Citations, articles: Mapping[st
         numbers += later
         outcome = f"came true: reported on {_day(evidence.on)} (the last source cited)"
     elif outcome == "did not" and entry.deadline:
-        outcome = f"did not happen by {_day(entry.deadline)}"
+        # absence from the store is all the ledger knows: it says so rather than "did not happen"
+        outcome = f"no report of it by {_day(entry.deadline)} among the stored articles"
     made = f"on {_day(f.on)}" if f.on else "undated"
     word = EVENT_WORDS.get(f.event_type or "", f.event_type or "event")
     return Line(

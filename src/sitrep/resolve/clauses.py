@@ -29,6 +29,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicons import lexicon as word_lists
 from .support import LEXICON
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -173,6 +174,42 @@ def background(text: str, clause_start: int, trigger_start: int) -> bool:
     return any(opener.endswith(w) or head.startswith(w) for w in lexicon().background)
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, str]:
+    """Event trigger lemmas → type: the extractor's own table (lexicons/en/events/triggers.txt)."""
+    return dict(word_lists("en").table("events/triggers"))
+
+
+def _lemma_type(word: str) -> str | None:
+    """The event type of a verb form ending in -ed or -ing ("seized", "advancing"), if it is a trigger."""
+    if not word.endswith(("ed", "ing")) or word in lexicon().states:
+        return None
+    stem = word[:-3] if word.endswith("ing") else word[:-2]
+    table = _triggers()
+    for lemma in (stem, stem + "e", word[:-1], stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem):
+        if lemma in table:
+            return table[lemma]
+    return None
+
+
+def another_event_between(text: str, a: int, b: int, event_type: str) -> str | None:
+    """The type of an event verb of another type between positions a and b, else None.
+
+    "seized Pryvillya and advanced … into Holubivka": Holubivka is the advance's place, not
+    the capture's.
+
+    >>> t = "Russian forces seized Pryvillya and advanced into Holubivka."
+    >>> another_event_between(t, t.index("seized") + 6, t.index("Holubivka"), "capture")
+    'advance'
+    """
+    lo, hi = min(a, b), max(a, b)
+    for word in _words(text[lo:hi]):
+        kind = _lemma_type(word)
+        if kind is not None and kind != event_type:
+            return kind
+    return None
+
+
 def past_progressive(text: str, clause_start: int, trigger_start: int) -> bool:
     """'had been fighting', 'had been occupying': a past state the sentence looks back on.
 
@@ -181,3 +218,17 @@ def past_progressive(text: str, clause_start: int, trigger_start: int) -> bool:
     True
     """
     return _words(text[clause_start:trigger_start])[-2:] == ["had", "been"]
+
+
+#: Heads of a holder that name armed actors, not someone who holds an expectation.
+_ACTORS = frozenset({"forces", "troops", "soldiers", "units", "servicemen"})
+
+
+def actors_only(holder: str) -> bool:
+    """Whether a forecast's holder names the armed actors the forecast is about ("Russian forces").
+
+    >>> actors_only("Russian forces"), actors_only("the Ukrainian General Staff")
+    (True, False)
+    """
+    words = _words(holder)
+    return bool(words) and words[-1] in _ACTORS

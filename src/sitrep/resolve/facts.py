@@ -243,6 +243,14 @@ def _placed_in_clause(
     return clauses.place_in_clause(text, clause, (m.start, m.end))
 
 
+def _argument_of(text: str, mention: Span | None, trigger: Span, event_type: str) -> bool:
+    """Whether no event verb of another type stands between the trigger and its place."""
+    if mention is None:
+        return True
+    a, b = (trigger.end, mention.start) if mention.start >= trigger.end else (mention.end, trigger.start)
+    return clauses.another_event_between(text, a, b, event_type) is None
+
+
 def facts_of(record: Record, *, text: str | None = None, published: date | None = None) -> Iterator[Fact]:
     """Every event, claim and forecast of `record`, with place keys resolved through its places.
 
@@ -302,8 +310,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             if grounded is None:
                 continue
             start, end, quote = grounded.start, grounded.end, grounded.quote
-            if support.is_heading(quote):
-                continue  # a headline or label is no report
+            if support.is_heading(quote) or support.is_reference(quote):
+                continue  # a headline, label or bibliography entry is no report
             relation = grounded.relation
             trigger = e.spans[1] if len(e.spans) > 1 else None
             if trigger is not None:
@@ -317,7 +325,10 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                 ):
                     continue  # "sanctions hitting the economy", "had been fighting for years", "before the invasion"
                 holder_span = claim.spans[1] if claim is not None and len(claim.spans) > 1 else None
-                if grounded.place is not None and not _placed_in_clause(text, grounded, clause, holder_span):
+                if grounded.place is not None and not (
+                    _placed_in_clause(text, grounded, clause, holder_span)
+                    and _argument_of(text, grounded.mention, trigger, event_type)
+                ):
                     grounded = Grounding(start, end, quote, None, None)
                     relation = None
                 if relation == "from" and event_type in FROM_IS_AT:
@@ -433,7 +444,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             relation = grounded.relation
         else:
             start, end, quote = span_of(f.spans)
-        holders = [b for b in f.by if support.good_holder(b)]
+        # "Russian forces expected …" names the expected actor, not who expects it
+        holders = [b for b in f.by if support.good_holder(b) and not clauses.actors_only(b)]
         yield Fact(
             record.id,
             f.id or "",

@@ -160,8 +160,8 @@ def relation_of(text: str, start: int, end: int, *, sentence_start: int = 0) -> 
     before = _words(head[-60:])
     # "near occupied Inkerman", "near the Kharkiv region border": words that leave the relation as it is
     bare = list(before)
-    while bare and bare[-1] in lex.skip:
-        bare.pop()
+    while bare and (bare[-1] in lex.skip or bare[-1].endswith(("'s", "’s"))):
+        bare.pop()  # also a possessive: "the advance on Ukraine's capital Kyiv"
     for words in (before, bare):
         for phrase, rel in lex.before:
             if _ends_with(words, phrase):
@@ -201,6 +201,8 @@ def part_of_name(text: str, start: int, end: int) -> bool:
     after = _words(text[end : end + 20])[:1]
     if after and after[0] in lex.meetings:
         return True  # "the Geneva talks": a meeting, not where the event happened
+    if start > 0 and text[start - 1] in "-‐":
+        return True  # "the Russia-Ukraine frontline": one part of a compound
     before = _words(text[max(0, start - 20) : start])
     return bool(before) and before[-1] in lex.naming
 
@@ -323,6 +325,18 @@ def is_heading(sentence: str) -> bool:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.7
+
+
+_REFERENCE = re.compile(r"\b(?:accessed|retrieved)\s+(?:on\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{1,2}|https?://", re.I)
+
+
+def is_reference(sentence: str) -> bool:
+    """A bibliography entry ("…, accessed February 21, 2026,") or a link, not a sentence of report.
+
+    >>> is_reference("Ukraine war latest: drones hit Belgorod, accessed February 21, 2026,")
+    True
+    """
+    return _REFERENCE.search(sentence) is not None
 
 
 def good_holder(holder: str | None) -> bool:
