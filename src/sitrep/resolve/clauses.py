@@ -156,9 +156,25 @@ def confirmed_type(
         before = _words(text[clause[0] : trigger_start])[-3:]
         return event_type if any(w in lex.taking for w in before) else None
     if word in lex.needs.get(event_type, frozenset()):
+        if event_type == "reinforcement":
+            return event_type if _deploys_forces(text, clause, trigger_start, len(trigger)) else None
         others = [w for w in words if w != word]
         return event_type if any(w in lex.confirms[event_type] for w in others) else None
     return event_type
+
+
+_PREPOSITIONS = frozenset({"to", "in", "into", "near", "along", "at", "on", "from", "toward", "towards", "across", "around"})
+
+
+def _deploys_forces(text: str, clause: tuple[int, int], trigger_start: int, length: int) -> bool:
+    """Whether what is deployed or reinforced is a force: the object after the verb ("deploying
+    reinforcements", not "deployed the company's terminals"), or, with no object ("troops
+    deployed to Yelnya"), the words before it."""
+    by = lexicon().confirms["reinforcement"]
+    after = _words(text[trigger_start + length : clause[1]])
+    if after and after[0] not in _PREPOSITIONS:
+        return any(w in by for w in after[:8])
+    return any(w in by for w in _words(text[clause[0] : trigger_start]))
 
 
 def background(text: str, clause_start: int, trigger_start: int) -> bool:

@@ -159,16 +159,17 @@ def relation_of(text: str, start: int, end: int, *, sentence_start: int = 0) -> 
     head = _LIST_BEFORE.sub("", text[max(sentence_start, start - 400) : start])
     before = _words(head[-60:])
     # "near occupied Inkerman", "near the Kharkiv region border": words that leave the relation as it is
-    bare = list(before)
-    while bare and (bare[-1] in lex.skip or bare[-1].endswith(("'s", "’s"))):
-        bare.pop()  # also a possessive: "the advance on Ukraine's capital Kyiv"
-    for words in (before, bare):
+    words = list(before)
+    while True:
         for phrase, rel in lex.before:
             if _ends_with(words, phrase):
                 return rel
         # "3 km south of X", "5 kilometres from X": the last words before the name
         if len(words) >= 2 and words[-1] in ("of", "from") and words[-2] in ("north", "south", "east", "west"):
             return "near"
+        if not words or not (words[-1] in lex.skip or words[-1].endswith(("'s", "’s"))):
+            break
+        words.pop()  # also a possessive: "the advance on Ukraine's capital Kyiv"
     after = _words(text[end : end + 30])[:2]
     for phrase, rel in lex.after:
         n = len(phrase.split())
