@@ -48,6 +48,7 @@ class ClauseLexicon:
     states: frozenset[str]
     taking: frozenset[str]
     retype: dict[str, str]  # trigger word → the type it names
+    war_itself: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def lexicon() -> ClauseLexicon:
         frozenset(data["states"]["capture"]),
         frozenset(data["states"]["taking"]),
         {w: t for t, words in data["retype"].items() for w in words},
+        frozenset(data["war_itself"]["nouns"]),
     )
 
 
@@ -155,6 +157,9 @@ def confirmed_type(
         # "under Russian occupation", "occupied Crimea": a state unless a verb of taking comes first
         before = _words(text[clause[0] : trigger_start])[-3:]
         return event_type if any(w in lex.taking for w in before) else None
+    if event_type == "casualties" and word in lex.needs["casualties_death"]:
+        others = [w for w in words if w != word]
+        return event_type if any(w in lex.confirms["casualties_death"] for w in others) else None
     if word in lex.needs.get(event_type, frozenset()):
         if event_type == "reinforcement":
             return event_type if _deploys_forces(text, clause, trigger_start, len(trigger)) else None
@@ -248,3 +253,12 @@ def actors_only(holder: str) -> bool:
     """
     words = _words(holder)
     return bool(words) and words[-1] in _ACTORS
+
+
+def war_itself(trigger: str, feature: str | None) -> bool:
+    """Whether the trigger names the war itself: "the attack on Ukraine", a country as its place.
+
+    >>> war_itself("attack", "country"), war_itself("attack", "city")
+    (True, False)
+    """
+    return feature == "country" and trigger.casefold().strip() in lexicon().war_itself

@@ -333,8 +333,11 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                     relation = None
                 if relation == "from" and event_type in FROM_IS_AT:
                     relation = None  # "withdrew from Kherson": the place it left is its place
+                if grounded.place is not None and clauses.war_itself(trigger.text, grounded.place.feature):
+                    continue  # "sanctions after its brutal attack on Ukraine": the war, not an event of it
                 place_span = grounded.mention
-                skip = ((place_span.start, place_span.end),) if place_span is not None else ()
+                # the party is neither the place nor the holder ("said the Emergency Service of Ukraine")
+                skip = tuple((s.start, s.end) for s in (place_span, holder_span) if s is not None)
                 if clauses.party_in(text, clause, skip=skip) is None and not units_in(*clause):
                     continue  # no party to the war in the trigger's clause ("journalists deployed in Ukraine")
                 if status == "claimed" and claim is not None and claim.claimant and not support.good_holder(claim.claimant):
@@ -440,6 +443,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                 continue  # "could be targeted … Britain's economy": the place belongs to another phrase
             if not f.horizon:
                 continue  # no horizon, nothing to hold it to: an order or a worry, not a forecast
+            if len(spans) > 1 and support.unreal_cue(text, grounded.start, spans[1].start, spans[1].end, negations=True) in support.lexicon().negation:
+                continue  # "refusal to order a retreat": an expectation that it will not happen
             start, end, quote = grounded.start, grounded.end, grounded.quote
             relation = grounded.relation
         else:
