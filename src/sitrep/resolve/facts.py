@@ -216,6 +216,8 @@ def ground(
         relation = support.relation_of(text, nearest.start, nearest.end, sentence_start=start)
         if relation is None and place.feature not in REGION_FEATURES and support.names_region(text, nearest.end):
             relation = "region"  # "struck Chernihiv, Kharkiv and Sumy oblasts": the region, not the city
+        elif relation == "region" and place.feature in REGION_FEATURES:
+            relation = None  # "the region of Donetsk" read as the oblast itself
     elif place_name and support.takes_up_a_place(text[start:end]):
         # "… in the city are surrounded" after a sentence that names the settlement: its antecedent.
         before = support.sentence_at(text, max(0, start - 2), within=(start - reach, start))
