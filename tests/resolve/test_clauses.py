@@ -1,0 +1,163 @@
+"""An event stands on its trigger's own clause: its place, its party and its type are read there."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.resolve.clauses import (
+    actors_only,
+    another_event_between,
+    background,
+    clause_of,
+    confirmed_type,
+    party_in,
+    past_progressive,
+    place_in_clause,
+    war_itself,
+)
+from sitrep.resolve.support import is_reference, part_of_name, relation_of
+
+
+def clause(text: str, trigger: str) -> tuple[int, int]:
+    at = text.index(trigger)
+    return clause_of(text, 0, len(text), at, at + len(trigger))
+
+
+@pytest.mark.parametrize(
+    "text,trigger,place,inside",
+    [
+        ("Officials said troops were pulling back from the border - a first signal from Minsk.", "pulling", "Minsk", False),
+        ("In Izium, the envoy toured a school where a grave was found after soldiers retreated.", "retreated", "Izium", False),
+        ("Russian forces attacked near Siversk itself; west of Siversk near Zvanivka; and toward Fedorivka.", "attacked", "Fedorivka", True),
+        ("Russian forces attacked near Siversk; a separate report covered drones.", "attacked", "drones", False),
+        ("Officials reported that Russian drones struck a depot in Sumy overnight.", "struck", "Sumy", True),
+        ("Ukrainians, who sought ties with bodies like the European Union, pushed back.", "pushed", "European Union", False),
+    ],
+)
+def test_a_place_counts_only_in_the_triggers_clause(text, trigger, place, inside):
+    at = text.index(place)
+    assert place_in_clause(text, clause(text, trigger), (at, at + len(place))) is inside
+
+
+@pytest.mark.parametrize(
+    "text,trigger,place,party",
+    [
+        ("Western reporters deployed in Ukraine felt uneasy.", "deployed", "Ukraine", None),
+        ("Ukrainian troops advanced near Kupiansk.", "advanced", "Kupiansk", "ukrainian"),
+        ("Drones hit a substation in Odesa.", "hit", "Odesa", "drones"),
+    ],
+)
+def test_a_party_to_the_war_stands_in_the_clause_and_is_not_the_place(text, trigger, place, party):
+    at = text.index(place)
+    assert party_in(text, clause(text, trigger), skip=((at, at + len(place)),)) == party
+
+
+@pytest.mark.parametrize(
+    "text,event_type,trigger,expected",
+    [
+        ("New sanctions are hitting the Russian economy hard.", "strike", "hitting", None),
+        ("Glide bombs hit apartment blocks in Kostiantynivka.", "strike", "hit", "strike"),
+        ("The alliance has reinforced its liaison office in Kyiv.", "reinforcement", "reinforced", None),
+        ("Moscow is deploying two more brigades to the Zaporizhzhia front.", "reinforcement", "deploying", "reinforcement"),
+        ("Investigators say the army deployed the firm's satellite terminals in the east.", "reinforcement", "deployed", None),
+        ("Fresh troops deployed to Bryansk last week.", "reinforcement", "deployed", "reinforcement"),
+        ("A pensioner died of hypothermia in Rivne.", "casualties", "died", None),
+        ("Two soldiers died in shelling near Kherson.", "casualties", "died", "casualties"),
+        ("The city has been under Russian occupation since spring.", "capture", "occupation", None),
+        ("Russian troops took control of the station.", "capture", "control", "capture"),
+        ("Ukrainian units counterattacked near Robotyne.", "advance", "counterattacked", "fighting"),
+        ("Minsk declared an economic blockade of its neighbour.", "encirclement", "blockade", None),
+        ("The navy has blockaded the southern ports.", "encirclement", "blockaded", "encirclement"),
+    ],
+)
+def test_the_type_is_confirmed_by_the_trigger_in_its_clause(text, event_type, trigger, expected):
+    at = text.index(trigger)
+    assert confirmed_type(event_type, trigger, text, clause(text, trigger), at) == expected
+
+
+def test_an_expected_occupation_is_still_a_capture_to_come():
+    text = "Analysts expect Russia to occupy the town within weeks."
+    at = text.index("occupy")
+    assert confirmed_type("capture", "occupy", text, clause(text, "occupy"), at, forecast=True) == "capture"
+
+
+@pytest.mark.parametrize(
+    "text,trigger,expected",
+    [
+        ("Kyiv had been fighting separatists in the east for years.", "fighting", True),
+        ("Kyiv has been fighting off assaults near Lyman all week.", "fighting", False),
+    ],
+)
+def test_a_past_progressive_is_background(text, trigger, expected):
+    lo, _ = clause(text, trigger)
+    assert past_progressive(text, lo, text.index(trigger)) is expected
+
+
+def test_a_clause_opened_by_before_is_background():
+    text = "The two leaders last met in Beijing, before Russia's assault on Ukraine."
+    lo, _ = clause(text, "assault")
+    assert background(text, lo, text.index("assault"))
+    text = "Russian forces shelled Kherson before dawn."
+    lo, _ = clause(text, "shelled")
+    assert not background(text, lo, text.index("shelled"))
+
+
+def test_a_place_behind_another_events_verb_is_that_events():
+    text = "Russian forces seized Tykhe and advanced north of Ternove."
+    start = text.index("seized") + len("seized")
+    assert another_event_between(text, start, text.index("Ternove"), "capture") == "advance"
+    assert another_event_between(text, start, text.index("Tykhe"), "capture") is None
+
+
+@pytest.mark.parametrize(
+    "trigger,feature,expected",
+    [("attack", "country", True), ("invasion", "country", True), ("attack", "city", False), ("struck", "country", False)],
+)
+def test_the_war_itself_is_no_event_of_it(trigger, feature, expected):
+    assert war_itself(trigger, feature) is expected
+
+
+@pytest.mark.parametrize("holder,expected", [("Russian forces", True), ("Ukrainian troops", True), ("the General Staff", False)])
+def test_a_forecasts_holder_is_not_its_expected_actor(holder, expected):
+    assert actors_only(holder) is expected
+
+
+@pytest.mark.parametrize(
+    "text,place,expected",
+    [
+        ("Drones struck a barracks near occupied Inkerman.", "Inkerman", "near"),
+        ("Rockets fell on an area near the Sumy region border.", "Sumy", "near"),
+        ("Missiles were launched from occupied Crimea overnight.", "Crimea", "from"),
+        ("Troops massed for the advance on Ukraine's capital Kyiv.", "Kyiv", "toward"),
+        ("Five civilians died in the frontline region of Donetsk.", "Donetsk", "region"),
+        ("Assaults went on in the areas of settlements Udachne and Kotlyne.", "Udachne", "near"),
+    ],
+)
+def test_relations_read_through_adjectives_possessives_and_nouns(text, place, expected):
+    start = text.index(place)
+    assert relation_of(text, start, start + len(place)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,place,expected",
+    [
+        ("Shells fell along the Russia-Ukraine border.", "Ukraine", True),
+        ("Ships left the Black Sea port of Odesa.", "Black Sea", True),
+        ("Ships left the port of Odesa.", "Odesa", False),
+    ],
+)
+def test_compounds_and_modifiers_are_no_place(text, place, expected):
+    start = text.index(place)
+    assert part_of_name(text, start, start + len(place)) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("War diary: drones hit Belgorod, accessed March 3, 2026,", True),
+        ("See https://example.org/frontline for the map.", True),
+        ("Drones hit Belgorod on March 3.", False),
+    ],
+)
+def test_a_bibliography_entry_is_no_report(sentence, expected):
+    assert is_reference(sentence) is expected
