@@ -161,3 +161,35 @@ def test_compounds_and_modifiers_are_no_place(text, place, expected):
 )
 def test_a_bibliography_entry_is_no_report(sentence, expected):
     assert is_reference(sentence) is expected
+
+
+def test_a_claiming_verb_before_the_trigger_makes_it_a_claim():
+    from sitrep.resolve.clauses import claimed_in_clause
+
+    text = "Last autumn the Kremlin repeatedly claimed to have captured Vovchansk."
+    assert claimed_in_clause(text, 0, text.index("captured"))
+    text = "Russian forces captured Vovchansk on Monday."
+    assert not claimed_in_clause(text, 0, text.index("captured"))
+
+
+@pytest.mark.parametrize(
+    "sentence,trigger,expected",
+    [
+        ("In 2025, Russian troops seized about 4,000 square kilometres.", "seized", 2025),
+        ("Russian troops seized two villages on Monday.", "seized", None),
+        ("Since 2024 the front has barely moved, but on Monday troops seized Tykhe in 2026.", "seized", None),
+    ],
+)
+def test_an_event_the_sentence_puts_in_an_earlier_year_is_not_dated_by_the_article(sentence, trigger, expected):
+    from datetime import date
+
+    from sitrep.resolve.support import earlier_year
+
+    assert earlier_year(sentence, date(2026, 2, 1), at=sentence.index(trigger)) == expected
+
+
+def test_between_two_villages_is_near_both():
+    text = "Troops advanced between Udachne and Kotlyne."
+    for place in ("Udachne", "Kotlyne"):
+        start = text.index(place)
+        assert relation_of(text, start, start + len(place)) == "near"

@@ -49,6 +49,7 @@ class ClauseLexicon:
     taking: frozenset[str]
     retype: dict[str, str]  # trigger word → the type it names
     war_itself: frozenset[str]
+    claiming: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def lexicon() -> ClauseLexicon:
         frozenset(data["states"]["taking"]),
         {w: t for t, words in data["retype"].items() for w in words},
         frozenset(data["war_itself"]["nouns"]),
+        frozenset(data["claiming"]["cues"]),
     )
 
 
@@ -262,3 +264,13 @@ def war_itself(trigger: str, feature: str | None) -> bool:
     (True, False)
     """
     return feature == "country" and trigger.casefold().strip() in lexicon().war_itself
+
+
+def claimed_in_clause(text: str, clause_start: int, trigger_start: int) -> bool:
+    """Whether a verb of claiming stands before the trigger in its clause ("claimed to have captured").
+
+    >>> t = "Putin repeatedly claimed to have captured Kupiansk."
+    >>> claimed_in_clause(t, 0, t.index("captured"))
+    True
+    """
+    return any(w in lexicon().claiming for w in _words(text[clause_start:trigger_start])[-6:])

@@ -344,6 +344,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                     continue  # no party to the war in the trigger's clause ("journalists deployed in Ukraine")
                 if status == "claimed" and claim is not None and claim.claimant and not support.good_holder(claim.claimant):
                     status = "reported"  # "Geolocated footage indicates …": the outlet's own assessment
+                if status == "reported" and clauses.claimed_in_clause(text, clause[0], trigger.start):
+                    continue  # "Putin claimed to have captured X": a claim, never the outlet's own report
             if grounded.place is None:
                 key, name = None, None
             if trigger is not None and e.status in ("reported", "claimed", "denied"):
@@ -361,6 +363,9 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             text is None or any(start <= s.start and s.end <= end for s in time.spans)
         )
         when = time.start if own_time and time is not None else day
+        if text is not None and not own_time and e.spans[1:] and day is not None:
+            if support.earlier_year(quote, day, at=e.spans[1].start - start) is not None:
+                continue  # "in late 2025 …" in a 2026 article: its date is not the article's
         units = units_in(start, end)
         voiced = claim is not None and holder_in(claim, start, end) is not None
         if text is not None and e.actor_side is None and e.target_side is None and not units and not voiced:

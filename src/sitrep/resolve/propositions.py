@@ -119,6 +119,7 @@ class Proposition:
     place_key: str | None = None
     place_name: str | None = None
     relation: str | None = None  # None: at the place; near, outskirts, toward, direction
+    side: str | None = None  # the side acting, once a fact names it: RU advances are not UA advances
     verdict: str = "single-sourced"
     outlets: list[str] = field(default_factory=list)  # independent voices asserting it (display names)
     articles: int = 0  # articles asserting it, copies included
@@ -170,6 +171,11 @@ def _within(day: date | None, prop: Proposition) -> bool:
     return (first - day).days <= WINDOW_DAYS and (day - last).days <= WINDOW_DAYS
 
 
+def _same_side(side: str | None, prop: Proposition) -> bool:
+    """Whether a fact of `side` may join `prop`: an advance by one side never corroborates the other's."""
+    return side is None or prop.side is None or side == prop.side
+
+
 def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> list[Proposition]:
     """Group events and free-standing claims into propositions with stances and verdicts.
 
@@ -183,7 +189,7 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
     for fact in facts:
         if fact.kind == "event" and fact.status != "forecast":
             slot = by_event.setdefault((fact.event_type, fact.place_key, fact.relation), [])
-            prop = next((p for p in slot if _within(fact.on, p)), None)
+            prop = next((p for p in slot if _within(fact.on, p) and _same_side(fact.side, p)), None)
             if prop is None:
                 where = f"{fact.relation}:{fact.place_key}" if fact.relation else fact.place_key
                 prop = Proposition(
@@ -196,6 +202,7 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
                 )
                 slot.append(prop)
             prop.facts.append(fact)
+            prop.side = prop.side or fact.side
         elif fact.kind == "claim" and (fact.article_id, fact.claim) not in carried:
             key = claim_key(fact.text)
             by_claim.setdefault(key, Proposition(key=key, kind="claim")).facts.append(fact)

@@ -272,6 +272,23 @@ def unreal_cue(
     return None
 
 
+def earlier_year(sentence: str, published: date | None, *, at: int) -> int | None:
+    """The year nearest offset `at` when it is before the article's year ("in late 2025" in 2026).
+
+    An event the sentence places in an earlier year cannot carry the article's date.
+
+    >>> earlier_year("In 2025, Russian forces seized 4,800 square kilometers.", date(2026, 1, 27), at=20)
+    2025
+    """
+    if published is None:
+        return None
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
+    if not found:
+        return None
+    _, nearest = min(found, key=lambda f: abs(f[0] - at))
+    return nearest if nearest < published.year else None
+
+
 def past_year(sentence: str, published: date | None, *, at: int | None = None) -> int | None:
     """The year a sentence is about, when it is at least `HISTORY_YEARS` before the article's.
 
