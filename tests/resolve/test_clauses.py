@@ -193,3 +193,30 @@ def test_between_two_villages_is_near_both():
     for place in ("Udachne", "Kotlyne"):
         start = text.index(place)
         assert relation_of(text, start, start + len(place)) == "near"
+
+
+@pytest.mark.parametrize(
+    "text,trigger,place,expected",
+    [
+        ("Moscow keeps fighting for Kyiv to cede the rest of the Donbas.", "fighting", "Donbas", True),
+        ("Ukrainian troops advanced to northwestern Verbove.", "advanced", "Verbove", False),
+        ("Reserves were deployed to the Kupiansk direction.", "deployed", "Kupiansk", False),
+    ],
+)
+def test_an_infinitive_between_trigger_and_place_takes_the_place(text, trigger, place, expected):
+    from sitrep.resolve.clauses import infinitive_between
+
+    assert infinitive_between(text, text.index(trigger) + len(trigger), text.index(place)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,place,expected",
+    [
+        ("Ukrainian units counterattacked near Novyi Donbas.", "Donbas", True),
+        ("Fighting went on across the Donbas.", "Donbas", False),
+        ("Troops advanced on Kyiv from the north.", "Kyiv", False),
+    ],
+)
+def test_a_settlement_prefix_makes_a_longer_name(text, place, expected):
+    start = text.rindex(place)
+    assert part_of_name(text, start, start + len(place)) is expected

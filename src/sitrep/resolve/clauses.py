@@ -50,6 +50,7 @@ class ClauseLexicon:
     retype: dict[str, str]  # trigger word → the type it names
     war_itself: frozenset[str]
     claiming: frozenset[str]
+    not_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def lexicon() -> ClauseLexicon:
         {w: t for t, words in data["retype"].items() for w in words},
         frozenset(data["war_itself"]["nouns"]),
         frozenset(data["claiming"]["cues"]),
+        frozenset(data["infinitive"]["not_verbs"]),
     )
 
 
@@ -226,11 +228,34 @@ def another_event_between(text: str, a: int, b: int, event_type: str) -> str | N
     'advance'
     """
     lo, hi = min(a, b), max(a, b)
-    for word in _words(text[lo:hi]):
+    words = _words(text[lo:hi])
+    for word in words:
         kind = _lemma_type(word)
         if kind is not None and kind != event_type:
             return kind
     return None
+
+
+def infinitive_between(text: str, trigger_end: int, place_start: int) -> bool:
+    """Whether an infinitive ("to give") stands between a trigger and the place after it.
+
+    "Moscow is fighting for Ukraine to give up parts of the Donbas": the Donbas is what is to be
+    given up, not where the fighting is.
+
+    >>> t = "Moscow is fighting for Ukraine to give up parts of the Donbas."
+    >>> infinitive_between(t, t.index("fighting") + 8, t.index("Donbas"))
+    True
+    >>> t = "Ukrainian forces advanced to northwestern Verbove."
+    >>> infinitive_between(t, t.index("advanced") + 8, t.index("Verbove"))
+    False
+    """
+    words = _words(text[trigger_end:place_start])
+    return any(w == "to" and _infinitive(nxt) for w, nxt in zip(words, words[1:], strict=False))
+
+
+def _infinitive(word: str) -> bool:
+    """Whether a lower-case word after "to" reads as a verb ("give"), not a noun phrase ("the front")."""
+    return word.isalpha() and word.islower() and word not in lexicon().not_verbs
 
 
 def past_progressive(text: str, clause_start: int, trigger_start: int) -> bool:

@@ -249,6 +249,8 @@ def _argument_of(text: str, mention: Span | None, trigger: Span, event_type: str
     """Whether no event verb of another type stands between the trigger and its place."""
     if mention is None:
         return True
+    if mention.start >= trigger.end and clauses.infinitive_between(text, trigger.end, mention.start):
+        return False  # "fighting for Ukraine to give up parts of the Donbas"
     a, b = (trigger.end, mention.start) if mention.start >= trigger.end else (mention.end, trigger.start)
     return clauses.another_event_between(text, a, b, event_type) is None
 

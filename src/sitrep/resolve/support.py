@@ -79,6 +79,7 @@ class Lexicon:
     meetings: frozenset[str]
     anaphora: tuple[str, ...]
     skip: frozenset[str]  # words between a relation and its place ("near occupied Inkerman")
+    prefixes: frozenset[str]  # adjectives that open settlement names ("Novyi Donbas")
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         frozenset(data["names"]["meetings"]),
         tuple(data["names"]["anaphora"]),
         frozenset(data["relation_skip"]["words"]),
+        frozenset(data["names"]["prefixes"]),
     )
 
 
@@ -205,6 +207,8 @@ def part_of_name(text: str, start: int, end: int) -> bool:
     if start > 0 and text[start - 1] in "-‐":
         return True  # "the Russia-Ukraine frontline": one part of a compound
     before = _words(text[max(0, start - 20) : start])
+    if before and before[-1] in lex.prefixes and text[start - len(before[-1]) - 1 : start - 1][:1].isupper():
+        return True  # "Novyi Donbas", "Mala Tokmachka": the rest of a settlement's name
     return bool(before) and before[-1] in lex.naming
 
 
