@@ -220,3 +220,15 @@ def test_an_infinitive_between_trigger_and_place_takes_the_place(text, trigger, 
 def test_a_settlement_prefix_makes_a_longer_name(text, place, expected):
     start = text.rindex(place)
     assert part_of_name(text, start, start + len(place)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,place,expected",
+    [
+        ("Drones hit Odesa on the very day new talks began in Riyadh.", "Riyadh", True),
+        ("Drones hit Odesa on the very day new talks began.", "Odesa", False),
+    ],
+)
+def test_the_venue_of_talks_is_no_events_place(text, place, expected):
+    start = text.index(place)
+    assert part_of_name(text, start, start + len(place)) is expected

@@ -194,6 +194,8 @@ def part_of_name(text: str, start: int, end: int) -> bool:
     False
     >>> part_of_name("strikes on the day of the Geneva talks", 26, 32)
     True
+    >>> part_of_name("a strike on the day talks began in Geneva", 35, 41)
+    True
     """
     lex = lexicon()
     following = _NEXT_NAME.match(text, end)
@@ -206,7 +208,9 @@ def part_of_name(text: str, start: int, end: int) -> bool:
         return True  # "the Geneva talks": a meeting, not where the event happened
     if start > 0 and text[start - 1] in "-‐":
         return True  # "the Russia-Ukraine frontline": one part of a compound
-    before = _words(text[max(0, start - 20) : start])
+    before = _words(text[max(0, start - 40) : start])
+    if len(before) >= 2 and before[-1] in ("in", "at") and any(w in lex.meetings for w in before[-4:-1]):
+        return True  # "talks in Geneva", "new formats begin in Geneva": the venue of a meeting
     if before and before[-1] in lex.prefixes and text[start - len(before[-1]) - 1 : start - 1][:1].isupper():
         return True  # "Novyi Donbas", "Mala Tokmachka": the rest of a settlement's name
     return bool(before) and before[-1] in lex.naming
