@@ -232,3 +232,21 @@ def test_a_settlement_prefix_makes_a_longer_name(text, place, expected):
 def test_the_venue_of_talks_is_no_events_place(text, place, expected):
     start = text.index(place)
     assert part_of_name(text, start, start + len(place)) is expected
+
+
+@pytest.mark.parametrize(
+    "mention,canonical,expected",
+    [
+        ("Oleksandrivka", "Oleksandrivskyi", True),
+        ("Toretske", "Toretsk", True),
+        ("Kupiansk", "Kupyansk", False),
+        ("Zaporizhia", "Zaporizhzhya", False),
+        ("Dronovka", "Dronivka", False),
+        ("Ukraine.-", "Ukraine", False),
+        ("Kherson City", "Kherson", False),
+    ],
+)
+def test_a_namesake_keeps_the_root_and_changes_the_ending(mention, canonical, expected):
+    from sitrep.resolve.support import namesake
+
+    assert namesake(mention, canonical) is expected

@@ -204,8 +204,14 @@ def ground(
     places = [p for p in record.places if p.name == place_name]
 
     def named(place: Place) -> list[Span]:
-        """Mentions in the sentence that name the place, not a longer name ("Kyiv Independent")."""
-        return [m for m in _mentions(place, start, end) if not support.part_of_name(text, m.start, m.end)]
+        """Mentions in the sentence that name the place, not a longer name ("Kyiv Independent")
+        nor another settlement of the same root than the gazetteer's ("Oleksandrivka")."""
+        return [
+            m
+            for m in _mentions(place, start, end)
+            if not support.part_of_name(text, m.start, m.end)
+            and not support.namesake(text[m.start : m.end], place.canonical)
+        ]
 
     place = next((p for p in places if named(p)), None)
     relation = None

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -379,6 +380,47 @@ def good_holder(holder: str | None) -> bool:
     non = lexicon().non_holders
     # "Geolocated footage", "satellite imagery": the head (last word) or a modifier is evidence
     return not (words[-1] in non or words[0] in ("geolocated", "satellite") or all(w in non for w in words))
+
+
+_PLACE_WORDS = re.compile(r"\b(?:oblast|city|raion|region|district|krai|republic)\b")
+#: Two names whose consonant skeletons share at least this long a start but differ after it are
+#: two settlements of one root ("Oleksandrivka" and "Oleksandrivskyi"), not two spellings.
+NAMESAKE_ROOT = 5
+
+
+def _skeleton(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    plain = _PLACE_WORDS.sub("", plain).replace("zhzh", "zh")
+    return re.sub(r"[^a-z]", "", re.sub(r"[aeiouyj]", "", plain))
+
+
+def namesake(mention: str, canonical: str | None) -> bool:
+    """Whether the gazetteer's place is another settlement of the same root than the one written.
+
+    Spellings of one name keep their consonants and their ending ("Kupiansk"/"Kupyansk",
+    "Zaporizhia"/"Zaporizhzhya", "Dronovka"/"Dronivka"); a namesake keeps the root and changes
+    the ending ("Oleksandrivka" read as "Oleksandrivskyi", "Toretske" as "Toretsk").
+
+    >>> namesake("Oleksandrivka", "Oleksandrivskyi"), namesake("Toretske", "Toretsk")
+    (True, True)
+    >>> namesake("Kupiansk", "Kupyansk"), namesake("Zaporizhia", "Zaporizhzhya"), namesake("Odessa", "Odesa")
+    (False, False, False)
+    """
+    mention = mention.strip(" .,;:-–—'’\"")  # "Ukraine.-": the name without the punctuation around it
+    if not canonical or " " in mention or " " in _PLACE_WORDS.sub("", canonical.casefold()).strip():
+        return False
+    if not mention.isascii() or not mention[:1].isalpha():
+        return False
+    a, b = _skeleton(mention), _skeleton(canonical)
+    if not a or not b:
+        return False
+    if a == b:
+        vowel = "aeiouy"
+        ends = (mention.casefold()[-1:], _PLACE_WORDS.sub("", canonical.casefold()).strip()[-1:])
+        return (ends[0] in vowel) != (ends[1] in vowel)
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return common >= NAMESAKE_ROOT
 
 
 def takes_up_a_place(sentence: str) -> bool:
