@@ -26,12 +26,12 @@ def clause(text: str, trigger: str) -> tuple[int, int]:
 @pytest.mark.parametrize(
     "text,trigger,place,inside",
     [
-        ("Officials said troops were pulling back from the border - a first signal from Minsk.", "pulling", "Minsk", False),
+        ("Officials said crews were pulling back from the dam - a first signal from Minsk.", "pulling", "Minsk", False),
         ("In Izium, the envoy toured a school where a grave was found after soldiers retreated.", "retreated", "Izium", False),
         ("Russian forces attacked near Siversk itself; west of Siversk near Zvanivka; and toward Fedorivka.", "attacked", "Fedorivka", True),
         ("Russian forces attacked near Siversk; a separate report covered drones.", "attacked", "drones", False),
         ("Officials reported that Russian drones struck a depot in Sumy overnight.", "struck", "Sumy", True),
-        ("Ukrainians, who sought ties with bodies like the European Union, pushed back.", "pushed", "European Union", False),
+        ("Exporters, who ship grain to markets like Egypt, complained.", "complained", "Egypt", False),
     ],
 )
 def test_a_place_counts_only_in_the_triggers_clause(text, trigger, place, inside):
@@ -42,7 +42,7 @@ def test_a_place_counts_only_in_the_triggers_clause(text, trigger, place, inside
 @pytest.mark.parametrize(
     "text,trigger,place,party",
     [
-        ("Western reporters deployed in Ukraine felt uneasy.", "deployed", "Ukraine", None),
+        ("Election observers deployed in Moldova filed their findings.", "deployed", "Moldova", None),
         ("Ukrainian troops advanced near Kupiansk.", "advanced", "Kupiansk", "ukrainian"),
         ("Drones hit a substation in Odesa.", "hit", "Odesa", "drones"),
     ],
@@ -55,18 +55,18 @@ def test_a_party_to_the_war_stands_in_the_clause_and_is_not_the_place(text, trig
 @pytest.mark.parametrize(
     "text,event_type,trigger,expected",
     [
-        ("New sanctions are hitting the Russian economy hard.", "strike", "hitting", None),
+        ("Tariffs are hitting the steel trade hard.", "strike", "hitting", None),
         ("Glide bombs hit apartment blocks in Kostiantynivka.", "strike", "hit", "strike"),
-        ("The alliance has reinforced its liaison office in Kyiv.", "reinforcement", "reinforced", None),
+        ("The bank has reinforced its compliance team in Vienna.", "reinforcement", "reinforced", None),
         ("Moscow is deploying two more brigades to the Zaporizhzhia front.", "reinforcement", "deploying", "reinforcement"),
-        ("Investigators say the army deployed the firm's satellite terminals in the east.", "reinforcement", "deployed", None),
+        ("Auditors say the army deployed new payroll software in the regions.", "reinforcement", "deployed", None),
         ("Fresh troops deployed to Bryansk last week.", "reinforcement", "deployed", "reinforcement"),
-        ("A pensioner died of hypothermia in Rivne.", "casualties", "died", None),
+        ("A tourist died of heatstroke in Seville.", "casualties", "died", None),
         ("Two soldiers died in shelling near Kherson.", "casualties", "died", "casualties"),
-        ("The city has been under Russian occupation since spring.", "capture", "occupation", None),
+        ("The island stayed under occupation for a decade.", "capture", "occupation", None),
         ("Russian troops took control of the station.", "capture", "control", "capture"),
         ("Ukrainian units counterattacked near Robotyne.", "advance", "counterattacked", "fighting"),
-        ("Minsk declared an economic blockade of its neighbour.", "encirclement", "blockade", None),
+        ("Traders called the new tariffs a blockade on cheap steel.", "encirclement", "blockade", None),
         ("The navy has blockaded the southern ports.", "encirclement", "blockaded", "encirclement"),
     ],
 )
@@ -84,8 +84,8 @@ def test_an_expected_occupation_is_still_a_capture_to_come():
 @pytest.mark.parametrize(
     "text,trigger,expected",
     [
-        ("Kyiv had been fighting separatists in the east for years.", "fighting", True),
-        ("Kyiv has been fighting off assaults near Lyman all week.", "fighting", False),
+        ("The garrison had been fighting off raids along the river for months.", "fighting", True),
+        ("The garrison has been fighting off raids near Lyman all week.", "fighting", False),
     ],
 )
 def test_a_past_progressive_is_background(text, trigger, expected):
@@ -94,7 +94,7 @@ def test_a_past_progressive_is_background(text, trigger, expected):
 
 
 def test_a_clause_opened_by_before_is_background():
-    text = "The two leaders last met in Beijing, before Russia's assault on Ukraine."
+    text = "The ministers spoke in Oslo, before the assault on the depot."
     lo, _ = clause(text, "assault")
     assert background(text, lo, text.index("assault"))
     text = "Russian forces shelled Kherson before dawn."
@@ -126,11 +126,11 @@ def test_a_forecasts_holder_is_not_its_expected_actor(holder, expected):
     "text,place,expected",
     [
         ("Drones struck a barracks near occupied Inkerman.", "Inkerman", "near"),
-        ("Rockets fell on an area near the Sumy region border.", "Sumy", "near"),
+        ("Shells landed by a checkpoint near the Sumy region border.", "Sumy", "near"),
         ("Missiles were launched from occupied Crimea overnight.", "Crimea", "from"),
-        ("Troops massed for the advance on Ukraine's capital Kyiv.", "Kyiv", "toward"),
-        ("Five civilians died in the frontline region of Donetsk.", "Donetsk", "region"),
-        ("Assaults went on in the areas of settlements Udachne and Kotlyne.", "Udachne", "near"),
+        ("Columns formed for the advance on Belarus's capital Minsk.", "Minsk", "toward"),
+        ("Power failed across the southern region of Zaporizhzhia.", "Zaporizhzhia", "region"),
+        ("Patrols clashed in the areas of villages Udachne and Kotlyne.", "Udachne", "near"),
     ],
 )
 def test_relations_read_through_adjectives_possessives_and_nouns(text, place, expected):
@@ -154,7 +154,7 @@ def test_compounds_and_modifiers_are_no_place(text, place, expected):
 @pytest.mark.parametrize(
     "sentence,expected",
     [
-        ("War diary: drones hit Belgorod, accessed March 3, 2026,", True),
+        ("Front diary: drones hit Kursk, accessed March 3, 2026,", True),
         ("See https://example.org/frontline for the map.", True),
         ("Drones hit Belgorod on March 3.", False),
     ],
@@ -166,16 +166,16 @@ def test_a_bibliography_entry_is_no_report(sentence, expected):
 def test_a_claiming_verb_before_the_trigger_makes_it_a_claim():
     from sitrep.resolve.clauses import claimed_in_clause
 
-    text = "Last autumn the Kremlin repeatedly claimed to have captured Vovchansk."
+    text = "The commander repeatedly claimed to have captured the hill."
     assert claimed_in_clause(text, 0, text.index("captured"))
-    text = "Russian forces captured Vovchansk on Monday."
+    text = "Russian forces captured the hill on Monday."
     assert not claimed_in_clause(text, 0, text.index("captured"))
 
 
 @pytest.mark.parametrize(
     "sentence,trigger,expected",
     [
-        ("In 2025, Russian troops seized about 4,000 square kilometres.", "seized", 2025),
+        ("In 2025, the brigade seized three hamlets on the river.", "seized", 2025),
         ("Russian troops seized two villages on Monday.", "seized", None),
         ("Since 2024 the front has barely moved, but on Monday troops seized Tykhe in 2026.", "seized", None),
     ],
@@ -198,7 +198,7 @@ def test_between_two_villages_is_near_both():
 @pytest.mark.parametrize(
     "text,trigger,place,expected",
     [
-        ("Moscow keeps fighting for Kyiv to cede the rest of the Donbas.", "fighting", "Donbas", True),
+        ("The union is fighting for the city to rebuild its port in Mariupol.", "fighting", "Mariupol", True),
         ("Ukrainian troops advanced to northwestern Verbove.", "advanced", "Verbove", False),
         ("Reserves were deployed to the Kupiansk direction.", "deployed", "Kupiansk", False),
     ],
@@ -212,7 +212,7 @@ def test_an_infinitive_between_trigger_and_place_takes_the_place(text, trigger, 
 @pytest.mark.parametrize(
     "text,place,expected",
     [
-        ("Ukrainian units counterattacked near Novyi Donbas.", "Donbas", True),
+        ("Shelling resumed near Novyi Donbas.", "Donbas", True),
         ("Fighting went on across the Donbas.", "Donbas", False),
         ("Troops advanced on Kyiv from the north.", "Kyiv", False),
     ],

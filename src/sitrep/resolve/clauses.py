@@ -1,25 +1,25 @@
 """The trigger's own clause: where an event's place, party and type must stand to be reported.
 
 A sentence can hold several clauses, and only the trigger's own clause speaks about the
-event: "the military said some troops were withdrawing from the border - the first sign
-from Moscow of de-escalation" is no withdrawal at Moscow, and "In Bucha, he visited a church
-where a grave was found after Russian soldiers retreated" no withdrawal at Bucha. This
+event: "officials said crews were pulling back from the dam - a first signal from Minsk" is
+no withdrawal at Minsk, and "In Izium, the envoy toured a school where a grave was found after
+soldiers retreated" no withdrawal at Izium. This
 module finds that clause without a parse (from the coordinators, subordinators and
 punctuation listed in ``support.toml``) and asks of it:
 
 - `clause_of`: the trigger's clause, with a semicolon that opens another locative phrase
   ("…; north of Lyman near Yampil") read as the same list of places;
 - `place_in_clause`: whether a place mention stands in that clause, and not as an example
-  ("institutions like the European Union");
+  ("exporters who ship to markets like Egypt");
 - `party_in`: a party to the war (forces, drones, "Russia") in the clause other than the place;
 - `confirmed_type`: the event type its trigger supports in the clause ("attacks" is a strike
   only with drones, missiles or shelling in the clause; a counterattack is fighting);
 - `past_progressive`: "had been fighting": a state of the past, not a report.
 
-    >>> t = "The army said troops were withdrawing from the border - the first sign from Moscow."
-    >>> lo, hi = clause_of(t, 0, len(t), t.index("withdrawing"), t.index("withdrawing") + 11)
+    >>> t = "Officials said crews were pulling back from the dam - a first signal from Minsk."
+    >>> lo, hi = clause_of(t, 0, len(t), t.index("pulling"), t.index("pulling") + 7)
     >>> t[lo:hi]
-    'The army said troops were withdrawing from the border'
+    'Officials said crews were pulling back from the dam'
 """
 
 from __future__ import annotations
@@ -107,8 +107,8 @@ def clause_of(text: str, start: int, end: int, trigger_start: int, trigger_end: 
 def place_in_clause(text: str, clause: tuple[int, int], mention: tuple[int, int]) -> bool:
     """Whether a place mention stands in the clause, and not as an example or comparison.
 
-    >>> t = "Ukrainians, who sought ties with institutions like the European Union, pushed back."
-    >>> m = (t.index("European"), t.index("European") + 14)
+    >>> t = "Exporters, who ship grain to markets like Egypt, complained."
+    >>> m = (t.index("Egypt"), t.index("Egypt") + 5)
     >>> place_in_clause(t, (0, len(t)), m)
     False
     """
@@ -123,8 +123,8 @@ def place_in_clause(text: str, clause: tuple[int, int], mention: tuple[int, int]
 def party_in(text: str, clause: tuple[int, int], *, skip: tuple[tuple[int, int], ...] = ()) -> str | None:
     """The first word of a party to the war in the clause, outside the `skip` spans (the place).
 
-    >>> t = "Western journalists deployed in Ukraine are confused."
-    >>> party_in(t, (0, len(t)), skip=((t.index("Ukraine"), t.index("Ukraine") + 7),)) is None
+    >>> t = "Election observers deployed in Moldova filed their findings."
+    >>> party_in(t, (0, len(t)), skip=((t.index("Moldova"), t.index("Moldova") + 7),)) is None
     True
     """
     party = lexicon().party
@@ -143,7 +143,7 @@ def confirmed_type(
 ) -> str | None:
     """The type the trigger names in its clause, or None when the clause does not support one.
 
-    >>> t = "Sanctions are hitting the Russian economy."
+    >>> t = "Tariffs are hitting the steel trade."
     >>> confirmed_type("strike", "hitting", t, (0, len(t)), t.index("hitting")) is None
     True
     >>> t = "Drones hit a depot in Kherson."
@@ -177,8 +177,8 @@ _PREPOSITIONS = frozenset({"to", "in", "into", "near", "along", "at", "on", "fro
 
 def _deploys_forces(text: str, clause: tuple[int, int], trigger_start: int, length: int) -> bool:
     """Whether what is deployed or reinforced is a force: the object after the verb ("deploying
-    reinforcements", not "deployed the company's terminals"), or, with no object ("troops
-    deployed to Yelnya"), the words before it."""
+    reinforcements", not "deployed new payroll software"), or, with no object ("troops
+    deployed to the border"), the words before it."""
     by = lexicon().confirms["reinforcement"]
     after = _words(text[trigger_start + length : clause[1]])
     if after and after[0] not in _PREPOSITIONS:
@@ -187,9 +187,9 @@ def _deploys_forces(text: str, clause: tuple[int, int], trigger_start: int, leng
 
 
 def background(text: str, clause_start: int, trigger_start: int) -> bool:
-    """Whether the trigger's clause tells what came before the news ("…, before Russia's assault").
+    """Whether the trigger's clause tells what came before the news ("…, before the assault").
 
-    >>> t = "The leaders first met at the Olympics, before Russia's assault on Ukraine."
+    >>> t = "The ministers spoke in Oslo, before the assault on the depot."
     >>> lo, _ = clause_of(t, 0, len(t), t.index("assault"), t.index("assault") + 7)
     >>> background(t, lo, t.index("assault"))
     True
@@ -220,11 +220,11 @@ def _lemma_type(word: str) -> str | None:
 def another_event_between(text: str, a: int, b: int, event_type: str) -> str | None:
     """The type of an event verb of another type between positions a and b, else None.
 
-    "seized Pryvillya and advanced … into Holubivka": Holubivka is the advance's place, not
+    "seized one village and advanced … into another": the second is the advance's place, not
     the capture's.
 
-    >>> t = "Russian forces seized Pryvillya and advanced into Holubivka."
-    >>> another_event_between(t, t.index("seized") + 6, t.index("Holubivka"), "capture")
+    >>> t = "Russian forces seized Tykhe and advanced into Ternove."
+    >>> another_event_between(t, t.index("seized") + 6, t.index("Ternove"), "capture")
     'advance'
     """
     lo, hi = min(a, b), max(a, b)
@@ -239,11 +239,11 @@ def another_event_between(text: str, a: int, b: int, event_type: str) -> str | N
 def infinitive_between(text: str, trigger_end: int, place_start: int) -> bool:
     """Whether an infinitive ("to give") stands between a trigger and the place after it.
 
-    "Moscow is fighting for Ukraine to give up parts of the Donbas": the Donbas is what is to be
-    given up, not where the fighting is.
+    "the union is fighting for the city to rebuild its port in Mariupol": Mariupol is where the
+    port is to be rebuilt, not where any fighting is.
 
-    >>> t = "Moscow is fighting for Ukraine to give up parts of the Donbas."
-    >>> infinitive_between(t, t.index("fighting") + 8, t.index("Donbas"))
+    >>> t = "The union is fighting for the city to rebuild its port in Mariupol."
+    >>> infinitive_between(t, t.index("fighting") + 8, t.index("Mariupol"))
     True
     >>> t = "Ukrainian forces advanced to northwestern Verbove."
     >>> infinitive_between(t, t.index("advanced") + 8, t.index("Verbove"))
@@ -283,7 +283,7 @@ def actors_only(holder: str) -> bool:
 
 
 def war_itself(trigger: str, feature: str | None) -> bool:
-    """Whether the trigger names the war itself: "the attack on Ukraine", a country as its place.
+    """Whether the trigger names the war itself: "the invasion of Ukraine", a country as its place.
 
     >>> war_itself("attack", "country"), war_itself("attack", "city")
     (True, False)
@@ -294,7 +294,7 @@ def war_itself(trigger: str, feature: str | None) -> bool:
 def claimed_in_clause(text: str, clause_start: int, trigger_start: int) -> bool:
     """Whether a verb of claiming stands before the trigger in its clause ("claimed to have captured").
 
-    >>> t = "Putin repeatedly claimed to have captured Kupiansk."
+    >>> t = "The commander repeatedly claimed to have captured the hill."
     >>> claimed_in_clause(t, 0, t.index("captured"))
     True
     """

@@ -205,7 +205,7 @@ def ground(
 
     def named(place: Place) -> list[Span]:
         """Mentions in the sentence that name the place, not a longer name ("Kyiv Independent")
-        nor another settlement of the same root than the gazetteer's ("Oleksandrivka")."""
+        nor another settlement of the same root than the gazetteer's ("Oleksandrivka" read as "Oleksandrivskyi")."""
         return [
             m
             for m in _mentions(place, start, end)
@@ -240,7 +240,7 @@ def _placed_in_clause(
     text: str, grounded: Grounding, clause: tuple[int, int], holder: Span | None
 ) -> bool:
     """Whether the grounded place is the event's own: in the trigger's clause, not a dateline
-    ("MINSK, 20 June –") and not part of the holder ("the governor of Kharkiv region")."""
+    ("ODESA, 3 May –") and not part of the holder ("the governor of Sumy region")."""
     m = grounded.mention
     if m is None:
         return True  # "the city", taken up from the sentence before (`support.takes_up_a_place`)
@@ -256,7 +256,7 @@ def _argument_of(text: str, mention: Span | None, trigger: Span, event_type: str
     if mention is None:
         return True
     if mention.start >= trigger.end and clauses.infinitive_between(text, trigger.end, mention.start):
-        return False  # "fighting for Ukraine to give up parts of the Donbas"
+        return False  # "fighting for the city to rebuild its port in Mariupol"
     a, b = (trigger.end, mention.start) if mention.start >= trigger.end else (mention.end, trigger.start)
     return clauses.another_event_between(text, a, b, event_type) is None
 
@@ -333,7 +333,7 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                     or clauses.past_progressive(text, clause[0], trigger.start)
                     or clauses.background(text, clause[0], trigger.start)
                 ):
-                    continue  # "sanctions hitting the economy", "had been fighting for years", "before the invasion"
+                    continue  # "tariffs hitting the steel trade", "had been fighting for years", "before the invasion"
                 holder_span = claim.spans[1] if claim is not None and len(claim.spans) > 1 else None
                 if grounded.place is not None and not (
                     _placed_in_clause(text, grounded, clause, holder_span)
@@ -344,16 +344,16 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                 if relation == "from" and event_type in FROM_IS_AT:
                     relation = None  # "withdrew from Kherson": the place it left is its place
                 if grounded.place is not None and clauses.war_itself(trigger.text, grounded.place.feature):
-                    continue  # "sanctions after its brutal attack on Ukraine": the war, not an event of it
+                    continue  # "since the invasion of Ukraine": the war, not an event of it
                 place_span = grounded.mention
-                # the party is neither the place nor the holder ("said the Emergency Service of Ukraine")
+                # the party is neither the place nor the holder ("said the rescue service of Ukraine")
                 skip = tuple((s.start, s.end) for s in (place_span, holder_span) if s is not None)
                 if clauses.party_in(text, clause, skip=skip) is None and not units_in(*clause):
-                    continue  # no party to the war in the trigger's clause ("journalists deployed in Ukraine")
+                    continue  # no party to the war in the trigger's clause ("observers deployed in Moldova")
                 if status == "claimed" and claim is not None and claim.claimant and not support.good_holder(claim.claimant):
                     status = "reported"  # "Geolocated footage indicates …": the outlet's own assessment
                 if status == "reported" and clauses.claimed_in_clause(text, clause[0], trigger.start):
-                    continue  # "Putin claimed to have captured X": a claim, never the outlet's own report
+                    continue  # "the commander claimed to have captured X": a claim, never the outlet's own report
             if grounded.place is None:
                 key, name = None, None
             if trigger is not None and e.status in ("reported", "claimed", "denied"):
@@ -453,13 +453,13 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
                 if clauses.confirmed_type(
                     f.event_type, spans[1].text, text, clause, spans[1].start, forecast=True
                 ) != f.event_type:
-                    continue  # "a planned annexation", "conditions for hitting": not the type it was read as
+                    continue  # "a planned annexation", "tariffs hitting": not the type it was read as
             if len(spans) > 1 and not _close(grounded.place, spans[1], grounded.start, grounded.end):
                 continue  # "could be targeted … Britain's economy": the place belongs to another phrase
             if not f.horizon:
                 continue  # no horizon, nothing to hold it to: an order or a worry, not a forecast
             if len(spans) > 1 and support.unreal_cue(text, grounded.start, spans[1].start, spans[1].end, negations=True) in support.lexicon().negation:
-                continue  # "refusal to order a retreat": an expectation that it will not happen
+                continue  # "refusal to order a pull-back": an expectation that it will not happen
             start, end, quote = grounded.start, grounded.end, grounded.quote
             relation = grounded.relation
         else:
