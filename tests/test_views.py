@@ -227,3 +227,16 @@ def test_timeline_prints_dates(store):
 
     result = CliRunner().invoke(app, ["timeline", "--place", "Pokrovsk", "--db", store.url])
     assert result.exit_code == 0 and "2026-01-05" in result.stdout and "<10" not in result.stdout
+
+
+def test_a_clause_that_takes_up_the_settlement_keeps_its_place():
+    from sitrep.resolve.facts import facts_of
+
+    text = "A milblogger said two soldiers slipped into Kharkiv but that the troops have not captured the city."
+    rec = record(text, events=[("capture", "Kharkiv", "denied", "captured")])
+    facts = [f for f in facts_of(rec, text=text, published=date(2026, 2, 1)) if f.kind == "event"]
+    assert [f.place_name for f in facts] == ["Kharkiv"]
+    text = "A milblogger said two soldiers slipped into Kharkiv but that the troops have not captured anything."
+    rec = record(text, events=[("capture", "Kharkiv", "denied", "captured")])
+    facts = [f for f in facts_of(rec, text=text, published=date(2026, 2, 1)) if f.kind == "event"]
+    assert [f.place_name for f in facts] == [None]

@@ -248,6 +248,8 @@ def _placed_in_clause(
         return False
     if holder is not None and holder.start <= m.start and m.end <= holder.end:
         return False
+    if m.end <= clause[0] and support.takes_up_a_place(text[clause[0] : clause[1]]):
+        return True  # "… infiltrated into Tykhe but have not seized the settlement": its antecedent
     return clauses.place_in_clause(text, clause, (m.start, m.end))
 
 
