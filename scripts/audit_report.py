@@ -42,6 +42,19 @@ def statements(db: str) -> tuple[list[tuple[str, str, Line]], dict[int, Citation
     return lines, {c.number: c for c in report.citations}
 
 
+def ledger_check(db: str) -> tuple[int, int]:
+    """(forecasts marked 'came true', those without a cited later event at the place): the second must be 0."""
+    with Store.open(f"sqlite:///{db}", readonly=True, migrate=False) as store:
+        entries, _ = situation.forecasts(store)
+    came = [e for e in entries if e.outcome == "came true"]
+    bad = [
+        e
+        for e in came
+        if not e.evidence or not all(x.on and e.forecast.on and x.on > e.forecast.on for x in e.evidence)
+    ]
+    return len(came), len(bad)
+
+
 def ingest(db: str, corpus: list[str]) -> None:
     sitrep = Path(sys.executable).with_name("sitrep")
     print(f"ingesting {len(corpus)} files into {db} (once; later runs reuse it) …", file=sys.stderr)
@@ -82,6 +95,8 @@ def main() -> int:
         if len(line.cites) > 6:
             print(f"   (+{len(line.cites) - 6} more citations, listed in the report)")
         print()
+    came, bad = ledger_check(args.db)
+    print(f"# ledger: {came} forecasts marked 'came true', {bad} of them without a cited later event")
     return 0
 
 

@@ -25,6 +25,8 @@ GEO = {
     "Kharkiv": dict(geonameid=706483, lat=49.98, lon=36.25, country="UA", region="Kharkiv Oblast", feature="city"),
     "Kostiantynivka": dict(geonameid=705104, lat=48.53, lon=37.71, country="UA", region="Donetsk Oblast", feature="city"),
     "Putin": dict(geonameid=9999991, lat=55.0, lon=37.0, country="RU", feature="village"),
+    "Carnegie": dict(geonameid=9999992, lat=40.4, lon=-80.1, country="US", feature="village"),
+    "Izium": dict(geonameid=707292, lat=49.21, lon=37.26, country="UA", region="Kharkiv Oblast", feature="city"),
 }
 
 
@@ -49,13 +51,14 @@ def sentence_of(text: str, words: str) -> Span:
     return Span(start=s, end=e, text=text[s:e])
 
 
-def record(text: str, *, events=(), claims=(), forecasts=(), actors=()) -> Record:
+def record(text: str, *, events=(), claims=(), forecasts=(), actors=(), orgs=()) -> Record:
     names = [n for n in GEO if n in text]
     return Record(
         id="unset",
         article=ArticleMeta(id="unset"),
         places=[Place(id=f"p{i}", name=n, extractor=X, spans=every(text, n), **GEO[n]) for i, n in enumerate(names, 1)],
-        actors=[Actor(id=f"a{i}", name=n, kind="person", extractor=X, spans=[span(text, n)]) for i, n in enumerate(actors, 1)],
+        actors=[Actor(id=f"a{i}", name=n, kind="person", extractor=X, spans=[span(text, n)]) for i, n in enumerate(actors, 1)]
+        + [Actor(id=f"o{i}", name=n, kind="organisation", extractor=X, spans=[span(text, n)]) for i, n in enumerate(orgs, 1)],
         events=[
             Event(
                 id=f"e{i}", type=t, place=p, status=s, actor_side="RU", extractor=X,
@@ -82,10 +85,13 @@ ONE = (
 )
 TWO = (
     "Analysts expect Russia to capture Kostiantynivka within weeks. "
-    "Commentators said Putin would capture Putin within months."
+    "Commentators said Putin would capture Putin within months. "
+    "Fellows of the Carnegie endowment expect a capture at Carnegie within months."
 )
 THREE = "Russian forces captured Kostiantynivka on Thursday, the defence ministry said."
 FOUR = "Analysts expect Russia to capture Myrnohrad within weeks. Russian forces attacked near Myrnohrad."
+# An article with no outlet, no URL and no one credited in its sentence: nobody vouches for it.
+FIVE = "Russian troops shelled Izium on Friday."
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +119,10 @@ def store(tmp_path_factory):
                 forecasts=[
                     ("capture", "Kostiantynivka", ["Analysts"], "weeks", "capture Kostiantynivka"),
                     ("capture", "Putin", ["Commentators"], "months", "capture Putin"),
+                    ("capture", "Carnegie", ["Fellows"], "months", "capture at Carnegie"),
                 ],
                 actors=["Putin"],
+                orgs=["Carnegie"],
             ),
         ),
         (
@@ -128,6 +136,10 @@ def store(tmp_path_factory):
                 events=[("fighting", "Myrnohrad", "reported", "attacked")],
                 forecasts=[("capture", "Myrnohrad", ["Analysts"], "weeks", "capture Myrnohrad")],
             ),
+        ),
+        (
+            Article(FIVE, "drop/five.txt", published=date(2026, 1, 8)),
+            record(FIVE, events=[("strike", "Izium", "reported", "shelled")]),
         ),
     ]
     with Store.open(url) as opened:
@@ -175,9 +187,16 @@ def test_near_must_not_be_negative(store):
         situation.claims(store, place="Pokrovsk", near_km=-3)
 
 
-def test_no_forecast_place_is_a_person(store):
+def test_no_forecast_place_is_a_person_or_an_organisation(store):
     entries, _ = situation.forecasts(store)
-    assert entries and all(e.forecast.place_name != "Putin" for e in entries)
+    assert entries and not {e.forecast.place_name for e in entries} & {"Putin", "Carnegie"}
+
+
+def test_a_statement_no_one_vouches_for_stays_out_of_the_report_but_not_out_of_claims(store):
+    props, _ = situation.claims(store, place="Izium")
+    assert [p.event_type for p in props] == ["strike"]
+    built = situation.situation_report(store)
+    assert "Izium" not in {name for name, _ in built.places}
 
 
 def test_came_true_only_with_a_cited_later_report_at_the_place(store):
@@ -208,3 +227,16 @@ def test_timeline_prints_dates(store):
 
     result = CliRunner().invoke(app, ["timeline", "--place", "Pokrovsk", "--db", store.url])
     assert result.exit_code == 0 and "2026-01-05" in result.stdout and "<10" not in result.stdout
+
+
+def test_a_clause_that_takes_up_the_settlement_keeps_its_place():
+    from sitrep.resolve.facts import facts_of
+
+    text = "A milblogger said two soldiers slipped into Kharkiv but that the troops have not captured the city."
+    rec = record(text, events=[("capture", "Kharkiv", "denied", "captured")])
+    facts = [f for f in facts_of(rec, text=text, published=date(2026, 2, 1)) if f.kind == "event"]
+    assert [f.place_name for f in facts] == ["Kharkiv"]
+    text = "A milblogger said two soldiers slipped into Kharkiv but that the troops have not captured anything."
+    rec = record(text, events=[("capture", "Kharkiv", "denied", "captured")])
+    facts = [f for f in facts_of(rec, text=text, published=date(2026, 2, 1)) if f.kind == "event"]
+    assert [f.place_name for f in facts] == [None]

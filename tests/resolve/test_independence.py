@@ -83,3 +83,13 @@ def test_named_holders_at_odds_contest_even_in_one_article():
 )
 def test_origin_source(origin, expected):
     assert origin_source(origin) == expected
+
+
+def test_one_sides_advance_never_corroborates_the_others():
+    infos = {"a": ArticleInfo("a", outlet="Reuters"), "b": ArticleInfo("b", outlet="AP")}
+    ru = Fact("a", "e1", "event", "reported", "Russian forces advanced in Zaporizhzhia Oblast.", 0, 48,
+              "advance", "geo:2", "Zaporizhzhia Oblast", side="RU", on=DAY)
+    ua = Fact("b", "e1", "event", "reported", "Ukrainian troops regained ground in Zaporizhzhia Oblast.", 0, 56,
+              "advance", "geo:2", "Zaporizhzhia Oblast", side="UA", on=DAY)
+    props = group_facts([ru, ua], infos)
+    assert len(props) == 2 and all(p.verdict == "single-sourced" for p in props)

@@ -47,6 +47,7 @@ RELATION_WORDS = {
     "toward": "toward {place}",
     "direction": "in the {place} direction",
     "region": "in the {place} region",
+    "from": "from {place}",
 }
 
 
@@ -199,12 +200,23 @@ def _describe(prop: Proposition, cites: Citations, articles: Mapping[str, Articl
         return Line(text, numbers + tuple(n for n in cites.cite(doubting, articles) if n not in numbers))
     asserting, denying = _whose(prop, "asserts"), _whose(prop, "denies")
     if asserting:
-        verb = "claimed" if any(f.status in ("claimed", "asserts") for f in prop.facts) else "reported"
         extra = f" ({counted(prop.articles, 'article')})" if prop.articles > 1 else ""
         numbers = cites.cite(backing, articles)
         numbers += tuple(n for n in cites.cite(doubting, articles) if n not in numbers)
-        return Line(f"{what} ({when}): {verb} by {asserting[0]} only{extra}.{aside}", numbers)
+        # each holder with its own verb: "reported by ISW and claimed by a Russian milblogger"
+        by_verb: dict[str, list[str]] = {}
+        for who in asserting[:3]:
+            by_verb.setdefault(_verb(prop, who), []).append(who)
+        said = [f"{verb} by {' and '.join(whos)}" for verb, whos in by_verb.items()]
+        more = f" and {len(asserting) - 3} more" if len(asserting) > 3 else ""
+        return Line(f"{what} ({when}): {' and '.join(said)}{more} only{extra}.{aside}", numbers)
     return Line(f"{what} ({when}): denied by {_listed(denying, 3)}.", cites.cite(prop.facts, articles))
+
+
+def _verb(prop: Proposition, who: str) -> str:
+    """'claimed' when this holder's facts frame the event as a claim, else 'reported'."""
+    own = [s.fact for s in prop.stances if s.who == who and s.stance == "asserts"]
+    return "claimed" if any(f.status in ("claimed", "asserts") for f in own) else "reported"
 
 
 def describe_forecast(entry: LedgerEntry, cites: Citations, articles: Mapping[str, ArticleInfo]) -> Line:
@@ -221,7 +233,8 @@ def describe_forecast(entry: LedgerEntry, cites: Citations, articles: Mapping[st
         numbers += later
         outcome = f"came true: reported on {_day(evidence.on)} (the last source cited)"
     elif outcome == "did not" and entry.deadline:
-        outcome = f"did not happen by {_day(entry.deadline)}"
+        # absence from the store is all the ledger knows: it says so rather than "did not happen"
+        outcome = f"no report of it by {_day(entry.deadline)} among the stored articles"
     made = f"on {_day(f.on)}" if f.on else "undated"
     word = EVENT_WORDS.get(f.event_type or "", f.event_type or "event")
     return Line(
@@ -257,7 +270,8 @@ def build_report(
         f"by {counted(len(outlets), 'named outlet')}. "
         "sitrep groups and counts what the articles report; it does not verify events itself."
     )
-    events = [p for p in propositions if p.kind == "event"]
+    # A single-sourced statement needs someone behind it: a named outlet or holder (issue 11).
+    events = [p for p in propositions if p.kind == "event" and (p.verdict != "single-sourced" or p.vouched(articles))]
     key_points = [describe(p, cites, articles) for p in sorted(events, key=rank, reverse=True)[:KEY_POINTS]]
 
     by_place: dict[str, list[Proposition]] = {}
@@ -265,6 +279,9 @@ def build_report(
         by_place.setdefault(prop.place_name or "Unplaced", []).append(prop)
     forecasts_by_place: dict[str, list[LedgerEntry]] = {}
     for entry in forecasts:
+        info = articles.get(entry.forecast.article_id, ArticleInfo(entry.forecast.article_id))
+        if not (entry.forecast.holder or info.outlet_name):
+            continue  # an expectation credited to no one, in an article without outlet
         forecasts_by_place.setdefault(entry.forecast.place_name or "Unplaced", []).append(entry)
     weight = Counter({name: sum(len(p.facts) for p in props) for name, props in by_place.items()})
     for name, entries in forecasts_by_place.items():

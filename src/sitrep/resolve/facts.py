@@ -20,7 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..models import Claim, Place, Record, Span, Unit
-from . import support
+from . import clauses, support
 
 if TYPE_CHECKING:
     from ..store.control import CheckRow
@@ -134,6 +134,8 @@ class Grounding:
     quote: str
     place: Place | None
     relation: str | None
+    #: The place's mention in the sentence nearest the trigger (None when taken up from the sentence before).
+    mention: Span | None = None
 
 
 def _mentions(place: Place, start: int, end: int) -> list[Span]:
@@ -155,6 +157,9 @@ def _not_a_name_of(place: Place, record: Record) -> bool:
 
 #: Features that are regions themselves ("Donetsk Oblast" needs no "region" relation).
 REGION_FEATURES = frozenset({"oblast", "region", "state", "province", "krai", "republic", "territory", "country"})
+
+#: Event types whose place is named with "from" ("withdrew from Kherson", "evacuated from Pokrovsk").
+FROM_IS_AT = frozenset({"withdrawal", "evacuation"})
 
 #: A forecast's place stands within this many characters of its trigger ("could capture
 #: Kostiantynivka within weeks"); farther off it belongs to another phrase of the sentence.
@@ -199,17 +204,26 @@ def ground(
     places = [p for p in record.places if p.name == place_name]
 
     def named(place: Place) -> list[Span]:
-        """Mentions in the sentence that name the place, not a longer name ("Kyiv Independent")."""
-        return [m for m in _mentions(place, start, end) if not support.part_of_name(text, m.start, m.end)]
+        """Mentions in the sentence that name the place, not a longer name ("Kyiv Independent")
+        nor another settlement of the same root than the gazetteer's ("Oleksandrivka" read as "Oleksandrivskyi")."""
+        return [
+            m
+            for m in _mentions(place, start, end)
+            if not support.part_of_name(text, m.start, m.end)
+            and not support.namesake(text[m.start : m.end], place.canonical)
+        ]
 
     place = next((p for p in places if named(p)), None)
     relation = None
+    nearest: Span | None = None
     if place is not None:
         mentions = named(place)
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start))
         relation = support.relation_of(text, nearest.start, nearest.end, sentence_start=start)
         if relation is None and place.feature not in REGION_FEATURES and support.names_region(text, nearest.end):
             relation = "region"  # "struck Chernihiv, Kharkiv and Sumy oblasts": the region, not the city
+        elif relation == "region" and place.feature in REGION_FEATURES:
+            relation = None  # "the region of Donetsk" read as the oblast itself
     elif place_name and support.takes_up_a_place(text[start:end]):
         # "… in the city are surrounded" after a sentence that names the settlement: its antecedent.
         before = support.sentence_at(text, max(0, start - 2), within=(start - reach, start))
@@ -218,8 +232,35 @@ def ground(
                 (p for p in places if p.feature not in REGION_FEATURES and _mentions(p, *before)), None
             )
     if place is not None and not (_mapped(place) and _not_a_name_of(place, record)):
-        place, relation = None, None
-    return Grounding(start, end, text[start:end], place, relation)
+        place, relation, nearest = None, None, None
+    return Grounding(start, end, text[start:end], place, relation, nearest)
+
+
+def _placed_in_clause(
+    text: str, grounded: Grounding, clause: tuple[int, int], holder: Span | None
+) -> bool:
+    """Whether the grounded place is the event's own: in the trigger's clause, not a dateline
+    ("ODESA, 3 May –") and not part of the holder ("the governor of Sumy region")."""
+    m = grounded.mention
+    if m is None:
+        return True  # "the city", taken up from the sentence before (`support.takes_up_a_place`)
+    if _dateline(text, m):
+        return False
+    if holder is not None and holder.start <= m.start and m.end <= holder.end:
+        return False
+    if m.end <= clause[0] and support.takes_up_a_place(text[clause[0] : clause[1]]):
+        return True  # "… infiltrated into Tykhe but have not seized the settlement": its antecedent
+    return clauses.place_in_clause(text, clause, (m.start, m.end))
+
+
+def _argument_of(text: str, mention: Span | None, trigger: Span, event_type: str) -> bool:
+    """Whether no event verb of another type stands between the trigger and its place."""
+    if mention is None:
+        return True
+    if mention.start >= trigger.end and clauses.infinitive_between(text, trigger.end, mention.start):
+        return False  # "fighting for the city to rebuild its port in Mariupol"
+    a, b = (trigger.end, mention.start) if mention.start >= trigger.end else (mention.end, trigger.start)
+    return clauses.another_event_between(text, a, b, event_type) is None
 
 
 def facts_of(record: Record, *, text: str | None = None, published: date | None = None) -> Iterator[Fact]:
@@ -273,17 +314,50 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
     for e in record.events:
         key, name = place_of(e.place)
         relation = None
+        event_type: str | None = e.type
+        status = e.status
+        claim = claims.get(e.claim or "")
         if text is not None:
             grounded = ground(record, text, e.spans, e.place)
             if grounded is None:
                 continue
             start, end, quote = grounded.start, grounded.end, grounded.quote
-            if support.is_heading(quote):
-                continue  # a headline or label is no report
-            if grounded.place is None:
-                key, name = None, None
+            if support.is_heading(quote) or support.is_reference(quote):
+                continue  # a headline, label or bibliography entry is no report
             relation = grounded.relation
             trigger = e.spans[1] if len(e.spans) > 1 else None
+            if trigger is not None:
+                # The trigger's own clause carries the event: its type, its party and its place.
+                clause = clauses.clause_of(text, start, end, trigger.start, trigger.end)
+                event_type = clauses.confirmed_type(e.type, trigger.text, text, clause, trigger.start)
+                if (
+                    event_type is None
+                    or clauses.past_progressive(text, clause[0], trigger.start)
+                    or clauses.background(text, clause[0], trigger.start)
+                ):
+                    continue  # "tariffs hitting the steel trade", "had been fighting for years", "before the invasion"
+                holder_span = claim.spans[1] if claim is not None and len(claim.spans) > 1 else None
+                if grounded.place is not None and not (
+                    _placed_in_clause(text, grounded, clause, holder_span)
+                    and _argument_of(text, grounded.mention, trigger, event_type)
+                ):
+                    grounded = Grounding(start, end, quote, None, None)
+                    relation = None
+                if relation == "from" and event_type in FROM_IS_AT:
+                    relation = None  # "withdrew from Kherson": the place it left is its place
+                if grounded.place is not None and clauses.war_itself(trigger.text, grounded.place.feature):
+                    continue  # "since the invasion of Ukraine": the war, not an event of it
+                place_span = grounded.mention
+                # the party is neither the place nor the holder ("said the rescue service of Ukraine")
+                skip = tuple((s.start, s.end) for s in (place_span, holder_span) if s is not None)
+                if clauses.party_in(text, clause, skip=skip) is None and not units_in(*clause):
+                    continue  # no party to the war in the trigger's clause ("observers deployed in Moldova")
+                if status == "claimed" and claim is not None and claim.claimant and not support.good_holder(claim.claimant):
+                    status = "reported"  # "Geolocated footage indicates …": the outlet's own assessment
+                if status == "reported" and clauses.claimed_in_clause(text, clause[0], trigger.start):
+                    continue  # "the commander claimed to have captured X": a claim, never the outlet's own report
+            if grounded.place is None:
+                key, name = None, None
             if trigger is not None and e.status in ("reported", "claimed", "denied"):
                 denial = e.status == "denied"
                 if support.unreal_cue(text, start, trigger.start, trigger.end, negations=not denial):
@@ -299,7 +373,9 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             text is None or any(start <= s.start and s.end <= end for s in time.spans)
         )
         when = time.start if own_time and time is not None else day
-        claim = claims.get(e.claim or "")
+        if text is not None and not own_time and e.spans[1:] and day is not None:
+            if support.earlier_year(quote, day, at=e.spans[1].start - start) is not None:
+                continue  # "in late 2025 …" in a 2026 article: its date is not the article's
         units = units_in(start, end)
         voiced = claim is not None and holder_in(claim, start, end) is not None
         if text is not None and e.actor_side is None and e.target_side is None and not units and not voiced:
@@ -310,17 +386,17 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
         # voices on this event; the event's own status speaks for the voice whose stance gives it.
         voices = [claim, *(claims[i] for i in claim.links if i in claims)] if claim else []
         own = next((v for v in voices if STANCE_STATUS.get(v.stance) == e.status), claim)
-        yield Fact(record.id, e.id or "", "event", e.status, quote, start, end, e.type, key, name,
+        yield Fact(record.id, e.id or "", "event", status, quote, start, end, event_type, key, name,
                    holder_in(own, start, end), e.actor_side, when, None, e.condition, units, e.claim,
                    relation)
         for voice in voices:
-            status = STANCE_STATUS.get(voice.stance)
-            if voice is own or status is None:
+            voice_status = STANCE_STATUS.get(voice.stance)
+            if voice is own or voice_status is None:
                 continue
             v_start, v_end, v_quote = span_of(voice.spans)
             if text is not None and support.sentence_at(text, voice.spans[0].start) is None:
                 continue
-            yield Fact(record.id, f"{e.id}/{voice.id}", "event", status, v_quote, v_start, v_end, e.type, key,
+            yield Fact(record.id, f"{e.id}/{voice.id}", "event", voice_status, v_quote, v_start, v_end, event_type, key,
                        name, voice.claimant if support.good_holder(voice.claimant) else None,
                        e.actor_side, when, None, e.condition, units, voice.id, relation)
     for c in record.claims:
@@ -374,15 +450,24 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             grounded = ground(record, text, spans, f.place)
             if grounded is None or grounded.place is None or support.is_heading(grounded.quote):
                 continue  # a forecast's place must be a place its own sentence names
+            if len(spans) > 1:
+                clause = clauses.clause_of(text, grounded.start, grounded.end, spans[1].start, spans[1].end)
+                if clauses.confirmed_type(
+                    f.event_type, spans[1].text, text, clause, spans[1].start, forecast=True
+                ) != f.event_type:
+                    continue  # "a planned annexation", "tariffs hitting": not the type it was read as
             if len(spans) > 1 and not _close(grounded.place, spans[1], grounded.start, grounded.end):
                 continue  # "could be targeted … Britain's economy": the place belongs to another phrase
             if not f.horizon:
                 continue  # no horizon, nothing to hold it to: an order or a worry, not a forecast
+            if len(spans) > 1 and support.unreal_cue(text, grounded.start, spans[1].start, spans[1].end, negations=True) in support.lexicon().negation:
+                continue  # "refusal to order a pull-back": an expectation that it will not happen
             start, end, quote = grounded.start, grounded.end, grounded.quote
             relation = grounded.relation
         else:
             start, end, quote = span_of(f.spans)
-        holders = [b for b in f.by if support.good_holder(b)]
+        # "Russian forces expected …" names the expected actor, not who expects it
+        holders = [b for b in f.by if support.good_holder(b) and not clauses.actors_only(b)]
         yield Fact(
             record.id,
             f.id or "",

@@ -121,6 +121,7 @@ class Proposition:
     place_key: str | None = None
     place_name: str | None = None
     relation: str | None = None  # None: at the place; near, outskirts, toward, direction
+    side: str | None = None  # the side acting, once a fact names it: RU advances are not UA advances
     verdict: str = "single-sourced"
     outlets: list[str] = field(default_factory=list)  # independent voices asserting it (display names)
     articles: int = 0  # articles asserting it, copies included
@@ -148,6 +149,18 @@ class Proposition:
             self._links = links(self.facts, self.judged_with)
         return self._links
 
+    def vouched(self, articles: Mapping[str, ArticleInfo]) -> bool:
+        """Whether someone stands behind it: a named outlet or a named holder asserting it.
+
+        A statement whose only support is a sentence of an article without outlet or URL,
+        credited to no one, is left out of the report (it stays in `claims` and `timeline`).
+        """
+        return any(
+            s.fact.holder or articles.get(s.fact.article_id, ArticleInfo(s.fact.article_id)).outlet_name
+            for s in self.stances
+            if s.stance in ("asserts", "denies")
+        )
+
     @property
     def first(self) -> date | None:
         days = [f.on for f in self.facts if f.on]
@@ -172,12 +185,20 @@ def claim_key(text: str) -> str:
     return "claim:" + " ".join(_CLAIM_WORDS.findall(text.casefold()))[:160]
 
 
-def _near(day: date | None, span: tuple[date, date] | None) -> bool:
-    """Whether a fact of `day` joins a proposition whose dated facts span `span` (None: undated)."""
+def _within(day: date | None, span: tuple[date, date] | None) -> bool:
+    """Whether a fact of `day` joins a proposition whose dated facts span `span` (None: none dated).
+
+    Undated facts go only with undated ones.
+    """
     if day is None or span is None:
-        return True
+        return day is None and span is None
     first, last = span
     return (first - day).days <= WINDOW_DAYS and (day - last).days <= WINDOW_DAYS
+
+
+def _same_side(side: str | None, prop: Proposition) -> bool:
+    """Whether a fact of `side` may join `prop`: an advance by one side never corroborates the other's."""
+    return side is None or prop.side is None or side == prop.side
 
 
 def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> list[Proposition]:
@@ -196,7 +217,7 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
     for fact in facts:
         if fact.kind == "event" and fact.status != "forecast":
             slot = by_event.setdefault((fact.event_type, fact.place_key, fact.relation), [])
-            prop = next((p for p in slot if _near(fact.on, span.get(id(p)))), None)
+            prop = next((p for p in slot if _within(fact.on, span.get(id(p))) and _same_side(fact.side, p)), None)
             if prop is None:
                 where = f"{fact.relation}:{fact.place_key}" if fact.relation else fact.place_key
                 prop = Proposition(
@@ -212,6 +233,7 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
             if fact.on is not None:
                 first, last = span.get(id(prop), (fact.on, fact.on))
                 span[id(prop)] = (min(first, fact.on), max(last, fact.on))
+            prop.side = prop.side or fact.side
         elif fact.kind == "claim" and (fact.article_id, fact.claim) not in carried:
             key = claim_key(fact.text)
             by_claim.setdefault(key, Proposition(key=key, kind="claim")).facts.append(fact)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -50,6 +51,8 @@ HISTORY_YEARS = 2
 _END = re.compile(
     r"""(?:[.!?]["”’)\]]*(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?)*(?=\s|$))"""
     r"""|(?:\n\s*)|(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?(?=\s+[A-Z“"]))"""
+    # "…in Ukraine.At the end of August…": a full stop run into the next sentence (scraped text)
+    r"""|(?:(?<=[a-z])[.!?](?=[A-Z][a-z]))"""
 )
 _TRAILING_MARKERS = re.compile(r"(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?)+$")
 # Trailing list items before a name: "Kupiansk, ", "Lyman (east of X), and " (capitalised
@@ -76,6 +79,8 @@ class Lexicon:
     naming: frozenset[str]
     meetings: frozenset[str]
     anaphora: tuple[str, ...]
+    skip: frozenset[str]  # words between a relation and its place ("near occupied Inkerman")
+    prefixes: frozenset[str]  # adjectives that open settlement names ("Novyi Donbas")
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +106,8 @@ def lexicon() -> Lexicon:
         frozenset(data["names"]["naming"]),
         frozenset(data["names"]["meetings"]),
         tuple(data["names"]["anaphora"]),
+        frozenset(data["relation_skip"]["words"]),
+        frozenset(data["names"]["prefixes"]),
     )
 
 
@@ -154,12 +161,18 @@ def relation_of(text: str, start: int, end: int, *, sentence_start: int = 0) -> 
     # "near Oleksiivka, Kindrativka, and Myropillya": the relation word heads the whole list
     head = _LIST_BEFORE.sub("", text[max(sentence_start, start - 400) : start])
     before = _words(head[-60:])
-    for phrase, rel in lex.before:
-        if _ends_with(before, phrase):
-            return rel
-    # "3 km south of X", "5 kilometres from X": the last words before the name
-    if len(before) >= 2 and before[-1] in ("of", "from") and before[-2] in ("north", "south", "east", "west"):
-        return "near"
+    # "near occupied Inkerman", "near the Kharkiv region border": words that leave the relation as it is
+    words = list(before)
+    while True:
+        for phrase, rel in lex.before:
+            if _ends_with(words, phrase):
+                return rel
+        # "3 km south of X", "5 kilometres from X": the last words before the name
+        if len(words) >= 2 and words[-1] in ("of", "from") and words[-2] in ("north", "south", "east", "west"):
+            return "near"
+        if not words or not (words[-1] in lex.skip or words[-1].endswith(("'s", "’s"))):
+            break
+        words.pop()  # also a possessive: "the advance on Ukraine's capital Kyiv"
     after = _words(text[end : end + 30])[:2]
     for phrase, rel in lex.after:
         n = len(phrase.split())
@@ -169,6 +182,7 @@ def relation_of(text: str, start: int, end: int, *, sentence_start: int = 0) -> 
 
 
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
+_HEAD_OF = re.compile(r"[ \t]+(?:port|city|town|village|region|island|peninsula)[ \t]+of[ \t]+[A-Z]")
 
 
 def part_of_name(text: str, start: int, end: int) -> bool:
@@ -181,15 +195,25 @@ def part_of_name(text: str, start: int, end: int) -> bool:
     False
     >>> part_of_name("strikes on the day of the Geneva talks", 26, 32)
     True
+    >>> part_of_name("a strike on the day talks began in Riyadh", 35, 41)
+    True
     """
     lex = lexicon()
     following = _NEXT_NAME.match(text, end)
     if following and following.group(1).casefold() not in lex.place_heads:
         return True
+    if _HEAD_OF.match(text, end):
+        return True  # "the Black Sea port of Kherson": the name only locates the place that follows
     after = _words(text[end : end + 20])[:1]
     if after and after[0] in lex.meetings:
         return True  # "the Geneva talks": a meeting, not where the event happened
-    before = _words(text[max(0, start - 20) : start])
+    if start > 0 and text[start - 1] in "-‐":
+        return True  # "the Russia-Ukraine frontline": one part of a compound
+    before = _words(text[max(0, start - 40) : start])
+    if len(before) >= 2 and before[-1] in ("in", "at") and any(w in lex.meetings for w in before[-4:-1]):
+        return True  # "talks in Riyadh", "a summit opened in Vilnius": the venue of a meeting
+    if before and before[-1] in lex.prefixes and text[start - len(before[-1]) - 1 : start - 1][:1].isupper():
+        return True  # "Novyi Donbas", "Mala Tokmachka": the rest of a settlement's name
     return bool(before) and before[-1] in lex.naming
 
 
@@ -257,6 +281,23 @@ def unreal_cue(
     return None
 
 
+def earlier_year(sentence: str, published: date | None, *, at: int) -> int | None:
+    """The year nearest offset `at` when it is before the article's year ("in late 2025" in 2026).
+
+    An event the sentence places in an earlier year cannot carry the article's date.
+
+    >>> earlier_year("In 2024, the brigade seized three villages.", date(2026, 1, 27), at=20)
+    2024
+    """
+    if published is None:
+        return None
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
+    if not found:
+        return None
+    _, nearest = min(found, key=lambda f: abs(f[0] - at))
+    return nearest if nearest < published.year else None
+
+
 def past_year(sentence: str, published: date | None, *, at: int | None = None) -> int | None:
     """The year a sentence is about, when it is at least `HISTORY_YEARS` before the article's.
 
@@ -313,6 +354,18 @@ def is_heading(sentence: str) -> bool:
     return capitalised / len(words) >= 0.7
 
 
+_REFERENCE = re.compile(r"\b(?:accessed|retrieved)\s+(?:on\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{1,2}|https?://", re.I)
+
+
+def is_reference(sentence: str) -> bool:
+    """A bibliography entry ("…, accessed February 21, 2026,") or a link, not a sentence of report.
+
+    >>> is_reference("Front diary: drones hit Kursk, accessed March 3, 2026,")
+    True
+    """
+    return _REFERENCE.search(sentence) is not None
+
+
 def good_holder(holder: str | None) -> bool:
     """Whether `holder` can hold a statement: a person, body or outlet, not evidence or a label.
 
@@ -327,6 +380,47 @@ def good_holder(holder: str | None) -> bool:
     non = lexicon().non_holders
     # "Geolocated footage", "satellite imagery": the head (last word) or a modifier is evidence
     return not (words[-1] in non or words[0] in ("geolocated", "satellite") or all(w in non for w in words))
+
+
+_PLACE_WORDS = re.compile(r"\b(?:oblast|city|raion|region|district|krai|republic)\b")
+#: Two names whose consonant skeletons share at least this long a start but differ after it are
+#: two settlements of one root ("Oleksandrivka" and "Oleksandrivskyi"), not two spellings.
+NAMESAKE_ROOT = 5
+
+
+def _skeleton(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    plain = _PLACE_WORDS.sub("", plain).replace("zhzh", "zh")
+    return re.sub(r"[^a-z]", "", re.sub(r"[aeiouyj]", "", plain))
+
+
+def namesake(mention: str, canonical: str | None) -> bool:
+    """Whether the gazetteer's place is another settlement of the same root than the one written.
+
+    Spellings of one name keep their consonants and their ending ("Kupiansk"/"Kupyansk",
+    "Zaporizhia"/"Zaporizhzhya", "Dronovka"/"Dronivka"); a namesake keeps the root and changes
+    the ending ("Oleksandrivka" read as "Oleksandrivskyi", "Toretske" as "Toretsk").
+
+    >>> namesake("Oleksandrivka", "Oleksandrivskyi"), namesake("Toretske", "Toretsk")
+    (True, True)
+    >>> namesake("Kupiansk", "Kupyansk"), namesake("Zaporizhia", "Zaporizhzhya"), namesake("Odessa", "Odesa")
+    (False, False, False)
+    """
+    mention = mention.strip(" .,;:-–—'’\"")  # "Ukraine.-": the name without the punctuation around it
+    if not canonical or " " in mention or " " in _PLACE_WORDS.sub("", canonical.casefold()).strip():
+        return False
+    if not mention.isascii() or not mention[:1].isalpha():
+        return False
+    a, b = _skeleton(mention), _skeleton(canonical)
+    if not a or not b:
+        return False
+    if a == b:
+        vowel = "aeiouy"
+        ends = (mention.casefold()[-1:], _PLACE_WORDS.sub("", canonical.casefold()).strip()[-1:])
+        return (ends[0] in vowel) != (ends[1] in vowel)
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return common >= NAMESAKE_ROOT
 
 
 def takes_up_a_place(sentence: str) -> bool:
