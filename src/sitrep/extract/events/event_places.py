@@ -8,6 +8,7 @@ sitrep_events (events.py); docs/events.md describes the order in which places ar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
@@ -22,6 +23,8 @@ from .times import MONTHS, WEEKDAYS
 LEX = lexicon("en")
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: How an event's place was found, from the closest syntax to the farthest context.
+Attachment = Literal["phrase", "clause", "anaphor", "line", "before", "none"]
 LOCALITIES = {
     "neighborhood",
     "neighbourhood",
@@ -57,6 +60,8 @@ NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
 # Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
 WIDE_FEATURES = {"country", "continent"}
 CITY_ANAPHORS = {"city", "town", "village", "settlement"}
+# Compass points: "north of X" gives a bearing from X (a reference point), not a venue.
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 # Subject/possessor positions: a side named there acts, it is not where the event happens.
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
 
@@ -227,12 +232,16 @@ def _acting(doc: Doc, m: Mention) -> bool:
     return False
 
 
-def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
-    """The place(s) an event happens at: in the trigger's phrase, then its clause, then 'the city'."""
+def place_for(
+    trigger: Token, mentions: list[Mention], by_token: dict[int, Mention]
+) -> tuple[list[Mention], Attachment]:
+    """The place(s) an event happens at, and how they were found: in the trigger's phrase
+    (``phrase``), the clause of the verb it hangs on (``clause``), a place 'the city' points
+    back to (``anaphor``), the line around it (``line``), or the sentences before (``before``)."""
     doc = trigger.doc
     sent = trigger.sent
     if trigger.dep_ in ("relcl", "acl") and trigger.head.i in by_token:
-        return [by_token[trigger.head.i]]  # "Avdiivka, which Russia's forces captured in February"
+        return [by_token[trigger.head.i]], "phrase"  # "Avdiivka, which Russia's forces captured in February"
     scopes = [trigger]
     if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj"):
         scopes.append(trigger.head)
@@ -252,8 +261,10 @@ def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Menti
         ]
         inside = list(dict.fromkeys(inside))
         if inside:
-            # "a depot in occupied Polohy, Zaporizhia Oblast": the oblast only says where Polohy is
+            # "a depot in occupied Polohy, Zaporizhia Oblast": the oblast only says where Polohy is;
+            # "attacked north of Siversk near A and B": Siversk is the bearing's reference, A and B the venues
             located = [m for m in inside if not _locator(doc, m, by_token)] or inside
+            located = [m for m in located if not _bearing(doc, m, by_token)] or located
             first = min(located, key=lambda m: abs(m.start - trigger.i))
             more = [m for m in _coordinated(doc, first, inside) if not _locator(doc, m, by_token)]
             if scope is trigger:
@@ -268,8 +279,9 @@ def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Menti
                     and _venue(doc, m, strict=True)
                     and not _qualifies(doc, m)
                     and not _locator(doc, m, by_token)
+                    and not _bearing(doc, m, by_token)
                 ]
-            return [first] + more
+            return [first] + more, "phrase" if scope is trigger else "clause"
     anaphor = next(
         (
             t
@@ -281,7 +293,7 @@ def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Menti
     if anaphor is not None:
         named = _named_by(anaphor, by_token)
         if named is not None:
-            return [named]  # "the village of Ocheretyne" names its place: no anaphor
+            return [named], "phrase"  # "the village of Ocheretyne" names its place: no anaphor
         city = anaphor.lemma_.lower() in CITY_ANAPHORS
         before = [
             m
@@ -293,12 +305,12 @@ def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Menti
             and (not city or side_of_text(m.name) is None)
         ]
         if before:
-            return [_salient(before, _sentences_back(anaphor, 3))]
+            return [_salient(before, _sentences_back(anaphor, 3))], "anaphor"
     lo, hi = _paragraph(trigger)
     # A country named elsewhere in the line frames the war ("the war in Ukraine"), it is no venue.
     here = [m for m in mentions if lo <= m.start < hi and not m.wide and _venue(doc, m, distant=True)]
     if here:
-        return [min(here, key=lambda m: abs(m.start - trigger.i))]
+        return [min(here, key=lambda m: abs(m.start - trigger.i))], "line"
     # The article's place in focus: a city named in the two sentences before.
     prev_start = _sentences_back(trigger, 2)
     recent = [
@@ -313,7 +325,7 @@ def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Menti
     ]
     # "Vuhledar near Donetsk": the place that only locates another one is not the one in focus
     focus = [m for m in recent if not _locates(doc, m, by_token)] or recent
-    return [focus[-1]] if focus else []
+    return ([focus[-1]], "before") if focus else ([], "none")
 
 
 def _hangs_on(doc: Doc, m: Mention, verb: Token) -> bool:
@@ -419,8 +431,13 @@ def _locator(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
     """A place that only locates the one before it ("Vuhledar near Donetsk"), or a region right
     after a place and a comma or in apposition to it ("Selydove, Donetsk Oblast"): no venue."""
     before = m.start - 2
-    if before >= 0 and doc[m.start - 1].lower_ in ("near", "outside") and before in by_token:
-        return True  # "Vuhledar near Donetsk"
+    if (
+        before >= 0
+        and doc[m.start - 1].lower_ in ("near", "outside")
+        and before in by_token
+        and not _compass_of(doc, by_token[before])
+    ):
+        return True  # "Vuhledar near Donetsk" (not "north of Siversk near Serebrianka": a list of venues)
     if not (m.region_like or m.wide):
         return False  # "liberated Hlyboke, Lyptsi and Zelene" lists settlements
     root = doc[m.root]
@@ -428,9 +445,30 @@ def _locator(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
     return after_place or (root.dep_ == "appos" and root.head.i in by_token)
 
 
+def _compass_of(doc: Doc, m: Mention) -> bool:
+    """'north of Siversk', 'southeast of Kupiansk': the place is the reference of a bearing."""
+    return (
+        m.start >= 2
+        and doc[m.start - 1].lower_ == "of"
+        and doc[m.start - 2].lower_.replace("-", "") in COMPASS
+    )
+
+
+def _bearing(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
+    """A bearing's reference followed by the places it points to ("north of Siversk near
+    Serebrianka", "east of Lyman toward Zarichne"): the reference is no venue of its own."""
+    if not _compass_of(doc, m):
+        return False
+    after = m.end
+    return after + 1 < len(doc) and doc[after].lower_ in LOCATIVE and after + 1 in by_token
+
+
 def _qualifies(doc: Doc, m: Mention) -> bool:
-    """'Inkerman, Crimea': a place in apposition to another place only says where that one is."""
+    """'Inkerman, Crimea': a place in apposition to another place only says where that one is.
+    A settlement in a list of settlements ("near Serebrianka, Hryhorivka, and Vyimka") is a venue."""
     root = doc[m.root]
+    if not (m.region_like or m.wide) and root.dep_ == "conj":
+        return False
     return root.dep_ == "appos" or (
         root.i > 0
         and doc[m.start - 1].text == ","

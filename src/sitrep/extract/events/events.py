@@ -305,7 +305,7 @@ def find_events(doc: Doc) -> list[Event]:
         etype = trigger_type(token)
         if etype is None:
             continue
-        places = place_for(token, mentions, by_token)
+        places, how = place_for(token, mentions, by_token)
         if not places:
             continue
         st = status_of(token)
