@@ -60,6 +60,8 @@ NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
 # Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
 WIDE_FEATURES = {"country", "continent"}
 CITY_ANAPHORS = {"city", "town", "village", "settlement"}
+# Event types whose "from X" is where they start, not where they happen ("withdrew from X" is at X).
+FROM_IS_ORIGIN = {"strike", "advance"}
 # Compass points: "north of X" gives a bearing from X (a reference point), not a venue.
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 # Subject/possessor positions: a side named there acts, it is not where the event happens.
@@ -233,7 +235,7 @@ def _acting(doc: Doc, m: Mention) -> bool:
 
 
 def place_for(
-    trigger: Token, mentions: list[Mention], by_token: dict[int, Mention]
+    trigger: Token, mentions: list[Mention], by_token: dict[int, Mention], *, etype: str | None = None
 ) -> tuple[list[Mention], Attachment]:
     """The place(s) an event happens at, and how they were found: in the trigger's phrase
     (``phrase``), the clause of the verb it hangs on (``clause``), a place 'the city' points
@@ -242,15 +244,18 @@ def place_for(
     sent = trigger.sent
     if trigger.dep_ in ("relcl", "acl") and trigger.head.i in by_token:
         return [by_token[trigger.head.i]], "phrase"  # "Avdiivka, which Russia's forces captured in February"
+    # A strike or an advance happens where it arrives: "launched drones from Kursk" names the origin.
+    origins = etype in FROM_IS_ORIGIN
     scopes = [trigger]
     if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj"):
         scopes.append(trigger.head)
     for scope in scopes:
         inside = [
             by_token[t.i]
-            for t in scope.subtree
+            for t in _own_words(scope, trigger)
             if t.i in by_token
             and not _acting(doc, by_token[t.i])
+            and not (origins and _origin(doc, by_token[t.i], scope))
             and _reaches(doc, by_token[t.i], scope)
             # the verb a noun trigger hangs on spans the whole clause: only its venues count there
             and (
@@ -326,6 +331,40 @@ def place_for(
     # "Vuhledar near Donetsk": the place that only locates another one is not the one in focus
     focus = [m for m in recent if not _locates(doc, m, by_token)] or recent
     return ([focus[-1]], "before") if focus else ([], "none")
+
+
+def _own_words(scope: Token, trigger: Token) -> list[Token]:
+    """The scope's subtree without a verb conjoined to it, which says where its own event is:
+    "withdrew from Kupiansk and advanced toward Siversk" (unless that verb is the trigger)."""
+    skip = [
+        c
+        for c in scope.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i != trigger.i and trigger not in c.subtree
+    ]
+    if not skip:
+        return list(scope.subtree)
+    out = set()
+    for c in skip:
+        out.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return [t for t in scope.subtree if t.i not in out]
+
+
+def _origin(doc: Doc, m: Mention, scope: Token) -> bool:
+    """A place the action comes from: "from Kursk", "from the direction of Belgorod", "from
+    occupied Crimea and Kursk" (a conjunct shares its preposition)."""
+    node = doc[m.root]
+    for _ in range(6):
+        while node.dep_ in ("conj", "appos", "compound") and node.head is not node:
+            node = node.head
+        if node.dep_ != "pobj" or node.head.i == scope.i:
+            return False
+        prep = node.head
+        if prep.lower_ == "from":
+            return True
+        if prep.lower_ != "of" or prep.head.lemma_.lower() not in ("direction", "area", "region", "vicinity"):
+            return False
+        node = prep.head  # "the directions of Kursk": go on up to the preposition before it
+    return False
 
 
 def _hangs_on(doc: Doc, m: Mention, verb: Token) -> bool:

@@ -30,12 +30,14 @@ from spacy.tokens import Doc, Token
 
 from ...models import Event, EventType, Side
 from ..base import ensure_doc_extension, extractor_id, items_of, span_of
+from .arguments import armed_argument
 from .event_places import PLACE_LABELS, place_for, place_mentions, positions
 from .lexicon import (
     ABSTRACT,
     ADVANCE_OBJECTS,
     AGREEMENTS,
     ANAPHORS,
+    LEX,
     MODES,
     NOT_TARGETS,
     NOUN_ONLY,
@@ -59,18 +61,10 @@ ensure_doc_extension(NAME)
 ensure_doc_extension("event_triggers")
 
 # Ground units: "Russian forces attacked near Lyman" is an assault, not a strike.
-GROUND = {
-    "force",
-    "troop",
-    "unit",
-    "infantry",
-    "soldier",
-    "group",
-    "brigade",
-    "regiment",
-    "battalion",
-    "division",
-}
+GROUND = LEX.words("events/ground_units")
+# Places found away from the trigger's own syntax ("the city" pointing back, sentences before):
+# there the trigger must have an armed argument of its own to count (arguments.py).
+WEAK = {"anaphor", "before"}
 # What "captured" takes when it is about prisoners, not ground.
 PEOPLE = {
     "troop",
@@ -305,7 +299,7 @@ def find_events(doc: Doc) -> list[Event]:
         etype = trigger_type(token)
         if etype is None:
             continue
-        places, how = place_for(token, mentions, by_token)
+        places, how = place_for(token, mentions, by_token, etype=etype)
         if not places:
             continue
         st = status_of(token)
