@@ -43,7 +43,7 @@ def armed(token: Token) -> bool:
     return token.pos_ in ("PROPN", "ADJ", "NOUN") and side_of_text(token.text) is not None
 
 
-def _clause_words(node: Token) -> list[Token]:
+def clause_words(node: Token) -> list[Token]:
     """The words of `node`'s own clause: its subtree without the clauses nested in it."""
     out = [node]
     todo = [c for c in node.children if c.dep_ not in OWN_CLAUSES]
@@ -60,12 +60,12 @@ def armed_argument(trigger: Token) -> bool:
     For a noun trigger the clause is the verb it hangs on ("launched an offensive", "drone
     attacks killed two"); its subject counts too ("Russian forces launched an offensive").
     """
-    if any(armed(t) for t in _clause_words(trigger)):
+    if any(armed(t) for t in clause_words(trigger)):
         return True
     head = trigger.head if trigger.pos_ != "VERB" and trigger.head is not trigger else trigger
     subj = subject_of(head)
     if subj is not None and any(armed(t) for t in subj.subtree):
         return True
     if head is not trigger and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
-        return any(armed(t) for t in _clause_words(head) if t.dep_ in AGENT_DEPS)
+        return any(armed(t) for t in clause_words(head) if t.dep_ in AGENT_DEPS)
     return False

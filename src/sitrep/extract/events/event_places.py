@@ -311,7 +311,7 @@ def place_for(
         ]
         if before:
             return [_salient(before, _sentences_back(anaphor, 3))], "anaphor"
-    lo, hi = _paragraph(trigger)
+    lo, hi = line_bounds(trigger)
     # A country named elsewhere in the line frames the war ("the war in Ukraine"), it is no venue.
     here = [m for m in mentions if lo <= m.start < hi and not m.wide and _venue(doc, m, distant=True)]
     if here:
@@ -428,7 +428,7 @@ def _salient(before: list[Mention], recent_start: int) -> Mention:
     return max(reversed(recent), key=lambda m: counts[m.name])
 
 
-def _paragraph(token: Token) -> tuple[int, int]:
+def line_bounds(token: Token) -> tuple[int, int]:
     """Token bounds of the trigger's sentence cut at line breaks (spaCy joins quoted lines)."""
     sent = token.sent
     lo, hi = sent.start, sent.end

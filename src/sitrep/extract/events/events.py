@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Token
 
 from ...models import Event, EventType, Side
 from ..base import ensure_doc_extension, extractor_id, items_of, span_of
-from .arguments import armed_argument
-from .event_places import PLACE_LABELS, place_for, place_mentions, positions
+from .arguments import clause_words
+from .event_places import PLACE_LABELS, line_bounds, place_for, place_mentions, positions
 from .lexicon import (
     ABSTRACT,
     ADVANCE_OBJECTS,
@@ -62,9 +62,6 @@ ensure_doc_extension("event_triggers")
 
 # Ground units: "Russian forces attacked near Lyman" is an assault, not a strike.
 GROUND = LEX.words("events/ground_units")
-# Places found away from the trigger's own syntax ("the city" pointing back, sentences before):
-# there the trigger must have an armed argument of its own to count (arguments.py).
-WEAK = {"anaphor", "before"}
 # What "captured" takes when it is about prisoners, not ground.
 PEOPLE = {
     "troop",
@@ -188,10 +185,11 @@ def trigger_type(token: Token) -> EventType | None:
             for c in token.children
         )
         return "capture" if ok or to_side else None
-    if lemma == "attack" and token.pos_ == "VERB" and mode_of(token) is None:
-        # ISW's "Russian forces attacked near Lyman" is a ground assault; with a weapon it is a strike
+    if lemma == "attack" and token.pos_ == "VERB":
+        # ISW's "Russian forces attacked near Lyman" is a ground assault; with a weapon in its
+        # own clause ("attacked Kharkiv with drones") it is a strike
         subj = subject_of(token)
-        if subj is not None and subj.lemma_.lower() in GROUND:
+        if subj is not None and subj.lemma_.lower() in GROUND and not weapon_in_clause(token):
             return "fighting"
     if lemma == "buzz":
         subj = subject_of(token)
@@ -242,10 +240,20 @@ def _from_an_agreement(token: Token) -> bool:
     return False
 
 
+def weapon_in_clause(trigger: Token) -> bool:
+    """A weapon word among the trigger's own clause ("attacked Kharkiv with glide bombs")."""
+    lo, hi = line_bounds(trigger)
+    return any(
+        MODES.get(t.lower_) or t.lemma_.lower() in WEAPONS for t in clause_words(trigger) if lo <= t.i < hi
+    )
+
+
 def mode_of(trigger: Token) -> str | None:
-    """drone / artillery / missile / air, from the weapon words nearest the trigger in its sentence."""
+    """drone / artillery / missile / air, from the weapon words nearest the trigger in its line
+    (a sentence the parser ran across a line break ends at the break)."""
     best: tuple[int, str] | None = None
-    for t in trigger.sent:
+    lo, hi = line_bounds(trigger)
+    for t in trigger.doc[lo:hi]:
         mode = MODES.get(t.lower_)
         if mode and (best is None or abs(t.i - trigger.i) < best[0]):
             best = (abs(t.i - trigger.i), mode)
