@@ -61,7 +61,9 @@ ensure_doc_extension(NAME)
 ensure_doc_extension("event_triggers")
 
 # Ground units: "Russian forces attacked near Lyman" is an assault, not a strike.
-GROUND = LEX.words("events/ground_units")
+# Where a ground assault is fought ("attacks near X") and what a strike is aimed at ("attacks on X").
+POSITIONAL = {"near", "toward", "towards", "around", "outside", "along"}
+TARGETING = {"on", "against", "at"}
 # What "captured" takes when it is about prisoners, not ground.
 PEOPLE = {
     "troop",
@@ -186,10 +188,16 @@ def trigger_type(token: Token) -> EventType | None:
         )
         return "capture" if ok or to_side else None
     if lemma == "attack" and token.pos_ == "VERB":
-        # ISW's "Russian forces attacked near Lyman" is a ground assault; with a weapon in its
-        # own clause ("attacked Kharkiv with drones") it is a strike
+        # "Russian forces attacked near Lyman" is a ground assault; with a weapon in its own
+        # clause ("attacked Kharkiv with drones", "missiles attacked the city") it is a strike
         subj = subject_of(token)
-        if subj is not None and subj.lemma_.lower() in GROUND and not weapon_in_clause(token):
+        weapon = weapon_in_clause(token) or (subj is not None and subj.lemma_.lower() in WEAPONS)
+        if not weapon:
+            return "fighting"
+    if lemma == "attack" and token.pos_ == "NOUN" and not weapon_in_clause(token):
+        # "attacks near Pokrovsk" are positions fought over; "attacks on Kharkiv" strike a target
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        if preps & POSITIONAL and not preps & TARGETING:
             return "fighting"
     if lemma == "buzz":
         subj = subject_of(token)
