@@ -190,11 +190,16 @@ def render(root: Path) -> dict[Path, str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet 3.0 dict folder (data.noun, data.verb).")
+    ap.add_argument(
+        "--wordnet", type=Path, default=WORDNET, help="WordNet 3.0 dict folder (data.noun, data.verb)."
+    )
     ap.add_argument("--check", action="store_true", help="Exit 1 when a shipped file differs from the build.")
     args = ap.parse_args()
     if not (args.wordnet / "data.noun").is_file():
-        print(f"no WordNet at {args.wordnet}: apt-get install wordnet-base, or pass --wordnet DIR", file=sys.stderr)
+        print(
+            f"no WordNet at {args.wordnet}: apt-get install wordnet-base, or pass --wordnet DIR",
+            file=sys.stderr,
+        )
         return 2
     stale = []
     for path, text in render(args.wordnet).items():

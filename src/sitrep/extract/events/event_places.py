@@ -291,7 +291,11 @@ def place_for(
         (
             t
             for t in sent
-            if t.lemma_.lower() in ANAPHORS and t.i not in by_token and t.pos_ in ("NOUN", "ADV")
+            if t.lemma_.lower() in ANAPHORS
+            and t.i not in by_token
+            and t.pos_ in ("NOUN", "ADV")
+            # "launched drones from the directions of Kursk": an origin, not the place pointed back to
+            and not (origins and t.dep_ == "pobj" and t.head.lower_ == "from")
         ),
         None,
     )
@@ -313,7 +317,14 @@ def place_for(
             return [_salient(before, _sentences_back(anaphor, 3))], "anaphor"
     lo, hi = line_bounds(trigger)
     # A country named elsewhere in the line frames the war ("the war in Ukraine"), it is no venue.
-    here = [m for m in mentions if lo <= m.start < hi and not m.wide and _venue(doc, m, distant=True)]
+    here = [
+        m
+        for m in mentions
+        if lo <= m.start < hi
+        and not m.wide
+        and _venue(doc, m, distant=True)
+        and not (origins and _origin(doc, m, trigger))
+    ]
     if here:
         return [min(here, key=lambda m: abs(m.start - trigger.i))], "line"
     # The article's place in focus: a city named in the two sentences before.

@@ -37,7 +37,6 @@ from .lexicon import (
     ADVANCE_OBJECTS,
     AGREEMENTS,
     ANAPHORS,
-    LEX,
     MODES,
     NOT_TARGETS,
     NOUN_ONLY,
