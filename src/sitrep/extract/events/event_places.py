@@ -354,7 +354,7 @@ def _own_words(scope: Token, trigger: Token) -> list[Token]:
     ]
     if not skip:
         return list(scope.subtree)
-    out = set()
+    out: set[int] = set()
     for c in skip:
         out.update(range(c.left_edge.i, c.right_edge.i + 1))
     return [t for t in scope.subtree if t.i not in out]
