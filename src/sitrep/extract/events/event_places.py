@@ -198,8 +198,10 @@ def _fallback_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
         if tok.ent_type_ in ("ORG", "PERSON") and tok.ent_iob_ != "O":
             ents = doc.ents if ents is None else ents  # Doc.ents builds every Span: read once
             ent = next((e for e in ents if e.start <= tok.i < e.end), None)
-            if ent is not None and len(ent) > 2:
-                continue  # "the Institute for the Study of War", full personal names
+            # "the Institute for the Study of War", full personal names; a hyphenated toponym
+            # ("Rai-Oleksandrivka", "Kleban-Byk") is one name of two words
+            if ent is not None and sum(1 for t in ent if not t.is_punct) > 2:
+                continue
         out.append(Mention(doc[start : tok.i + 1].text, start, tok.i + 1, regionish))
         covered.update(range(start, tok.i + 1))
     return out
