@@ -267,6 +267,12 @@ def place_for(
             )
         ]
         inside = list(dict.fromkeys(inside))
+        if inside and scope is not trigger:
+            # "attacked east of Velykyi Burluk near A and B but did not advance": the verb joined to
+            # a list of bearings speaks of the area they are taken from, not of one village
+            reference = [m for m in inside if _compass_of(doc, m)]
+            if reference:
+                return [reference[0]], "clause"
         if inside:
             # "a depot in occupied Polohy, Zaporizhia Oblast": the oblast only says where Polohy is;
             # "attacked north of Siversk near A and B": Siversk is the bearing's reference, A and B the venues
