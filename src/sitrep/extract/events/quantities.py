@@ -74,6 +74,8 @@ DESIGNATORS = {
     "phase",
     "group",
     "channel",
+    "#",
+    "№",
 }
 ENT_SKIP = {"ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "LOC", "ORDINAL", "TIME"}
 NUM_RE = re.compile(r"^[-−]?\d[\d,]*(\.\d+)?$")
