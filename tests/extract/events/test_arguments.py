@@ -41,6 +41,18 @@ def test_every_settlement_of_a_list_is_a_venue(nlp, text, expected, not_expected
     assert expected <= found and not (not_expected & found)
 
 
+def test_a_hyphenated_village_is_one_place(nlp):
+    found = _pairs(nlp, "Russian troops attacked near Rai-Oleksandrivka and seized Kleban-Byk on Monday.")
+    assert ("fighting", "Rai-Oleksandrivka") in found and ("capture", "Kleban-Byk") in found
+
+
+def test_no_advance_along_a_list_of_bearings_is_about_their_reference(nlp):
+    text = "Russian forces attacked east of Velykyi Burluk near Khatnie and toward Kolodyazne on Sunday but did not advance."
+    events = {(e.type, e.place, e.status) for e in nlp(text)._.events}
+    assert ("advance", "Velykyi Burluk", "denied") in events
+    assert ("advance", "Kolodyazne", "denied") not in events
+
+
 def test_a_strike_launched_from_a_place_does_not_happen_there(nlp):
     found = _pairs(nlp, "Russia launched 80 Shahed drones from the directions of Kursk and Oryol overnight.")
     assert ("strike", "Kursk") not in found and ("strike", "Oryol") not in found
