@@ -24,7 +24,7 @@ LEX = lexicon("en")
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: How an event's place was found, from the closest syntax to the farthest context.
-Attachment = Literal["phrase", "clause", "anaphor", "line", "before", "none"]
+Attachment = Literal["phrase", "clause", "anaphor", "line", "none"]
 LOCALITIES = {
     "neighborhood",
     "neighbourhood",
@@ -241,7 +241,7 @@ def place_for(
 ) -> tuple[list[Mention], Attachment]:
     """The place(s) an event happens at, and how they were found: in the trigger's phrase
     (``phrase``), the clause of the verb it hangs on (``clause``), a place 'the city' points
-    back to (``anaphor``), the line around it (``line``), or the sentences before (``before``)."""
+    back to (``anaphor``) or the line around it (``line``)."""
     doc = trigger.doc
     sent = trigger.sent
     if trigger.dep_ in ("relcl", "acl") and trigger.head.i in by_token:
@@ -335,21 +335,10 @@ def place_for(
     ]
     if here:
         return [min(here, key=lambda m: abs(m.start - trigger.i))], "line"
-    # The article's place in focus: a city named in the two sentences before.
-    prev_start = _sentences_back(trigger, 2)
-    recent = [
-        m
-        for m in mentions
-        if prev_start <= m.start < lo
-        and not m.region_like
-        and not m.wide
-        and side_of_text(m.name) is None
-        and not _acting(doc, m)
-        and _venue(doc, m, distant=True)
-    ]
-    # "Vuhledar near Donetsk": the place that only locates another one is not the one in focus
-    focus = [m for m in recent if not _locates(doc, m, by_token)] or recent
-    return ([focus[-1]], "before") if focus else ([], "none")
+    # No place in the trigger's sentence: no event. A city named in the sentences before is
+    # only the article's focus, not where this event happened (issue 11: an event's place is in
+    # its own sentence, or in one the sentence points back to with "the city").
+    return [], "none"
 
 
 def _own_words(scope: Token, trigger: Token) -> list[Token]:
@@ -413,14 +402,6 @@ def _named_by(noun: Token, by_token: dict[int, Mention]) -> Mention | None:
         if child.dep_ in ("appos", "compound") and child.i in by_token:
             return by_token[child.i]
     return None
-
-
-def _locates(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
-    """'near Donetsk' hanging on another place ('Vuhledar near Donetsk'), or in apposition to one."""
-    root = doc[m.root]
-    if root.dep_ == "pobj" and root.head.head.i in by_token and by_token[root.head.head.i] is not m:
-        return True
-    return _qualifies(doc, m) or _locator(doc, m, by_token)
 
 
 def _reaches(doc: Doc, m: Mention, scope: Token) -> bool:
