@@ -58,6 +58,11 @@ def test_a_strike_launched_from_a_place_does_not_happen_there(nlp):
     assert ("strike", "Kursk") not in found and ("strike", "Oryol") not in found
 
 
+def test_the_agent_of_a_passive_is_no_venue(nlp):
+    found = _pairs(nlp, "Kupiansk was captured by Russia in 2022, then retaken by Ukraine months later.")
+    assert ("capture", "Kupiansk") in found and ("capture", "Ukraine") not in found
+
+
 def test_a_withdrawal_from_a_place_happens_there(nlp):
     assert ("withdrawal", "Kupiansk") in _pairs(nlp, "Ukrainian troops withdrew from Kupiansk last week.")
 

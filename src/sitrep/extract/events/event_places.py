@@ -233,7 +233,8 @@ def _acting(doc: Doc, m: Mention) -> bool:
     root = doc[m.root]
     if root.dep_ in AGENT_DEPS or root.tag_ == "POS" or (m.end < len(doc) and doc[m.end].tag_ == "POS"):
         return side_of_text(m.name) is not None or root.dep_ == "poss"
-    return False
+    # the agent of a passive ("retaken by Ukraine", "captured by Russia") acts, it is no venue
+    return root.dep_ == "pobj" and root.head.dep_ == "agent" and side_of_text(m.name) is not None
 
 
 def place_for(
