@@ -47,6 +47,10 @@ def _quantities(nlp, text):
         ("Russia struck the city three times.", []),
         ("Item 1 of 5 Ukrainian soldiers pose for a picture.", [5]),
         ("The two-year conflict began in the Donbas.", [2]),
+        # a day of a date the times component left, and a numbered heading, are no counts
+        ("Russian troops attacked near Siversk on March 3 and 4 with 40 soldiers.", [40]),
+        ("The shelling eased on 21 September, the mayor said.", []),
+        ("Main Effort #2 runs along the river.", []),
     ],
 )
 def test_values(nlp, text, expected):

@@ -8,6 +8,7 @@ sitrep_events (events.py); docs/events.md describes the order in which places ar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
@@ -22,6 +23,8 @@ from .times import MONTHS, WEEKDAYS
 LEX = lexicon("en")
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: How an event's place was found, from the closest syntax to the farthest context.
+Attachment = Literal["phrase", "clause", "anaphor", "line", "none"]
 LOCALITIES = {
     "neighborhood",
     "neighbourhood",
@@ -57,6 +60,10 @@ NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
 # Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
 WIDE_FEATURES = {"country", "continent"}
 CITY_ANAPHORS = {"city", "town", "village", "settlement"}
+# Event types whose "from X" is where they start, not where they happen ("withdrew from X" is at X).
+FROM_IS_ORIGIN = {"strike", "advance"}
+# Compass points: "north of X" gives a bearing from X (a reference point), not a venue.
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 # Subject/possessor positions: a side named there acts, it is not where the event happens.
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
 
@@ -191,8 +198,10 @@ def _fallback_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
         if tok.ent_type_ in ("ORG", "PERSON") and tok.ent_iob_ != "O":
             ents = doc.ents if ents is None else ents  # Doc.ents builds every Span: read once
             ent = next((e for e in ents if e.start <= tok.i < e.end), None)
-            if ent is not None and len(ent) > 2:
-                continue  # "the Institute for the Study of War", full personal names
+            # "the Institute for the Study of War", full personal names; a hyphenated toponym
+            # ("Rai-Oleksandrivka", "Kleban-Byk") is one name of two words
+            if ent is not None and sum(1 for t in ent if not t.is_punct) > 2:
+                continue
         out.append(Mention(doc[start : tok.i + 1].text, start, tok.i + 1, regionish))
         covered.update(range(start, tok.i + 1))
     return out
@@ -224,24 +233,32 @@ def _acting(doc: Doc, m: Mention) -> bool:
     root = doc[m.root]
     if root.dep_ in AGENT_DEPS or root.tag_ == "POS" or (m.end < len(doc) and doc[m.end].tag_ == "POS"):
         return side_of_text(m.name) is not None or root.dep_ == "poss"
-    return False
+    # the agent of a passive ("retaken by Ukraine", "captured by Russia") acts, it is no venue
+    return root.dep_ == "pobj" and root.head.dep_ == "agent" and side_of_text(m.name) is not None
 
 
-def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
-    """The place(s) an event happens at: in the trigger's phrase, then its clause, then 'the city'."""
+def place_for(
+    trigger: Token, mentions: list[Mention], by_token: dict[int, Mention], *, etype: str | None = None
+) -> tuple[list[Mention], Attachment]:
+    """The place(s) an event happens at, and how they were found: in the trigger's phrase
+    (``phrase``), the clause of the verb it hangs on (``clause``), a place 'the city' points
+    back to (``anaphor``) or the line around it (``line``)."""
     doc = trigger.doc
     sent = trigger.sent
     if trigger.dep_ in ("relcl", "acl") and trigger.head.i in by_token:
-        return [by_token[trigger.head.i]]  # "Avdiivka, which Russia's forces captured in February"
+        return [by_token[trigger.head.i]], "phrase"  # "Avdiivka, which Russia's forces captured in February"
+    # A strike or an advance happens where it arrives: "launched drones from Kursk" names the origin.
+    origins = etype in FROM_IS_ORIGIN
     scopes = [trigger]
     if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj"):
         scopes.append(trigger.head)
     for scope in scopes:
         inside = [
             by_token[t.i]
-            for t in scope.subtree
+            for t in _own_words(scope, trigger)
             if t.i in by_token
             and not _acting(doc, by_token[t.i])
+            and not (origins and _origin(doc, by_token[t.i], scope))
             and _reaches(doc, by_token[t.i], scope)
             # the verb a noun trigger hangs on spans the whole clause: only its venues count there
             and (
@@ -251,9 +268,17 @@ def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Menti
             )
         ]
         inside = list(dict.fromkeys(inside))
+        if inside and scope is not trigger:
+            # "attacked east of Velykyi Burluk near A and B but did not advance": the verb joined to
+            # a list of bearings speaks of the area they are taken from, not of one village
+            reference = [m for m in inside if _compass_of(doc, m)]
+            if reference:
+                return [reference[0]], "clause"
         if inside:
-            # "a depot in occupied Polohy, Zaporizhia Oblast": the oblast only says where Polohy is
+            # "a depot in occupied Polohy, Zaporizhia Oblast": the oblast only says where Polohy is;
+            # "attacked north of Siversk near A and B": Siversk is the bearing's reference, A and B the venues
             located = [m for m in inside if not _locator(doc, m, by_token)] or inside
+            located = [m for m in located if not _bearing(doc, m, by_token)] or located
             first = min(located, key=lambda m: abs(m.start - trigger.i))
             more = [m for m in _coordinated(doc, first, inside) if not _locator(doc, m, by_token)]
             if scope is trigger:
@@ -268,20 +293,25 @@ def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Menti
                     and _venue(doc, m, strict=True)
                     and not _qualifies(doc, m)
                     and not _locator(doc, m, by_token)
+                    and not _bearing(doc, m, by_token)
                 ]
-            return [first] + more
+            return [first] + more, "phrase" if scope is trigger else "clause"
     anaphor = next(
         (
             t
             for t in sent
-            if t.lemma_.lower() in ANAPHORS and t.i not in by_token and t.pos_ in ("NOUN", "ADV")
+            if t.lemma_.lower() in ANAPHORS
+            and t.i not in by_token
+            and t.pos_ in ("NOUN", "ADV")
+            # "launched drones from the directions of Kursk": an origin, not the place pointed back to
+            and not (origins and t.dep_ == "pobj" and t.head.lower_ == "from")
         ),
         None,
     )
     if anaphor is not None:
         named = _named_by(anaphor, by_token)
         if named is not None:
-            return [named]  # "the village of Ocheretyne" names its place: no anaphor
+            return [named], "phrase"  # "the village of Ocheretyne" names its place: no anaphor
         city = anaphor.lemma_.lower() in CITY_ANAPHORS
         before = [
             m
@@ -293,27 +323,57 @@ def place_for(trigger: Token, mentions: list[Mention], by_token: dict[int, Menti
             and (not city or side_of_text(m.name) is None)
         ]
         if before:
-            return [_salient(before, _sentences_back(anaphor, 3))]
-    lo, hi = _paragraph(trigger)
+            return [_salient(before, _sentences_back(anaphor, 3))], "anaphor"
+    lo, hi = line_bounds(trigger)
     # A country named elsewhere in the line frames the war ("the war in Ukraine"), it is no venue.
-    here = [m for m in mentions if lo <= m.start < hi and not m.wide and _venue(doc, m, distant=True)]
-    if here:
-        return [min(here, key=lambda m: abs(m.start - trigger.i))]
-    # The article's place in focus: a city named in the two sentences before.
-    prev_start = _sentences_back(trigger, 2)
-    recent = [
+    here = [
         m
         for m in mentions
-        if prev_start <= m.start < lo
-        and not m.region_like
+        if lo <= m.start < hi
         and not m.wide
-        and side_of_text(m.name) is None
-        and not _acting(doc, m)
         and _venue(doc, m, distant=True)
+        and not (origins and _origin(doc, m, trigger))
     ]
-    # "Vuhledar near Donetsk": the place that only locates another one is not the one in focus
-    focus = [m for m in recent if not _locates(doc, m, by_token)] or recent
-    return [focus[-1]] if focus else []
+    if here:
+        return [min(here, key=lambda m: abs(m.start - trigger.i))], "line"
+    # No place in the trigger's sentence: no event. A city named in the sentences before is
+    # only the article's focus, not where this event happened (issue 11: an event's place is in
+    # its own sentence, or in one the sentence points back to with "the city").
+    return [], "none"
+
+
+def _own_words(scope: Token, trigger: Token) -> list[Token]:
+    """The scope's subtree without a verb conjoined to it, which says where its own event is:
+    "withdrew from Kupiansk and advanced toward Siversk" (unless that verb is the trigger)."""
+    skip = [
+        c
+        for c in scope.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i != trigger.i and trigger not in c.subtree
+    ]
+    if not skip:
+        return list(scope.subtree)
+    out: set[int] = set()
+    for c in skip:
+        out.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return [t for t in scope.subtree if t.i not in out]
+
+
+def _origin(doc: Doc, m: Mention, scope: Token) -> bool:
+    """A place the action comes from: "from Kursk", "from the direction of Belgorod", "from
+    occupied Crimea and Kursk" (a conjunct shares its preposition)."""
+    node = doc[m.root]
+    for _ in range(6):
+        while node.dep_ in ("conj", "appos", "compound") and node.head is not node:
+            node = node.head
+        if node.dep_ != "pobj" or node.head.i == scope.i:
+            return False
+        prep = node.head
+        if prep.lower_ == "from":
+            return True
+        if prep.lower_ != "of" or prep.head.lemma_.lower() not in ("direction", "area", "region", "vicinity"):
+            return False
+        node = prep.head  # "the directions of Kursk": go on up to the preposition before it
+    return False
 
 
 def _hangs_on(doc: Doc, m: Mention, verb: Token) -> bool:
@@ -345,14 +405,6 @@ def _named_by(noun: Token, by_token: dict[int, Mention]) -> Mention | None:
     return None
 
 
-def _locates(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
-    """'near Donetsk' hanging on another place ('Vuhledar near Donetsk'), or in apposition to one."""
-    root = doc[m.root]
-    if root.dep_ == "pobj" and root.head.head.i in by_token and by_token[root.head.head.i] is not m:
-        return True
-    return _qualifies(doc, m) or _locator(doc, m, by_token)
-
-
 def _reaches(doc: Doc, m: Mention, scope: Token) -> bool:
     """A country or continent is the venue only when no other verb stands between it and the trigger:
     "strikes across Ukraine" yes; "advancing efforts to end the war in Ukraine" and "killing …,
@@ -377,7 +429,7 @@ def _salient(before: list[Mention], recent_start: int) -> Mention:
     return max(reversed(recent), key=lambda m: counts[m.name])
 
 
-def _paragraph(token: Token) -> tuple[int, int]:
+def line_bounds(token: Token) -> tuple[int, int]:
     """Token bounds of the trigger's sentence cut at line breaks (spaCy joins quoted lines)."""
     sent = token.sent
     lo, hi = sent.start, sent.end
@@ -419,8 +471,13 @@ def _locator(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
     """A place that only locates the one before it ("Vuhledar near Donetsk"), or a region right
     after a place and a comma or in apposition to it ("Selydove, Donetsk Oblast"): no venue."""
     before = m.start - 2
-    if before >= 0 and doc[m.start - 1].lower_ in ("near", "outside") and before in by_token:
-        return True  # "Vuhledar near Donetsk"
+    if (
+        before >= 0
+        and doc[m.start - 1].lower_ in ("near", "outside")
+        and before in by_token
+        and not _compass_of(doc, by_token[before])
+    ):
+        return True  # "Vuhledar near Donetsk" (not "north of Siversk near Serebrianka": a list of venues)
     if not (m.region_like or m.wide):
         return False  # "liberated Hlyboke, Lyptsi and Zelene" lists settlements
     root = doc[m.root]
@@ -428,9 +485,30 @@ def _locator(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
     return after_place or (root.dep_ == "appos" and root.head.i in by_token)
 
 
+def _compass_of(doc: Doc, m: Mention) -> bool:
+    """'north of Siversk', 'southeast of Kupiansk': the place is the reference of a bearing."""
+    return (
+        m.start >= 2
+        and doc[m.start - 1].lower_ == "of"
+        and doc[m.start - 2].lower_.replace("-", "") in COMPASS
+    )
+
+
+def _bearing(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
+    """A bearing's reference followed by the places it points to ("north of Siversk near
+    Serebrianka", "east of Lyman toward Zarichne"): the reference is no venue of its own."""
+    if not _compass_of(doc, m):
+        return False
+    after = m.end
+    return after + 1 < len(doc) and doc[after].lower_ in LOCATIVE and after + 1 in by_token
+
+
 def _qualifies(doc: Doc, m: Mention) -> bool:
-    """'Inkerman, Crimea': a place in apposition to another place only says where that one is."""
+    """'Inkerman, Crimea': a place in apposition to another place only says where that one is.
+    A settlement in a list of settlements ("near Serebrianka, Hryhorivka, and Vyimka") is a venue."""
     root = doc[m.root]
+    if not (m.region_like or m.wide) and root.dep_ == "conj":
+        return False
     return root.dep_ == "appos" or (
         root.i > 0
         and doc[m.start - 1].text == ","

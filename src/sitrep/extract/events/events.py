@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Token
 
 from ...models import Event, EventType, Side
 from ..base import ensure_doc_extension, extractor_id, items_of, span_of
-from .event_places import PLACE_LABELS, place_for, place_mentions, positions
+from .arguments import clause_words
+from .event_places import PLACE_LABELS, line_bounds, place_for, place_mentions, positions
 from .lexicon import (
     ABSTRACT,
     ADVANCE_OBJECTS,
@@ -59,18 +60,9 @@ ensure_doc_extension(NAME)
 ensure_doc_extension("event_triggers")
 
 # Ground units: "Russian forces attacked near Lyman" is an assault, not a strike.
-GROUND = {
-    "force",
-    "troop",
-    "unit",
-    "infantry",
-    "soldier",
-    "group",
-    "brigade",
-    "regiment",
-    "battalion",
-    "division",
-}
+# Where a ground assault is fought ("attacks near X") and what a strike is aimed at ("attacks on X").
+POSITIONAL = {"near", "toward", "towards", "around", "outside", "along"}
+TARGETING = {"on", "against", "at"}
 # What "captured" takes when it is about prisoners, not ground.
 PEOPLE = {
     "troop",
@@ -194,10 +186,17 @@ def trigger_type(token: Token) -> EventType | None:
             for c in token.children
         )
         return "capture" if ok or to_side else None
-    if lemma == "attack" and token.pos_ == "VERB" and mode_of(token) is None:
-        # ISW's "Russian forces attacked near Lyman" is a ground assault; with a weapon it is a strike
+    if lemma == "attack" and token.pos_ == "VERB":
+        # "Russian forces attacked near Lyman" is a ground assault; with a weapon in its own
+        # clause ("attacked Kharkiv with drones", "missiles attacked the city") it is a strike
         subj = subject_of(token)
-        if subj is not None and subj.lemma_.lower() in GROUND:
+        weapon = weapon_in_clause(token) or (subj is not None and subj.lemma_.lower() in WEAPONS)
+        if not weapon:
+            return "fighting"
+    if lemma == "attack" and token.pos_ == "NOUN" and not weapon_in_clause(token):
+        # "attacks near Pokrovsk" are positions fought over; "attacks on Kharkiv" strike a target
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        if preps & POSITIONAL and not preps & TARGETING:
             return "fighting"
     if lemma == "buzz":
         subj = subject_of(token)
@@ -248,10 +247,20 @@ def _from_an_agreement(token: Token) -> bool:
     return False
 
 
+def weapon_in_clause(trigger: Token) -> bool:
+    """A weapon word among the trigger's own clause ("attacked Kharkiv with glide bombs")."""
+    lo, hi = line_bounds(trigger)
+    return any(
+        MODES.get(t.lower_) or t.lemma_.lower() in WEAPONS for t in clause_words(trigger) if lo <= t.i < hi
+    )
+
+
 def mode_of(trigger: Token) -> str | None:
-    """drone / artillery / missile / air, from the weapon words nearest the trigger in its sentence."""
+    """drone / artillery / missile / air, from the weapon words nearest the trigger in its line
+    (a sentence the parser ran across a line break ends at the break)."""
     best: tuple[int, str] | None = None
-    for t in trigger.sent:
+    lo, hi = line_bounds(trigger)
+    for t in trigger.doc[lo:hi]:
         mode = MODES.get(t.lower_)
         if mode and (best is None or abs(t.i - trigger.i) < best[0]):
             best = (abs(t.i - trigger.i), mode)
@@ -305,7 +314,7 @@ def find_events(doc: Doc) -> list[Event]:
         etype = trigger_type(token)
         if etype is None:
             continue
-        places = place_for(token, mentions, by_token)
+        places, how = place_for(token, mentions, by_token, etype=etype)
         if not places:
             continue
         st = status_of(token)

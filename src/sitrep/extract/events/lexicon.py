@@ -25,7 +25,10 @@ from ...models import EventType, Side
 LEX = lexicon("en")
 
 # ---- event triggers: lemma → event type (nouns and verbs alike) ----------------------------
-TRIGGERS: dict[str, EventType] = cast("dict[str, EventType]", LEX.table("events/triggers"))
+# The curated lemmas, then the nouns WordNet derives from them ("infiltration", "abandonment").
+TRIGGERS: dict[str, EventType] = cast(
+    "dict[str, EventType]", LEX.table("events/triggers_derived") | LEX.table("events/triggers")
+)
 
 # Lemmas that trigger only as one part of speech (the other use is not an event).
 NOUN_ONLY = {

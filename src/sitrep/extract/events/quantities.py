@@ -26,6 +26,7 @@ from ...models import Quantity, Span
 from ..base import ensure_doc_extension, extractor_id, items_of, span_of
 from ..numbers import SMALL
 from .lexicon import doc_text, holder_of, phrase
+from .times import MONTHS
 
 #: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
 LEX = lexicon("en")
@@ -73,6 +74,8 @@ DESIGNATORS = {
     "phase",
     "group",
     "channel",
+    "#",
+    "№",
 }
 ENT_SKIP = {"ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "LOC", "ORDINAL", "TIME"}
 NUM_RE = re.compile(r"^[-−]?\d[\d,]*(\.\d+)?$")
@@ -280,6 +283,8 @@ def _reject(doc: Doc, start: int, end: int, words: list[str]) -> bool:
         return True  # "a 56-year-old man": an age given in passing
     if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].is_upper:
         return True  # "9M723-1", model names
+    if _day_of_month(doc, start, end):
+        return True  # "on February 6 and 7", "21 September": a date the times component left
     if len(words) == 1 and re.fullmatch(r"(19[5-9]\d|20\d\d)", text):
         return True  # a bare year that sitrep_times did not claim
     if prev is not None and prev.lower_ == "item":
@@ -305,6 +310,24 @@ def _reject(doc: Doc, start: int, end: int, words: list[str]) -> bool:
         and any(t.like_num for t in doc[max(0, start - 6) : start - 1])
     ):
         return True
+    return False
+
+
+def _day_of_month(doc: Doc, start: int, end: int) -> bool:
+    """A day number of a date: before a month ("21 September"), or after one through other days
+    ("February 6 and 7", "January 31 to February 1", "March 3, 4 and 5")."""
+    if end - start != 1 or not doc[start].text.isdigit() or not 1 <= int(doc[start].text) <= 31:
+        return False
+    if end < len(doc) and doc[end].lower_ in MONTHS and doc[end].is_title:
+        return True
+    j = start - 1
+    while j >= max(0, start - 6):
+        t = doc[j]
+        if t.lower_ in MONTHS and t.is_title:
+            return True
+        if not (t.text.isdigit() or t.lower_ in ("and", "to", "-", "–", ",")):
+            return False
+        j -= 1
     return False
 
 
