@@ -22,9 +22,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...errors import ConfigError, Messages
-from ...models import Forecast, TimeRef
+from ...models import EventType, Forecast, TimeRef
 from ..base import ensure_doc_extension, extractor_id, items_of, published_of, span_of
+from .event_places import place_mentions
 from .events import clean_horizon
+from .expectations import assessor, expected_moves, objective_events, objective_lines
 from .lexicon import (
     ANAPHORS,
     CLAIM,
@@ -36,10 +38,10 @@ from .lexicon import (
     phrase,
     subject_of,
 )
-from .status import AHEAD_FOR
+from .status import AHEAD_FOR, Status
 
 NAME = "forecasts"
-VERSION = 3
+VERSION = 4
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 ensure_doc_extension(NAME)
@@ -243,7 +245,10 @@ def _named_in(trigger: Token, place: str | None, spans: dict[str, list[tuple[int
     above = {trigger.i, *(a.i for a in trigger.ancestors)}
     skip: set[int] = set()
     for t in doc[lo : hi + 1]:
-        if t.dep_ == "relcl" and t.i not in above and t.i not in skip:
+        # nor is a clause conjoined to the expectation another place of it ("will likely seize X
+        # and may indicate … the Y direction")
+        clause = t.dep_ == "relcl" or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
+        if clause and t.i not in above and t.i not in skip:
             skip.update(range(t.left_edge.i, t.right_edge.i + 1))
     kept = [t for t in doc[lo : hi + 1] if t.i not in skip]
     starts = {t.idx for t in kept}
@@ -257,6 +262,8 @@ def _named_in(trigger: Token, place: str | None, spans: dict[str, list[tuple[int
             t.lemma_.lower() in ANAPHORS
             and t.tag_ == "NN"  # "the city"; not "the four eastern regions"
             and any(d.lower_ in POINTING for d in t.children)
+            # "the Slovyansk direction" names its own place: it points back to none
+            and not any(d.dep_ in ("compound", "appos", "nmod") and d.pos_ == "PROPN" for d in t.children)
         )
         for t in trigger.sent
     )
@@ -313,7 +320,8 @@ def _horizon(
 
 
 def find_forecasts(doc: Doc) -> list[Forecast]:
-    """One forecast per expected (event type, place), from the forecast events of ``doc._.events``."""
+    """One forecast per expected (event type, place): the forecast events of ``doc._.events``, the
+    predicates of stated objectives and the expected moves of `expectations`."""
     syntax = doc._.event_triggers
     if syntax is None:
         raise ConfigError(Messages.E013, extension="event_triggers", writer="sitrep_events")
@@ -322,79 +330,151 @@ def find_forecasts(doc: Doc) -> list[Forecast]:
     place_spans: dict[str, list[tuple[int, int]]] = {}
     for place in items_of(doc, "places"):
         place_spans.setdefault(place.name.lower(), []).extend((sp.start, sp.end) for sp in place.spans)
+    mentions = place_mentions(doc)
+    objectives = objective_events(doc, mentions)
+    # an objective's line is read predicate by predicate below, not by the events found on it
+    on_objective_lines = {i for _, lo, hi in objective_lines(doc) for i in range(lo, hi)}
     seen: set[tuple[str, str]] = set()
     out: list[Forecast] = []
-    for index, event in enumerate(items_of(doc, "events")):
+    events = items_of(doc, "events")
+    for index, event in enumerate(events):
         if event.status != "forecast":
             continue
-        mentions = [(i, st) for i, st in (syntax or {}).get(index, []) if not st.in_condition]
-        if syntax is not None and index in syntax and not mentions:
+        mentions_ = [(i, st) for i, st in (syntax or {}).get(index, []) if not st.in_condition]
+        if syntax is not None and index in syntax and not mentions_:
             continue  # only ever the "if" clause of another forecast
+        mentions_ = [(i, st) for i, st in mentions_ if i not in on_objective_lines]
         # A threat, a chance or a call to act puts the event ahead, but nobody predicts it.
-        mentions = [(i, st) for i, st in mentions if not _normative(st)]
+        mentions_ = [(i, st) for i, st in mentions_ if not _normative(st)]
         # Only a mention inside what is expected, with its place named there, predicts.
-        mentions = [
+        mentions_ = [
             (i, st)
-            for i, st in mentions
+            for i, st in mentions_
             if _predicts(doc[i], st)
             and not _framed(doc[i], st.forecast_cue)
             and _named_in(doc[i], event.place, place_spans)
         ]
-        if syntax is not None and index in syntax and not mentions:
+        if syntax is not None and index in syntax and not mentions_:
             continue
         # a mention that predicts ("could fall within weeks") speaks for the event before one that
         # only intends or nears it ("tasked with capturing", "approached the conquest")
-        mentions.sort(key=lambda pair: _intention(pair[1]))
-        trigger_i, status = mentions[0] if mentions else (None, None)
+        mentions_.sort(key=lambda pair: _intention(pair[1]))
+        trigger_i, status = mentions_[0] if mentions_ else (None, None)
         key = (event.type, (event.place or "").lower())
         if key in seen:
             continue
         seen.add(key)
-        by: list[str] = []
+        first = mentions_[0] is (syntax or {}).get(index, [None])[0] if mentions_ else True
         spans = list(event.spans[:1])
-        bounds = (spans[0].start, spans[0].end) if spans else None
-        if trigger_i is not None:
-            sent = doc[trigger_i].sent
-            bounds, spans = (sent.start_char, sent.end_char), [span_of(sent)]
-            cue, holder = holder_of(doc[trigger_i])
-            # "measures were taken to strengthen the brigades, the commander said": an intention
-            # a speaker only reports is not one he vouches for as a prediction
-            vouches = not _purpose(status) or (cue is not None and cue.lemma_.lower() in VOUCHING)
-            if holder is not None and vouches:
-                # "The Commander-in-Chief …, Colonel-General Oleksandr Syrskyi": the name in apposition
-                named = next(
-                    (c for c in holder.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
-                )
-                by.append(holder_name(phrase(named or holder)))
-        if not by and bounds is not None:
-            by += [
-                c.claimant
-                for c in claims
-                if c.claimant
-                and c.stance == "expects"
-                and _someone(c.claimant)
-                and any(s.start <= bounds[0] < s.end for s in c.spans)
-            ][:1]
-        first = mentions[0] is (syntax or {}).get(index, [None])[0] if mentions else True
-        horizon = _horizon(bounds, event.time if first else None, times, published_of(doc), doc)
-        if _intention(status) and not by and horizon is None:
-            continue  # an intention nobody vouches for and no date ahead: not yet a prediction
-        out.append(
-            Forecast(
-                event_type=event.type,
-                place=event.place,
-                by=by,
-                horizon=horizon,
-                hedge=_hedge(status, doc[trigger_i].sent)
-                if status is not None and trigger_i is not None
-                else None,
-                condition=status.condition if status is not None else event.condition,
-                event=event.id,
-                spans=spans,
-                extractor=EXTRACTOR,
-            )
+        made = _forecast(
+            doc,
+            event.type,
+            event.place,
+            trigger_i,
+            status,
+            spans,
+            claims,
+            times,
+            event.time if first else None,
+            condition=event.condition,
         )
+        if made is not None:
+            made.event = event.id
+            out.append(made)
+    # stated objectives, held by the assessing body; moves toward a place that only the
+    # expectation makes an event
+    holder = assessor(doc) if objectives else None
+    by_key = {(e.type, (e.place or "").lower()): e.id for e in events if e.status == "forecast"}
+    extra = objectives + expected_moves(doc, mentions, {i for pairs in syntax.values() for i, _ in pairs})
+    for expected in extra:
+        key = (expected.type, expected.place.lower())
+        trigger = doc[expected.trigger]
+        if (
+            key in seen
+            or _negated_path(trigger, trigger)
+            or _boilerplate(trigger.sent)
+            and not expected.objective
+        ):
+            continue
+        if not expected.objective and (
+            _normative(expected.status)
+            or not _predicts(trigger, expected.status)
+            or _framed(trigger, expected.status.forecast_cue)
+        ):
+            continue
+        seen.add(key)
+        made = _forecast(
+            doc,
+            expected.type,
+            expected.place,
+            expected.trigger,
+            expected.status,
+            [],
+            claims,
+            times,
+            None,
+            objective=expected.objective,
+        )
+        if made is None:
+            continue
+        if expected.objective and holder and not made.by:
+            made.by = [holder]
+        made.event = by_key.get(key)
+        out.append(made)
     return out
+
+
+def _forecast(
+    doc: Doc,
+    etype: EventType,
+    place: str | None,
+    trigger_i: int | None,
+    status: Status | None,
+    spans: list,
+    claims: list,
+    times: dict[str, TimeRef],
+    time_id: str | None,
+    *,
+    objective: bool = False,
+    condition: str | None = None,
+) -> Forecast | None:
+    """The forecast of one expected event, or None where it is only an intention nobody vouches for."""
+    by: list[str] = []
+    bounds = (spans[0].start, spans[0].end) if spans else None
+    if trigger_i is not None:
+        sent = doc[trigger_i].sent
+        bounds, spans = (sent.start_char, sent.end_char), [span_of(sent)]
+        cue, holder = holder_of(doc[trigger_i])
+        # "measures were taken to strengthen the brigades, the commander said": an intention
+        # a speaker only reports is not one he vouches for as a prediction
+        vouches = not _purpose(status) or (cue is not None and cue.lemma_.lower() in VOUCHING)
+        if holder is not None and vouches and not objective:
+            # "The Commander-in-Chief …, Colonel-General Oleksandr Syrskyi": the name in apposition
+            named = next((c for c in holder.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            by.append(holder_name(phrase(named or holder)))
+    if not by and bounds is not None and not objective:
+        by += [
+            c.claimant
+            for c in claims
+            if c.claimant
+            and c.stance == "expects"
+            and _someone(c.claimant)
+            and any(s.start <= bounds[0] < s.end for s in c.spans)
+        ][:1]
+    horizon = _horizon(bounds, time_id, times, published_of(doc), doc)
+    if _intention(status) and not by and horizon is None and not objective:
+        return None  # an intention nobody vouches for and no date ahead: not yet a prediction
+    sent = doc[trigger_i].sent if trigger_i is not None else None
+    return Forecast(
+        event_type=etype,
+        place=place,
+        by=by,
+        horizon=horizon,
+        hedge=_hedge(status, sent) if status is not None and sent is not None else None,
+        condition=status.condition if status is not None else condition,
+        spans=spans,
+        extractor=EXTRACTOR,
+    )
 
 
 class ForecastFinder:

@@ -1,0 +1,194 @@
+"""Expected events that sitrep_events does not list: stated objectives, and moves toward a place.
+
+Two kinds of language state an expectation without an event word of their own:
+
+- a labelled objective ("Russian objective: Cross the Oskil River and push westward into eastern
+  Kharkiv Oblast"): an assessment lists what a side intends as imperative predicates on one line;
+  every predicate gives one expected event at each place it is directed to ("into", "toward",
+  "of", its object), not at a place it only starts from or borders ("back from the border", "a
+  buffer zone with Belgorod Oblast");
+- a verb of directed motion under a modal or an expectation ("forces could cross the river",
+  "the enemy intends to exit to the canal"): as what is expected it is an advance toward its goal,
+  though told as done it is no event ("a convoy crossed the bridge").
+
+The assessing body that holds an objective is the article's outlet where it is known, else the
+body the article names assessing ("ISW assesses", "ISW's assessment").
+
+    >>> sorted(EXPECTED_MOVES)[:3]
+    ['advance', 'approach', 'cross']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ...lexicons import lexicon
+from ...models import EventType
+from .event_places import Mention
+from .lexicon import TRIGGERS, agentive, doc_text, phrase, subject_of
+from .status import OBJECTIVE_LABEL, Status, status_of
+
+LEX = lexicon("en")
+
+#: Lemma → event type of a move toward a goal, when expected (Levin 1993 §51.1, see the file).
+EXPECTED_MOVES: dict[str, EventType] = LEX.table("events/expected_moves")  # type: ignore[assignment]
+# Prepositions that lead to where a move is directed or what it takes ("into X", "the entirety of X",
+# "to within range of X"); "from", "with", "by" name a start, a neighbour or a means.
+GOAL_PREPS = {
+    "to",
+    "toward",
+    "towards",
+    "into",
+    "on",
+    "onto",
+    "upon",
+    "against",
+    "of",
+    "in",
+    "across",
+    "at",
+    "near",
+    "within",
+    "through",
+    "along",
+    "beyond",
+}
+COORDINATION = {",", "and", "or", "as", "well"}
+# Words that may stand between a goal word and the place ("into eastern Kharkiv Oblast").
+MODIFIERS = {"DET", "ADJ", "NUM", "PART", "PROPN"}
+ASSESSING = {"assess", "assessment", "judge", "estimate", "forecast"}
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One expected event: its type, the place it is directed to, its word and how it is framed."""
+
+    type: EventType
+    place: str
+    trigger: int
+    status: Status
+    objective: bool = False
+
+
+def objective_lines(doc: Doc) -> list[tuple[Token, int, int]]:
+    """(label, first token, end token) of each line that states an objective after a label."""
+    text = doc_text(doc)
+    out: list[tuple[Token, int, int]] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = OBJECTIVE_LABEL.search(text, start, min(end, start + 60))
+        if found is not None and end > found.end():
+            label = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+            body = doc.char_span(found.end(), end, alignment_mode="contract")
+            if label is not None and body is not None and len(body):
+                out.append((label[0], body.start, body.end))
+        start = end + 1
+    return out
+
+
+def _predicate(token: Token) -> EventType | None:
+    """The event type of an objective's predicate word ("Capture", "push", "approach")."""
+    if token.pos_ in ("ADP", "DET", "PRON", "PUNCT", "CCONJ", "ADJ") or token.dep_ in ("amod", "compound"):
+        return None
+    for word in (token.lemma_.lower(), token.lower_):
+        etype = EXPECTED_MOVES.get(word) or TRIGGERS.get(word)
+        if etype is not None and etype not in ("casualties", "evacuation"):
+            return etype
+    return None
+
+
+def _lead(doc: Doc, m: Mention, lo: int) -> Token | None:
+    """The word a place mention follows once its modifiers are skipped ("into [eastern] X")."""
+    i = m.start - 1
+    while i >= lo and (doc[i].pos_ in MODIFIERS and doc[i].lower_ not in GOAL_PREPS or doc[i].tag_ == "POS"):
+        i -= 1
+    return doc[i] if i >= lo else None
+
+
+def goal_places(doc: Doc, predicate: Token, lo: int, hi: int, mentions: list[Mention]) -> list[str]:
+    """The places a predicate's words from `lo` to `hi` direct it to: its object, the object of a goal
+    preposition, and places coordinated with one of these."""
+    out: list[str] = []
+    last_ok = False
+    for m in mentions:
+        if not lo <= m.start < hi:
+            continue
+        lead = _lead(doc, m, lo)
+        if lead is None or lead.i == predicate.i:
+            ok = True
+        elif lead.lower_ in COORDINATION:
+            ok = last_ok
+        else:
+            ok = lead.lower_ in GOAL_PREPS
+        last_ok = ok
+        if ok and m.name not in out:
+            out.append(m.name)
+    return out
+
+
+def objective_events(doc: Doc, mentions: list[Mention]) -> list[Expected]:
+    """Every predicate of every objective line, at each place it is directed to."""
+    out: list[Expected] = []
+    for label, lo, hi in objective_lines(doc):
+        heads = [(t.i, etype) for t in doc[lo:hi] if (etype := _predicate(t)) is not None]
+        for n, (i, etype) in enumerate(heads):
+            end = heads[n + 1][0] if n + 1 < len(heads) else hi
+            status = Status(status="forecast", cue=label, forecast_cue=label)
+            out += [
+                Expected(etype, place, i, status, True)
+                for place in goal_places(doc, doc[i], i + 1, end, mentions)
+            ]
+    return out
+
+
+def _goal_scope(token: Token) -> tuple[int, int] | None:
+    """Token bounds of a move's object and goal phrases ("cross [the Oskil River]", "exit [to the canal]")."""
+    parts = [
+        c
+        for c in token.children
+        if c.dep_ == "dobj" or (c.dep_ in ("prep", "advmod") and c.lower_ in GOAL_PREPS)
+    ]
+    if not parts:
+        return None
+    return min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
+
+
+def expected_moves(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Expected]:
+    """Moves toward a place that a modal, an expectation or an intention puts ahead ("could cross
+    the Oskil River"), for the verbs sitrep_events does not take as events themselves."""
+    out: list[Expected] = []
+    for token in doc:
+        if token.i in skip or token.pos_ != "VERB" or token.lemma_.lower() in TRIGGERS:
+            continue
+        etype = EXPECTED_MOVES.get(token.lemma_.lower())
+        scope = _goal_scope(token) if etype is not None else None
+        if etype is None or scope is None:
+            continue
+        status = status_of(token)
+        if status.status != "forecast" or status.in_condition:
+            continue
+        out += [
+            Expected(etype, place, token.i, status) for place in goal_places(doc, token, *scope, mentions)
+        ]
+    return out
+
+
+def assessor(doc: Doc) -> str | None:
+    """Who assesses in this article: its outlet, else the body named most often assessing."""
+    if doc._.outlet:
+        return str(doc._.outlet)
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if token.lemma_.lower() not in ASSESSING:
+            continue
+        holder = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
+        if holder is None and token.pos_ == "NOUN":
+            holder = next((c for c in token.children if c.dep_ == "poss"), None)
+        if holder is not None and holder.pos_ == "PROPN" and agentive(holder):
+            counts[phrase(holder)] += 1
+    return counts.most_common(1)[0][0] if counts else None
