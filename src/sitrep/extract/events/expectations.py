@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ...lexicons import lexicon
 from ...models import EventType
-from .event_places import Mention
+from .event_places import CITY_ANAPHORS, Mention, place_for
 from .lexicon import TRIGGERS, agentive, doc_text, phrase, subject_of
 from .status import OBJECTIVE_LABEL, Status, status_of
 
@@ -60,6 +60,11 @@ COORDINATION = {",", "and", "or", "as", "well"}
 # Words that may stand between a goal word and the place ("into eastern Kharkiv Oblast").
 MODIFIERS = {"DET", "ADJ", "NUM", "PART", "PROPN"}
 ASSESSING = {"assess", "assessment", "judge", "estimate", "forecast"}
+#: Adjectives that put the event their noun names ahead ("a possible offensive"; ICD 203, FactBank).
+EXPECTED_MODIFIERS = LEX.words("events/expected_modifiers")
+# An attack expected on a place is an expected advance on it: an offensive a later report of
+# gained ground can confirm ("armored assaults in the near future", "will try an offensive").
+ASSAULTS = {"assault", "storm"}
 
 
 @dataclass(frozen=True)
@@ -110,13 +115,16 @@ def _lead(doc: Doc, m: Mention, lo: int) -> Token | None:
     return doc[i] if i >= lo else None
 
 
-def goal_places(doc: Doc, predicate: Token, lo: int, hi: int, mentions: list[Mention]) -> list[str]:
+def goal_places(
+    doc: Doc, predicate: Token, lo: int, hi: int, mentions: list[Mention], *, wide: bool = True
+) -> list[str]:
     """The places a predicate's words from `lo` to `hi` direct it to: its object, the object of a goal
-    preposition, and places coordinated with one of these."""
+    preposition, and places coordinated with one of these (a country only with `wide`: in running
+    prose "elsewhere in Ukraine" frames the war, an objective's line may name a country as its goal)."""
     out: list[str] = []
     last_ok = False
     for m in mentions:
-        if not lo <= m.start < hi:
+        if not lo <= m.start < hi or (m.wide and not wide):
             continue
         lead = _lead(doc, m, lo)
         if lead is None or lead.i == predicate.i:
@@ -173,9 +181,59 @@ def expected_moves(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Ex
         if status.status != "forecast" or status.in_condition:
             continue
         out += [
-            Expected(etype, place, token.i, status) for place in goal_places(doc, token, *scope, mentions)
+            Expected(etype, place, token.i, status)
+            for place in goal_places(doc, token, *scope, mentions, wide=False)
         ]
     return out
+
+
+def expected_type(etype: EventType, token: Token) -> EventType:
+    """An expected assault is an expected advance (`ASSAULTS`); any other type stays."""
+    return "advance" if etype == "fighting" and token.lemma_.lower() in ASSAULTS else etype
+
+
+def _nominal_type(token: Token) -> EventType | None:
+    """The event a noun names, itself or through its modifier ("offensive operation")."""
+    if token.pos_ != "NOUN":
+        return None
+    for word in (token, *(c for c in token.children if c.dep_ in ("amod", "compound"))):
+        etype = TRIGGERS.get(word.lemma_.lower())
+        if etype is not None:
+            return expected_type(etype, word)
+    return None
+
+
+def expected_nominals(
+    doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], skip: set[int]
+) -> list[Expected]:
+    """Event nouns an expectation adjective puts ahead ("a possible future offensive operation
+    against X"), at the places their own phrase is directed to."""
+    out: list[Expected] = []
+    for token in doc:
+        if token.i in skip or token.pos_ != "NOUN":
+            continue
+        cue = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in EXPECTED_MODIFIERS), None)
+        etype = _nominal_type(token) if cue is not None else None
+        scope = _goal_scope(token) if etype is not None else None
+        if cue is None or etype is None or scope is None:
+            continue
+        status = Status(status="forecast", cue=cue, forecast_cue=cue, hedge=cue.lower_)
+        places = goal_places(doc, token, *scope, mentions, wide=False)
+        if not places and any(_pointing(t) for t in doc[scope[0] : scope[1]]):
+            # "against the city": the city named before
+            found = [m for m in place_for(token, mentions, by_token) if not m.wide]
+            places = [found[0].name] if found else []
+        out += [Expected(etype, place, token.i, status) for place in places]
+    return out
+
+
+def _pointing(token: Token) -> bool:
+    """'the city', 'this town': a settlement noun without a name of its own points back to one."""
+    return (
+        token.lemma_.lower() in CITY_ANAPHORS
+        and any(d.lower_ in ("the", "this", "that") for d in token.children)
+        and not any(d.dep_ in ("compound", "appos", "prep") for d in token.children)
+    )
 
 
 def assessor(doc: Doc) -> str | None:

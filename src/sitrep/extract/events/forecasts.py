@@ -26,7 +26,14 @@ from ...models import EventType, Forecast, TimeRef
 from ..base import ensure_doc_extension, extractor_id, items_of, published_of, span_of
 from .event_places import place_mentions
 from .events import clean_horizon
-from .expectations import assessor, expected_moves, objective_events, objective_lines
+from .expectations import (
+    assessor,
+    expected_moves,
+    expected_nominals,
+    expected_type,
+    objective_events,
+    objective_lines,
+)
 from .lexicon import (
     ANAPHORS,
     CLAIM,
@@ -239,6 +246,8 @@ def _named_in(trigger: Token, place: str | None, spans: dict[str, list[tuple[int
         return False
     doc = trigger.doc
     scope = trigger.head if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj") else trigger
+    if trigger.dep_ == "pobj" and scope.dep_ == "prep":
+        scope = scope.head  # "focus on the Y direction in a spring offensive": the phrase's verb
     lo, hi = min(scope.left_edge.i, trigger.left_edge.i), max(scope.right_edge.i, trigger.right_edge.i)
     # a relative clause only describes a place ("the Dnieper River, which … flows into the Black
     # Sea"): its places are not where the event is expected
@@ -360,7 +369,8 @@ def find_forecasts(doc: Doc) -> list[Forecast]:
         # only intends or nears it ("tasked with capturing", "approached the conquest")
         mentions_.sort(key=lambda pair: _intention(pair[1]))
         trigger_i, status = mentions_[0] if mentions_ else (None, None)
-        key = (event.type, (event.place or "").lower())
+        etype = expected_type(event.type, doc[trigger_i]) if trigger_i is not None else event.type
+        key = (etype, (event.place or "").lower())
         if key in seen:
             continue
         seen.add(key)
@@ -368,7 +378,7 @@ def find_forecasts(doc: Doc) -> list[Forecast]:
         spans = list(event.spans[:1])
         made = _forecast(
             doc,
-            event.type,
+            etype,
             event.place,
             trigger_i,
             status,
@@ -385,7 +395,13 @@ def find_forecasts(doc: Doc) -> list[Forecast]:
     # expectation makes an event
     holder = assessor(doc) if objectives else None
     by_key = {(e.type, (e.place or "").lower()): e.id for e in events if e.status == "forecast"}
-    extra = objectives + expected_moves(doc, mentions, {i for pairs in syntax.values() for i, _ in pairs})
+    triggers = {i for pairs in syntax.values() for i, _ in pairs}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    extra = (
+        objectives
+        + expected_moves(doc, mentions, triggers)
+        + expected_nominals(doc, mentions, by_token, triggers | set(by_token))
+    )
     for expected in extra:
         key = (expected.type, expected.place.lower())
         trigger = doc[expected.trigger]
