@@ -56,6 +56,8 @@ GOAL_PREPS = {
     "along",
     "beyond",
 }
+# Prepositions that, right after a place, only say where that place is.
+LOCATORS = {"near", "in", "at", "outside", "around"}
 COORDINATION = {",", "and", "or", "as", "well"}
 # Words that may stand between a goal word and the place ("into eastern Kharkiv Oblast").
 MODIFIERS = {"DET", "ADJ", "NUM", "PART", "PROPN"}
@@ -127,6 +129,8 @@ def goal_places(
         if not lo <= m.start < hi or (m.wide and not wide):
             continue
         lead = _lead(doc, m, lo)
+        if lead is not None and lead.lower_ in LOCATORS and _after_place(doc, lead, mentions):
+            continue  # "cross the Oskil River near Kupiansk": the town only locates the river
         if lead is None or lead.i == predicate.i:
             ok = True
         elif lead.lower_ in COORDINATION:
@@ -137,6 +141,11 @@ def goal_places(
         if ok and m.name not in out:
             out.append(m.name)
     return out
+
+
+def _after_place(doc: Doc, lead: Token, mentions: list[Mention]) -> bool:
+    """The preposition follows a place mention directly ("the Oskil River | near Kupiansk")."""
+    return any(m.end == lead.i for m in mentions)
 
 
 def objective_events(doc: Doc, mentions: list[Mention]) -> list[Expected]:
@@ -247,6 +256,11 @@ def assessor(doc: Doc) -> str | None:
         holder = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
         if holder is None and token.pos_ == "NOUN":
             holder = next((c for c in token.children if c.dep_ == "poss"), None)
-        if holder is not None and holder.pos_ == "PROPN" and agentive(holder):
+        # a body's name, not a pronoun or a role ("we assess", "analysts assess"); the small model
+        # tags an acronym such as "ISW" a common noun
+        named = holder is not None and (
+            holder.pos_ == "PROPN" or holder.ent_type_ in ("ORG", "PERSON") or holder.text.isupper()
+        )
+        if holder is not None and named and agentive(holder):
             counts[phrase(holder)] += 1
     return counts.most_common(1)[0][0] if counts else None

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...errors import ConfigError, Messages
+from ...geo import get_gazetteer
 from ...models import EventType, Forecast, TimeRef
 from ..base import ensure_doc_extension, extractor_id, items_of, published_of, span_of
 from .event_places import place_mentions
@@ -437,7 +438,39 @@ def find_forecasts(doc: Doc) -> list[Forecast]:
             made.by = [holder]
         made.event = by_key.get(key)
         out.append(made)
-    return out
+    # the ledger checks a forecast against later events at its place: only a place the gazetteer
+    # knows, under the name the record gives it, can be checked ("toward Kramatorsk" read by the
+    # syntax alone may name a person the model mistook for a place)
+    names = [p.name for p in items_of(doc, "places")]
+    kept = []
+    for forecast in out:
+        known = gazetteer_name(forecast.place, names)
+        if known is None and forecast.place and get_gazetteer().lookup(forecast.place):
+            known = forecast.place  # a place of the gazetteer the places component left out
+        if known is not None:
+            forecast.place = known
+            kept.append(forecast)
+    return kept
+
+
+def gazetteer_name(place: str | None, names: list[str]) -> str | None:
+    """The name of the record's place that `place` names: itself, or the one whose words hold
+    its words in order ("Dnipropetrovsk" → "Dnipropetrovsk Oblast"); None when none does.
+
+    >>> gazetteer_name("Dnipropetrovsk", ["Dnipro", "Dnipropetrovsk Oblast"])
+    'Dnipropetrovsk Oblast'
+    """
+    if not place:
+        return None
+    words = place.lower().split()
+    exact = next((n for n in names if n.lower() == place.lower()), None)
+    if exact is not None:
+        return exact
+    for name in names:
+        held = name.lower().split()
+        if any(held[i : i + len(words)] == words for i in range(len(held) - len(words) + 1)):
+            return name
+    return None
 
 
 def _forecast(
