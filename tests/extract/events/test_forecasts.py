@@ -316,3 +316,12 @@ def test_a_place_named_in_part_takes_the_record_name(nlp):
 
     assert gazetteer_name("Dnipropetrovsk", ["Dnipro", "Dnipropetrovsk Oblast"]) == "Dnipropetrovsk Oblast"
     assert gazetteer_name("Putin", ["Dnipro"]) is None
+
+
+def test_what_is_prepared_is_expected_where_the_preparing_is_done(nlp):
+    text = (
+        "A brigade officer reported that Russian forces have increased shelling in the Lyman and "
+        "Kupiansk direction, likely in preparation to conduct mechanized assaults in the coming weeks."
+    )
+    found = _pairs(nlp, text)
+    assert ("advance", "Lyman") in found and ("advance", "Kupiansk") in found, found

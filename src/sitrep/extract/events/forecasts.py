@@ -25,7 +25,7 @@ from ...errors import ConfigError, Messages
 from ...geo import get_gazetteer
 from ...models import EventType, Forecast, TimeRef
 from ..base import ensure_doc_extension, extractor_id, items_of, published_of, span_of
-from .event_places import place_mentions
+from .event_places import Mention, place_mentions
 from .events import clean_horizon
 from .expectations import (
     assessor,
@@ -249,6 +249,13 @@ def _named_in(trigger: Token, place: str | None, spans: dict[str, list[tuple[int
     scope = trigger.head if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj") else trigger
     if trigger.dep_ == "pobj" and scope.dep_ == "prep":
         scope = scope.head  # "focus on the Y direction in a spring offensive": the phrase's verb
+    prepared = next(
+        (a for a in trigger.ancestors if a.lemma_.lower() in AHEAD_FOR and a.pos_ == "NOUN"), None
+    )
+    if prepared is not None:
+        # "increased strikes in the Y direction, likely in preparation to conduct assaults": what is
+        # prepared is expected where the preparing is done
+        scope = next((a for a in prepared.ancestors if a.pos_ in ("VERB", "AUX")), scope)
     lo, hi = min(scope.left_edge.i, trigger.left_edge.i), max(scope.right_edge.i, trigger.right_edge.i)
     # a relative clause only describes a place ("the Dnieper River, which … flows into the Black
     # Sea"): its places are not where the event is expected
@@ -392,6 +399,13 @@ def find_forecasts(doc: Doc) -> list[Forecast]:
         if made is not None:
             made.event = event.id
             out.append(made)
+            # "assaults in the Y and Z direction": an expectation distributes over conjoined places
+            for other in (
+                _conjoined(doc[trigger_i].sent, event.place, mentions) if trigger_i is not None else []
+            ):
+                if (etype, other.lower()) not in seen:
+                    seen.add((etype, other.lower()))
+                    out.append(made.model_copy(update={"place": other, "event": None}))
     # stated objectives, held by the assessing body; moves toward a place that only the
     # expectation makes an event
     holder = assessor(doc) if objectives else None
@@ -451,6 +465,22 @@ def find_forecasts(doc: Doc) -> list[Forecast]:
             forecast.place = known
             kept.append(forecast)
     return kept
+
+
+def _conjoined(sent: Span, place: str | None, mentions: list[Mention]) -> list[str]:
+    """Places of the sentence conjoined with a mention of `place` ("the Y and Z direction")."""
+    here = [m for m in mentions if sent.start <= m.start < sent.end]
+    doc = sent.doc
+    roots = {doc[m.root].i for m in here if place and m.name.lower() == place.lower()}
+    out = []
+    for m in here:
+        root = doc[m.root]
+        linked = (root.dep_ == "conj" and root.head.i in roots) or any(
+            doc[r].dep_ == "conj" and doc[r].head.i == root.i for r in roots
+        )
+        if m.name.lower() != (place or "").lower() and linked:
+            out.append(m.name)
+    return out
 
 
 def gazetteer_name(place: str | None, names: list[str]) -> str | None:
