@@ -543,13 +543,13 @@ def _forecast(
     horizon = _horizon(bounds, time_id, times, published_of(doc), doc)
     if _intention(status) and not by and horizon is None and not objective:
         return None  # an intention nobody vouches for and no date ahead: not yet a prediction
-    sent = doc[trigger_i].sent if trigger_i is not None else None
+    own = doc[trigger_i].sent if trigger_i is not None else None
     return Forecast(
         event_type=etype,
         place=place,
         by=by,
         horizon=horizon,
-        hedge=_hedge(status, sent) if status is not None and sent is not None else None,
+        hedge=_hedge(status, own) if status is not None and own is not None else None,
         condition=status.condition if status is not None else condition,
         spans=spans,
         extractor=EXTRACTOR,
