@@ -163,8 +163,9 @@ def test_forecast_events_that_predict_nothing(nlp, text):
             ("advance", "Zaporizhzhia", "Officials"),
         ),
         (
+            # Russia prepares; the governor who warns of it holds the expectation
             "Russia is preparing to strike Odesa again within days, the governor warned.",
-            ("strike", "Odesa", "Russia"),
+            ("strike", "Odesa", "governor"),
         ),
     ],
 )
@@ -250,7 +251,12 @@ def test_the_outlet_holds_its_objectives(nlp):
             ("advance", "Oskil River"),
         ),
         ("Analysts expect Russian forces to approach Kramatorsk in the spring.", ("advance", "Kramatorsk")),
-        # an event noun that an estimative adjective puts ahead; an expected assault is an advance
+        # an event noun that an estimative adjective or a modal above puts ahead; an expected
+        # assault is an advance
+        (
+            "Russian forces will likely continue offensive operations toward Kramatorsk.",
+            ("advance", "Kramatorsk"),
+        ),
         (
             "Commanders in Kharkiv fear an imminent offensive against the city of Kramatorsk.",
             ("advance", "Kramatorsk"),
@@ -268,7 +274,10 @@ def test_expected_moves_and_event_nouns(nlp, text, expected):
 @pytest.mark.parametrize(
     "text,absent",
     [
-        # told as done, a move is no forecast
+        # the low end of the estimative scale expects the event not to happen
+        ("Russian forces are unlikely to seize Zaporizhzhia in the near term.", ("capture", "Zaporizhzhia")),
+        # told as done, a move or an offensive is no forecast
+        ("Russian forces continued offensive operations toward Kramatorsk.", ("advance", "Kramatorsk")),
         ("A convoy crossed the Dnipro River on Monday.", ("advance", "Dnipro River")),
         ("Russian forces entered Kupiansk last week.", ("advance", "Kupiansk")),
         # a town that only locates the river is no goal
@@ -325,3 +334,13 @@ def test_what_is_prepared_is_expected_where_the_preparing_is_done(nlp):
     )
     found = _pairs(nlp, text)
     assert ("advance", "Lyman") in found and ("advance", "Kupiansk") in found, found
+
+
+def test_an_intention_an_assessor_reports_is_the_assessors_expectation(nlp):
+    (f,) = _forecasts(nlp, "ISW assesses that Russian forces intend to seize Kostyantynivka.")
+    assert (f.event_type, f.place, f.by) == ("capture", "Kostyantynivka", ["ISW"])
+
+
+def test_a_predicted_attempt_is_a_forecast_without_a_holder(nlp):
+    found = _pairs(nlp, "Russian forces will likely continue efforts to seize Pokrovsk and Myrnohrad.")
+    assert ("capture", "Pokrovsk") in found and ("capture", "Myrnohrad") in found

@@ -66,7 +66,7 @@ ASSESSING = {"assess", "assessment", "judge", "estimate", "forecast"}
 EXPECTED_MODIFIERS = LEX.words("events/expected_modifiers")
 # An attack expected on a place is an expected advance on it: an offensive a later report of
 # gained ground can confirm ("armored assaults in the near future", "will try an offensive").
-ASSAULTS = {"assault", "storm"}
+ASSAULTS = {"assault", "storm", "attack"}
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,11 @@ def _goal_scope(token: Token) -> tuple[int, int] | None:
         for c in token.children
         if c.dep_ == "dobj" or (c.dep_ in ("prep", "advmod") and c.lower_ in GOAL_PREPS)
     ]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        # "continue offensive operations toward X": the parser often hangs the goal on the verb
+        parts += [
+            c for c in token.head.children if c.dep_ == "prep" and c.lower_ in GOAL_PREPS and c.i > token.i
+        ]
     if not parts:
         return None
     return min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
@@ -215,18 +220,26 @@ def _nominal_type(token: Token) -> EventType | None:
 def expected_nominals(
     doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], skip: set[int]
 ) -> list[Expected]:
-    """Event nouns an expectation adjective puts ahead ("a possible future offensive operation
-    against X"), at the places their own phrase is directed to."""
+    """Event nouns that sitrep_events did not take, put ahead by an expectation adjective ("a
+    possible future offensive operation against X") or by a modal or an expectation above them
+    ("will likely continue offensive operations toward X"), at the places their own phrase is
+    directed to."""
     out: list[Expected] = []
     for token in doc:
         if token.i in skip or token.pos_ != "NOUN":
             continue
-        cue = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in EXPECTED_MODIFIERS), None)
-        etype = _nominal_type(token) if cue is not None else None
+        etype = _nominal_type(token)
         scope = _goal_scope(token) if etype is not None else None
-        if cue is None or etype is None or scope is None:
+        if etype is None or scope is None:
             continue
-        status = Status(status="forecast", cue=cue, forecast_cue=cue, hedge=cue.lower_)
+        cue = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in EXPECTED_MODIFIERS), None)
+        if cue is not None:
+            status = Status(status="forecast", cue=cue, forecast_cue=cue, hedge=cue.lower_)
+        else:
+            # "will likely continue offensive operations toward X": a modal or an expectation above
+            status = status_of(token)
+            if status.status != "forecast" or status.in_condition:
+                continue
         places = goal_places(doc, token, *scope, mentions, wide=False)
         if not places and any(_pointing(t) for t in doc[scope[0] : scope[1]]):
             # "against the city": the city named before

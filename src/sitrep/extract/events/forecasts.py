@@ -9,6 +9,9 @@ hedge ("could", "likely") and the condition ("if Ukraine retreats from Pokrovsk"
 An event that is itself only the "if" clause of another forecast is not a forecast; since
 version 3 a mention predicts only from inside what is expected and where it names its place
 (docs/events.md lists the rules: framing clauses, negation, past markers, borrowed places).
+Since version 4 it also reads expectations without an event word of their own (stated
+objectives, expected moves, expected event nouns: `expectations`), and keeps a forecast only
+at a place of the record or the gazetteer.
 
     >>> holder_name("the analysts")
     'analysts'
@@ -58,6 +61,8 @@ PRONOUNS = {"he", "she", "they", "we", "i"}
 # Time expressions that place an event in the past cannot be its horizon.
 PAST_WORDS = {"ago", "last", "since", "yesterday", "earlier", "past", "recent"}
 NOT_PREDICTIONS = {"threat", "danger", "risk", "time", "urge", "call", "chance", "able", "should", "must"}
+# Estimative words of the low end of ICD 203's scale: "unlikely to seize the city" expects it not to happen.
+IMPROBABLE = {"unlikely", "improbable", "doubtful"}
 AHEAD = {
     "by",
     "until",
@@ -106,6 +111,8 @@ POINTING = {"the", "this", "that", "these", "those"}
 BEHIND = {"previously", "already", "earlier", "once", "formerly"}
 # Readiness words whose infinitive is a plan at hand: "ready to conduct a serious offensive".
 READY = {"ready", "poised", "determined", "eager", "about", "willing"}
+# Verbs of intending: their subject intends; whoever reports or assesses the intention expects it.
+INTENDING = {"intend", "plan", "aim", "seek", "want", "prepare", "task"}
 # Verbs whose holder vouches for an intention (an expectation or a claim), unlike a plain "said".
 VOUCHING = EXPECT | CLAIM
 
@@ -138,6 +145,19 @@ def _intention(status: object) -> bool:
     return (
         cue is not None and cue.tag_ != "MD" and cue.lower_ not in MODALS and cue.lemma_.lower() not in EXPECT
     )
+
+
+def _predicted_above(trigger: Token) -> bool:
+    """A modal or an estimative word governs the intention ("will likely continue efforts to seize
+    X"): someone predicts the attempt, not only its purpose."""
+    for node in trigger.ancestors:
+        if any(
+            c.dep_ in ("aux", "advmod") and (c.tag_ == "MD" or c.lower_ == "likely") for c in node.children
+        ):
+            return True
+        if node.dep_ in ("ccomp", "ROOT") or node.lemma_.lower() in VOUCHING:
+            return False
+    return False
 
 
 def _purpose(status: object) -> bool:
@@ -182,6 +202,8 @@ def _predicts(trigger: Token, status: object) -> bool:
         return False
     cue = getattr(status, "forecast_cue", None)
     if cue is not None and cue.pos_ == "PROPN":
+        return False
+    if cue is not None and cue.lemma_.lower() in IMPROBABLE:
         return False
     if cue is not None and cue.pos_ == "NOUN" and cue.lemma_.lower() == "estimate":
         return False  # "estimates of Russia's losses": a count, not a prediction
@@ -524,6 +546,12 @@ def _forecast(
         sent = doc[trigger_i].sent
         bounds, spans = (sent.start_char, sent.end_char), [span_of(sent)]
         cue, holder = holder_of(doc[trigger_i])
+        if cue is not None and cue.lemma_.lower() in INTENDING:
+            # "ISW assesses that Russian forces intend to seize X": the intention is the forces',
+            # the expectation the assessor's
+            outer_cue, outer = holder_of(cue)
+            if outer is not None and outer_cue is not None and outer_cue.lemma_.lower() not in INTENDING:
+                cue, holder = outer_cue, outer
         # "measures were taken to strengthen the brigades, the commander said": an intention
         # a speaker only reports is not one he vouches for as a prediction
         vouches = not _purpose(status) or (cue is not None and cue.lemma_.lower() in VOUCHING)
@@ -541,7 +569,8 @@ def _forecast(
             and any(s.start <= bounds[0] < s.end for s in c.spans)
         ][:1]
     horizon = _horizon(bounds, time_id, times, published_of(doc), doc)
-    if _intention(status) and not by and horizon is None and not objective:
+    predicted = trigger_i is not None and _predicted_above(doc[trigger_i])
+    if _intention(status) and not by and horizon is None and not objective and not predicted:
         return None  # an intention nobody vouches for and no date ahead: not yet a prediction
     own = doc[trigger_i].sent if trigger_i is not None else None
     return Forecast(
