@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from ...lexicons import lexicon
 from ...models import EventType
 from .event_places import CITY_ANAPHORS, Mention, place_for
-from .lexicon import TRIGGERS, agentive, doc_text, phrase, subject_of
+from .lexicon import TRIGGERS, VERB_ONLY, agentive, doc_text, phrase, subject_of
 from .status import OBJECTIVE_LABEL, Status, status_of
 
 LEX = lexicon("en")
@@ -67,6 +67,8 @@ EXPECTED_MODIFIERS = LEX.words("events/expected_modifiers")
 # An attack expected on a place is an expected advance on it: an offensive a later report of
 # gained ground can confirm ("armored assaults in the near future", "will try an offensive").
 ASSAULTS = {"assault", "storm", "attack"}
+# Generic nouns of military action whose modifier says which event they are ("offensive operations").
+EVENT_HEADS = {"operation", "action", "campaign", "effort"}
 
 
 @dataclass(frozen=True)
@@ -210,9 +212,16 @@ def _nominal_type(token: Token) -> EventType | None:
     """The event a noun names, itself or through its modifier ("offensive operation")."""
     if token.pos_ != "NOUN":
         return None
-    for word in (token, *(c for c in token.children if c.dep_ in ("amod", "compound"))):
+    # the modifier names the event only on a generic event noun: "offensive operations", not "the
+    # besieged city"
+    modifiers = (
+        [c for c in token.children if c.dep_ in ("amod", "compound")]
+        if token.lemma_.lower() in EVENT_HEADS
+        else []
+    )
+    for word in (token, *modifiers):
         etype = TRIGGERS.get(word.lemma_.lower())
-        if etype is not None:
+        if etype is not None and word.lemma_.lower() not in VERB_ONLY:  # "control" as a noun is no capture
             return expected_type(etype, word)
     return None
 

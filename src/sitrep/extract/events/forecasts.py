@@ -31,6 +31,7 @@ from ..base import ensure_doc_extension, extractor_id, items_of, published_of, s
 from .event_places import Mention, place_mentions
 from .events import clean_horizon
 from .expectations import (
+    ASSESSING,
     assessor,
     expected_moves,
     expected_nominals,
@@ -113,6 +114,8 @@ BEHIND = {"previously", "already", "earlier", "once", "formerly"}
 READY = {"ready", "poised", "determined", "eager", "about", "willing"}
 # Verbs of intending: their subject intends; whoever reports or assesses the intention expects it.
 INTENDING = {"intend", "plan", "aim", "seek", "want", "prepare", "task"}
+# Who assesses or expects an intention predicts it ("ISW assesses", "the governor warned").
+FORESEEING = (ASSESSING | EXPECT) - INTENDING
 # Verbs whose holder vouches for an intention (an expectation or a claim), unlike a plain "said".
 VOUCHING = EXPECT | CLAIM
 
@@ -550,7 +553,8 @@ def _forecast(
             # "ISW assesses that Russian forces intend to seize X": the intention is the forces',
             # the expectation the assessor's
             outer_cue, outer = holder_of(cue)
-            if outer is not None and outer_cue is not None and outer_cue.lemma_.lower() not in INTENDING:
+            # only one who assesses or expects it makes it a prediction, not a side saying what it wants
+            if outer is not None and outer_cue is not None and outer_cue.lemma_.lower() in FORESEEING:
                 cue, holder = outer_cue, outer
         # "measures were taken to strengthen the brigades, the commander said": an intention
         # a speaker only reports is not one he vouches for as a prediction
