@@ -201,9 +201,14 @@ def _pairs(nlp, text):
     [
         # each predicate of the line, at each place it is directed to
         (
-            "Russian objective: Cross the Oskil River in Kharkiv Oblast and push westward into eastern "
-            "Kharkiv Oblast and northern Donetsk Oblast",
-            {("advance", "Oskil River"), ("advance", "Kharkiv Oblast"), ("advance", "Donetsk Oblast")},
+            "Russian objective: Cross the Dnipro River in Kherson Oblast and push east into "
+            "Zaporizhzhia Oblast and southern Dnipropetrovsk Oblast",
+            # the oblast only locates the river: no goal of its own
+            {
+                ("advance", "Dnipro River"),
+                ("advance", "Zaporizhzhia Oblast"),
+                ("advance", "Dnipropetrovsk Oblast"),
+            },
         ),
         (
             "Russian objective: Capture the rest of Zaporizhzhia Oblast and advance toward Orikhiv",
@@ -287,13 +292,13 @@ def test_expected_moves_and_event_nouns(nlp, text, expected):
         ),
         # "the Lyman direction" names its place; it does not point back to one for the expectation
         (
-            "The decision to move troops in the Lyman direction suggests that Russian forces will likely "
-            "prioritize seizing the Fortress Belt.",
+            "Reserves gathering in the Lyman direction suggest that Russian troops could soon try to "
+            "capture Kramatorsk.",
             ("capture", "Lyman"),
         ),
         # a clause conjoined to the expectation is not where it is expected
         (
-            "Russian forces will likely prioritize seizing the Fortress Belt and may focus on the Lyman direction.",
+            "Russian troops could soon try to capture Kramatorsk and may shift their effort to the Lyman direction.",
             ("capture", "Lyman"),
         ),
     ],

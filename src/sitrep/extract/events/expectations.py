@@ -2,13 +2,13 @@
 
 Two kinds of language state an expectation without an event word of their own:
 
-- a labelled objective ("Russian objective: Cross the Oskil River and push westward into eastern
-  Kharkiv Oblast"): an assessment lists what a side intends as imperative predicates on one line;
+- a labelled objective ("Russian objective: Cross the Dnipro River and push east into Zaporizhzhia
+  Oblast"): an assessment lists what a side intends as imperative predicates on one line;
   every predicate gives one expected event at each place it is directed to ("into", "toward",
   "of", its object), not at a place it only starts from or borders ("back from the border", "a
-  buffer zone with Belgorod Oblast");
+  land corridor with Crimea");
 - a verb of directed motion under a modal or an expectation ("forces could cross the river",
-  "the enemy intends to exit to the canal"): as what is expected it is an advance toward its goal,
+  "the enemy intends to enter the town"): as what is expected it is an advance toward its goal,
   though told as done it is no event ("a convoy crossed the bridge").
 
 The assessing body that holds an objective is the article's outlet where it is known, else the
@@ -166,7 +166,7 @@ def objective_events(doc: Doc, mentions: list[Mention]) -> list[Expected]:
 
 
 def _goal_scope(token: Token) -> tuple[int, int] | None:
-    """Token bounds of a move's object and goal phrases ("cross [the Oskil River]", "exit [to the canal]")."""
+    """Token bounds of a move's object and goal phrases ("cross [the river]", "move [toward the town]")."""
     parts = [
         c
         for c in token.children

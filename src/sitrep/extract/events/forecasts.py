@@ -273,7 +273,7 @@ def _named_in(trigger: Token, place: str | None, spans: dict[str, list[tuple[int
     doc = trigger.doc
     scope = trigger.head if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj") else trigger
     if trigger.dep_ == "pobj" and scope.dep_ == "prep":
-        scope = scope.head  # "focus on the Y direction in a spring offensive": the phrase's verb
+        scope = scope.head  # "press on in the Y direction in a new offensive": the phrase's verb
     prepared = next(
         (a for a in trigger.ancestors if a.lemma_.lower() in AHEAD_FOR and a.pos_ == "NOUN"), None
     )
