@@ -45,9 +45,7 @@ def shared() -> Path:
     return SHARED
 
 
-def pytest_terminal_summary(
-    terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
-) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
     """After the quality gate: each figure on the tuning sets beside news-check, and the gap."""
     gap = config.stash.get(GAP_KEY, None)
     if gap:

@@ -30,17 +30,7 @@ def test_extract_prints_one_json_record():
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["id"] == "pokrovsk-wsj-digest"
-    assert {
-        "places",
-        "units",
-        "sources",
-        "actors",
-        "quotes",
-        "claims",
-        "events",
-        "forecasts",
-        "quantities",
-    } <= record.keys()
+    assert {"places", "units", "sources", "actors", "quotes", "claims", "events", "forecasts", "quantities"} <= record.keys()
 
 
 def test_extract_markdown():
@@ -61,22 +51,15 @@ def test_extract_markdown_links_places_and_marks_approximations():
 
 def test_extract_several_files_writes_one_record_each(tmp_path):
     second = tmp_path / "second-report.txt"
-    second.write_text(
-        "Russian forces shelled Kharkiv overnight, the regional governor said.", encoding="utf-8"
-    )
+    second.write_text("Russian forces shelled Kharkiv overnight, the regional governor said.", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(SEED), str(second), "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "pokrovsk-wsj-digest.json",
-        "second-report.json",
-    ]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["pokrovsk-wsj-digest.json", "second-report.json"]
 
 
 def test_extract_several_files_without_out_dir_writes_nothing(tmp_path, monkeypatch):
     second = tmp_path / "second-report.txt"
-    second.write_text(
-        "Russian forces shelled Kharkiv overnight, the regional governor said.", encoding="utf-8"
-    )
+    second.write_text("Russian forces shelled Kharkiv overnight, the regional governor said.", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["extract", str(SEED), str(second)])
     assert result.exit_code == 2

@@ -44,12 +44,8 @@ def test_a_copied_run_is_found_and_the_seed_is_allowed(tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "news").mkdir(parents=True)
     (corpus / "seed").mkdir()
-    (corpus / "news" / "a.txt").write_text(
-        "Crews worked through the night to clear the rubble from the flattened school.\n"
-    )
-    (corpus / "news" / "meta.jsonl").write_text(
-        '{"text": "The seed run also sits in the bulk corpus, word for word here."}\n'
-    )
+    (corpus / "news" / "a.txt").write_text("Crews worked through the night to clear the rubble from the flattened school.\n")
+    (corpus / "news" / "meta.jsonl").write_text('{"text": "The seed run also sits in the bulk corpus, word for word here."}\n')
     (corpus / "seed" / "s.txt").write_text("The seed run also sits in the bulk corpus, word for word here.\n")
     repo = tmp_path / "repo"
     repo.mkdir()
@@ -70,6 +66,4 @@ def test_no_tracked_file_shares_a_run_of_words_with_the_corpus(shared):
     if not (ROOT / ".git").exists() or shutil.which("git") is None:
         pytest.skip("not a git checkout: the scan reads `git ls-files`")
     found = overlaps(ROOT, corpus)
-    assert not found, f"{len(found)} line(s) share a run of {RUN} words with {corpus}:\n" + "\n".join(
-        map(str, found)
-    )
+    assert not found, f"{len(found)} line(s) share a run of {RUN} words with {corpus}:\n" + "\n".join(map(str, found))

@@ -15,9 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_generated_docs_are_current():
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_docs.py"), "--check"], capture_output=True, text=True
-    )
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_docs.py"), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
 
 

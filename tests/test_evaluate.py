@@ -33,11 +33,7 @@ def test_names_match(golds, pred, expected):
 
 @pytest.mark.parametrize(
     "text,expected",
-    [
-        ("The Wall Street Journal", "wall street journal"),
-        ("One officer", "officer"),
-        ("20% of strength", "20% of strength"),
-    ],
+    [("The Wall Street Journal", "wall street journal"), ("One officer", "officer"), ("20% of strength", "20% of strength")],
 )
 def test_normalise(text, expected):
     assert normalise(text) == expected
@@ -48,44 +44,22 @@ def test_shared_share_counts_words_both_ways():
 
 
 def test_score_pairs_one_to_one_and_counts_false_positives():
-    gold = {
-        "id": "a",
-        "tasks": ["units"],
-        "units": [{"name": "68th Brigade", "number": 68, "echelon": "brigade", "side": "UA"}],
-    }
-    pred = {
-        "units": [
-            {"name": "68th Jaeger Brigade", "number": 68, "echelon": "brigade", "side": "UA"},
-            {"name": "68th Brigade", "number": 68, "echelon": "brigade", "side": "UA"},
-        ]
-    }
+    gold = {"id": "a", "tasks": ["units"], "units": [{"name": "68th Brigade", "number": 68, "echelon": "brigade", "side": "UA"}]}
+    pred = {"units": [{"name": "68th Jaeger Brigade", "number": 68, "echelon": "brigade", "side": "UA"},
+                      {"name": "68th Brigade", "number": 68, "echelon": "brigade", "side": "UA"}]}
     figures = score([gold], {"a": pred})
     assert (figures["units"].precision, figures["units"].recall) == (0.5, 1.0)
     assert figures["units.side"].acc == 1.0
 
 
 def test_metonym_counts_as_found_only_when_output():
-    gold = {
-        "id": "a",
-        "tasks": ["places"],
-        "places": [
-            {"name": "Pokrovsk", "lat": 48.28, "lon": 37.18, "literal": True},
-            {"name": "Moscow", "lat": 55.75, "lon": 37.62, "literal": False},
-        ],
-    }
+    gold = {"id": "a", "tasks": ["places"], "places": [
+        {"name": "Pokrovsk", "lat": 48.28, "lon": 37.18, "literal": True},
+        {"name": "Moscow", "lat": 55.75, "lon": 37.62, "literal": False}]}
     only_literal = score([gold], {"a": {"places": [{"name": "Pokrovsk", "lat": 48.3, "lon": 37.2}]}})
     assert only_literal["places"].f1 == 1.0 and only_literal["metonymy"].acc is None
-    both = score(
-        [gold],
-        {
-            "a": {
-                "places": [
-                    {"name": "Pokrovsk", "lat": 48.3, "lon": 37.2},
-                    {"name": "Moscow", "literal": False},
-                ]
-            }
-        },
-    )
+    both = score([gold], {"a": {"places": [{"name": "Pokrovsk", "lat": 48.3, "lon": 37.2},
+                                            {"name": "Moscow", "literal": False}]}})
     assert both["places"].f1 == 1.0 and both["metonymy"].acc == 1.0
 
 
@@ -127,9 +101,7 @@ def test_agrees_with_the_reference_scorer(shared: Path, tmp_path: Path):
             (pred_dir / f"{article_id}.json").write_text(json.dumps(pred), encoding="utf-8")
         done = subprocess.run(
             [sys.executable, str(shared / "eval" / "score.py"), str(gold_dir), str(pred_dir), "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
+            capture_output=True, text=True, check=True,
         )
         reference = json.loads(done.stdout)["figures"]
         ours = score(golds, preds).as_dict()

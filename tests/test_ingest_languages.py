@@ -45,12 +45,8 @@ def test_the_inputs_lang_field_wins(store, extractor):
 
 
 EN_FRONT = "Russian forces advanced near Pokrovsk on Tuesday, the General Staff said. Fighting continues in Pokrovsk."
-UK_FRONT = (
-    "Російські війська просунулися біля Покровська, повідомили в Генштабі ЗСУ. Бої тривають у Покровську."
-)
-RU_FRONT = (
-    "Российские войска продвинулись у Покровска, сообщили в Генштабе ВСУ. Бои продолжаются в Покровске."
-)
+UK_FRONT = "Російські війська просунулися біля Покровська, повідомили в Генштабі ЗСУ. Бої тривають у Покровську."
+RU_FRONT = "Российские войска продвинулись у Покровска, сообщили в Генштабе ВСУ. Бои продолжаются в Покровске."
 
 
 def test_a_report_on_one_place_cites_all_three_languages(store, extractor):
@@ -67,7 +63,5 @@ def test_a_report_on_one_place_cites_all_three_languages(store, extractor):
     assert all(result.id in report for result in summary.new)
     assert "Покровська" in report and "Покровска" in report and "near Pokrovsk" in report
     # One place, every spelling: the same gazetteer entry in each record.
-    ids = {
-        p.geonameid for r in summary.new for p in store.get(r.id).record.places if p.canonical == "Pokrovsk"
-    }
+    ids = {p.geonameid for r in summary.new for p in store.get(r.id).record.places if p.canonical == "Pokrovsk"}
     assert ids == {704422}

@@ -76,10 +76,7 @@ def test_a_failure_part_way_keeps_the_batches_stored_before_it(store, extractor,
     assert len(STRIKE) > len(FRONT)  # extracted longest first, but stored in input order: a's batch first
     with pytest.raises(RuntimeError):
         store_articles(
-            [Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")],
-            store=store,
-            extractor=extractor,
-            batch_size=1,
+            [Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor, batch_size=1
         )
     assert [row.origin for row in store.articles()] == ["a.txt"]
 

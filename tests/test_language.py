@@ -34,9 +34,7 @@ def test_a_few_words_lean_to_a_readable_language():
     assert readable(identify("Avdiivka").code)
 
 
-@pytest.mark.parametrize(
-    "code,expected", [("en", True), ("uk", True), ("ru", True), ("fr", False), ("und", False)]
-)
+@pytest.mark.parametrize("code,expected", [("en", True), ("uk", True), ("ru", True), ("fr", False), ("und", False)])
 def test_readable(code, expected):
     assert readable(code) is expected
 

@@ -33,38 +33,19 @@ def test_cuts_fall_at_paragraphs_then_sentences(text, size, cuts):
 
 
 def place(name: str, start: int, pid: str) -> Place:
-    return Place(
-        id=pid,
-        name=name,
-        canonical=name,
-        spans=[Span(start=start, end=start + len(name), text=name)],
-        extractor="t/1",
-    )
+    return Place(id=pid, name=name, canonical=name, spans=[Span(start=start, end=start + len(name), text=name)], extractor="t/1")
 
 
 def test_joined_record_shifts_spans_renumbers_ids_and_merges_entities():
     meta = ArticleMeta(id="long")
     first = Record(
-        id="long",
-        article=meta,
+        id="long", article=meta,
         places=[place("Sumy", 11, "p1")],
-        quotes=[
-            Quote(
-                id="q1",
-                text="we hold",
-                speaker_ref="p1",
-                spans=[Span(start=0, end=7, text="we hold")],
-                extractor="t/1",
-            )
-        ],
-        claims=[
-            Claim(id="c1", text="a", stance="asserts", links=["c2"], extractor="t/1"),
-            Claim(id="c2", text="b", stance="denies", extractor="t/1"),
-        ],
+        quotes=[Quote(id="q1", text="we hold", speaker_ref="p1", spans=[Span(start=0, end=7, text="we hold")], extractor="t/1")],
+        claims=[Claim(id="c1", text="a", stance="asserts", links=["c2"], extractor="t/1"), Claim(id="c2", text="b", stance="denies", extractor="t/1")],
     )
     second = Record(
-        id="long",
-        article=meta,
+        id="long", article=meta,
         places=[place("Kherson", 3, "p1"), place("Sumy", 20, "p2")],
         claims=[Claim(id="c1", text="c", stance="asserts", links=["c1"], extractor="t/1")],
     )

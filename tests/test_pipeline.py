@@ -70,11 +70,7 @@ def test_record_lists_each_component_version(seed_record):
 
 @pytest.mark.parametrize(
     "a,b",
-    [
-        ("Pokrovsk fell.\r\n", "Pokrovsk fell.\n"),
-        ("Pokrovsk  fell. ", "pokrovsk fell."),
-        ("Cafe\u0301", "Café"),
-    ],
+    [("Pokrovsk fell.\r\n", "Pokrovsk fell.\n"), ("Pokrovsk  fell. ", "pokrovsk fell."), ("Cafe\u0301", "Café")],
 )
 def test_text_hash_ignores_case_whitespace_and_unicode_form(a, b):
     assert text_hash(a) == text_hash(b)

@@ -88,9 +88,7 @@ def test_every_shared_gold_set_has_floors(shared):
 def test_seed_gold_is_the_shared_one(shared):
     """The project's copy of the seed gold record must not drift from the reference."""
     ours = json.loads((SEED_GOLD / "pokrovsk-wsj-digest.json").read_text(encoding="utf-8"))
-    theirs = json.loads(
-        (shared / "eval" / "gold" / "seed" / "pokrovsk-wsj-digest.json").read_text(encoding="utf-8")
-    )
+    theirs = json.loads((shared / "eval" / "gold" / "seed" / "pokrovsk-wsj-digest.json").read_text(encoding="utf-8"))
     assert ours == theirs
 
 

@@ -303,7 +303,7 @@ runner = CliRunner()
         (["timeline", "--place", "Avdiivka"], "Timeline: Avdiivka"),
         (["forecasts"], "advance toward Pokrovsk within months"),
         (["report", "--place", "Avdiivka"], "# Situation report: Avdiivka"),
-        (["report", "--format", "html"], '<h2 id="sources">Sources</h2>'),
+        (["report", "--format", "html"], "<h2 id=\"sources\">Sources</h2>"),
     ],
 )
 def test_commands_print_the_views(store, args, expected):

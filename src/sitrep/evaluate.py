@@ -77,10 +77,7 @@ def names_match(golds: list[str], predicted: str | None) -> bool:
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     rad = math.radians
-    h = (
-        math.sin(rad(lat2 - lat1) / 2) ** 2
-        + math.cos(rad(lat1)) * math.cos(rad(lat2)) * math.sin(rad(lon2 - lon1) / 2) ** 2
-    )
+    h = math.sin(rad(lat2 - lat1) / 2) ** 2 + math.cos(rad(lat1)) * math.cos(rad(lat2)) * math.sin(rad(lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -198,20 +195,13 @@ def _score_units(gold: Item, pred: Item, s: Scores) -> None:
     g, p = _items(gold, "units"), _items(pred, "units")
     pairs = pair_items(g, p, _unit_match)
     s.add("units", len(pairs), len(p), len(g))
-    s.add(
-        "units.side", sum(1 for a, b in pairs if b.get("side") == a.get("side")), 0, len(pairs), accuracy=True
-    )
+    s.add("units.side", sum(1 for a, b in pairs if b.get("side") == a.get("side")), 0, len(pairs), accuracy=True)
 
 
 def _score_named(task: str) -> Callable[[Item, Item, Scores], None]:
     def scorer(gold: Item, pred: Item, s: Scores) -> None:
         g, p = _items(gold, task), _items(pred, task)
-        s.add(
-            task,
-            len(pair_items(g, p, lambda a, b: names_match(gold_names(a), b.get("name")))),
-            len(p),
-            len(g),
-        )
+        s.add(task, len(pair_items(g, p, lambda a, b: names_match(gold_names(a), b.get("name")))), len(p), len(g))
 
     return scorer
 
@@ -219,9 +209,7 @@ def _score_named(task: str) -> Callable[[Item, Item, Scores], None]:
 def _score_claims(gold: Item, pred: Item, s: Scores) -> None:
     g, p = _items(gold, "claims"), _items(pred, "claims")
     pairs = pair_items(
-        g,
-        p,
-        lambda a, b: shared_share(a["text"], b.get("text", ""))[0] >= 0.5 and b.get("stance") == a["stance"],
+        g, p, lambda a, b: shared_share(a["text"], b.get("text", ""))[0] >= 0.5 and b.get("stance") == a["stance"]
     )
     s.add("claims", len(pairs), len(p), len(g))
     right = sum(names_match(gold_names(a, "claimant"), b.get("claimant")) for a, b in pairs)
@@ -234,13 +222,7 @@ def _score_events(gold: Item, pred: Item, s: Scores) -> None:
         g, p, lambda a, b: b.get("type") == a["type"] and names_match([normalise(a["place"])], b.get("place"))
     )
     s.add("events", len(pairs), len(p), len(g))
-    s.add(
-        "events.status",
-        sum(1 for a, b in pairs if b.get("status") == a["status"]),
-        0,
-        len(pairs),
-        accuracy=True,
-    )
+    s.add("events.status", sum(1 for a, b in pairs if b.get("status") == a["status"]), 0, len(pairs), accuracy=True)
 
 
 def _score_forecasts(gold: Item, pred: Item, s: Scores) -> None:
@@ -248,9 +230,7 @@ def _score_forecasts(gold: Item, pred: Item, s: Scores) -> None:
     pairs = pair_items(
         g,
         p,
-        lambda a, b: (
-            b.get("event_type") == a["event_type"] and names_match([normalise(a["place"])], b.get("place"))
-        ),
+        lambda a, b: b.get("event_type") == a["event_type"] and names_match([normalise(a["place"])], b.get("place")),
     )
     s.add("forecasts", len(pairs), len(p), len(g))
 
@@ -358,9 +338,7 @@ def generalisation_gap(tuning: Mapping[str, float], check: Mapping[str, float]) 
     return [Gap(name, tuning[name], check[name]) for name in sorted(tuning.keys() & check.keys())]
 
 
-def tuning_check_gap(
-    scored: Mapping[str, tuple[list[dict[str, Any]], Mapping[str, Item]]],
-) -> list[Gap] | None:
+def tuning_check_gap(scored: Mapping[str, tuple[list[dict[str, Any]], Mapping[str, Item]]]) -> list[Gap] | None:
     """The gap of sets scored as {name: (gold records, predicted records by id)}, the tuning sets
     pooled; None until the tuning sets and the check set are all among them."""
     if not all(name in scored for name in (*TUNING_SETS, CHECK_SET)):
@@ -370,9 +348,7 @@ def tuning_check_gap(
     return generalisation_gap(headline(score(golds, predictions)), headline(score(*scored[CHECK_SET])))
 
 
-def format_gap(
-    rows: Iterable[Gap], *, tuning_name: str = " + ".join(TUNING_SETS), check_name: str = CHECK_SET
-) -> str:
+def format_gap(rows: Iterable[Gap], *, tuning_name: str = " + ".join(TUNING_SETS), check_name: str = CHECK_SET) -> str:
     """The gap as a plain-text table, figures more than 0.05 apart marked (the issue-10 target)."""
     rows = list(rows)
     width = max([len("figure"), *(len(r.figure) for r in rows)])

@@ -99,10 +99,7 @@ class Selection:
 def select(store: Store, filters: Filters) -> Selection:
     """The event facts matching `filters`, grouped into propositions (and forecasts)."""
     loaded = store.facts(
-        place_keys=list(filters.place_keys) or None,
-        since=filters.since,
-        until=filters.until,
-        kinds=list(SHOWN),
+        place_keys=list(filters.place_keys) or None, since=filters.since, until=filters.until, kinds=list(SHOWN)
     )
     infos = store.article_infos(sorted({f.article_id for f in loaded}))
     facts = [f for f in loaded if filters.matches(f, infos.get(f.article_id))]

@@ -75,10 +75,7 @@ class Place(Item):
     lon: float | None = None
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2.")
     region: str | None = Field(default=None, description="First-level region (oblast, state).")
-    feature: str | None = Field(
-        default=None,
-        description='city, village, region, country, …; "local": no position of its own, placed at its town or the place named next to it',
-    )
+    feature: str | None = Field(default=None, description="city, village, region, country, …; \"local\": no position of its own, placed at its town or the place named next to it")
     literal: bool = Field(default=True, description="False for a metonym ('Moscow's claim').")
     anchor_of: list[str] = Field(
         default_factory=list,
@@ -101,9 +98,7 @@ class Unit(Item):
 class Source(Item):
     name: str
     canonical: str | None = None
-    kind: str | None = Field(
-        default=None, description="outlet, agency, ministry, staff, channel, think tank, …"
-    )
+    kind: str | None = Field(default=None, description="outlet, agency, ministry, staff, channel, think tank, …")
     side: Side | None = None
 
 

@@ -1,7 +1,7 @@
 """The text as sitrep stores it, and the hash that deduplicates it (no spaCy import here).
 
->>> text_hash("Pokrovsk  fell.\\r\\n") == text_hash("pokrovsk fell.")
-True
+    >>> text_hash("Pokrovsk  fell.\\r\\n") == text_hash("pokrovsk fell.")
+    True
 """
 
 from __future__ import annotations

@@ -190,9 +190,7 @@ def situation_report(
     start = since.isoformat() if since else "the earliest report"
     end = until.isoformat() if until else "the latest"
     period = f"{start} to {end}" if since or until else "All dates"
-    places = {
-        k: (lat, lon) for k, _, lat, lon in store.place_entities() if lat is not None and lon is not None
-    }
+    places = {k: (lat, lon) for k, _, lat, lon in store.place_entities() if lat is not None and lon is not None}
     built = build_report(props, ledger(made, props), infos, title=title, period=period, positions=places)
     built.track_notes = citation_notes(source_track_records(store))  # beside every cited outlet
     add_context(built, store.article_texts(sorted({c.article.id for c in built.citations})))

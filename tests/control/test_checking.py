@@ -50,16 +50,8 @@ def place(text: str, entry, name: str) -> Place:
     """The place with a span at every mention, as the extractor gives it."""
     mentions = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)]
     return Place(
-        id="p1",
-        extractor="test/1",
-        spans=mentions,
-        name=name,
-        canonical=entry.name,
-        geonameid=entry.id,
-        lat=entry.lat,
-        lon=entry.lon,
-        country=entry.cc,
-        feature=entry.feature,
+        id="p1", extractor="test/1", spans=mentions, name=name, canonical=entry.name,
+        geonameid=entry.id, lat=entry.lat, lon=entry.lon, country=entry.cc, feature=entry.feature,
     )
 
 
@@ -68,14 +60,8 @@ def record(text: str, where: Place, events: list[dict], claims: list[dict] = ())
         id="unset",
         article=ArticleMeta(id="unset"),
         places=[where],
-        claims=[
-            Claim(id=f"c{i}", extractor="test/1", spans=[span(text, c.pop("words"))], **c)
-            for i, c in enumerate(claims, 1)
-        ],
-        events=[
-            Event(id=f"e{i}", extractor="test/1", spans=[span(text, e.pop("words"))], **e)
-            for i, e in enumerate(events, 1)
-        ],
+        claims=[Claim(id=f"c{i}", extractor="test/1", spans=[span(text, c.pop("words"))], **c) for i, c in enumerate(claims, 1)],
+        events=[Event(id=f"e{i}", extractor="test/1", spans=[span(text, e.pop("words"))], **e) for i, e in enumerate(events, 1)],
     )
 
 
@@ -120,63 +106,19 @@ def store(db_url):
                 TAKEN,
                 place(TAKEN, POKROVSK, "Pokrovsk"),
                 [
-                    {
-                        "type": "capture",
-                        "place": "Pokrovsk",
-                        "status": "claimed",
-                        "actor_side": "RU",
-                        "claim": "c1",
-                        "words": "Russian forces captured Pokrovsk",
-                    },
-                    {
-                        "type": "withdrawal",
-                        "place": "Pokrovsk",
-                        "status": "reported",
-                        "actor_side": "UA",
-                        "words": "their troops withdrew from Pokrovsk",
-                    },
+                    {"type": "capture", "place": "Pokrovsk", "status": "claimed", "actor_side": "RU", "claim": "c1", "words": "Russian forces captured Pokrovsk"},
+                    {"type": "withdrawal", "place": "Pokrovsk", "status": "reported", "actor_side": "UA", "words": "their troops withdrew from Pokrovsk"},
                 ],
-                [
-                    {
-                        "text": "Russian forces captured Pokrovsk",
-                        "claimant": "Russian Defence Ministry",
-                        "stance": "asserts",
-                        "words": "Russian forces captured Pokrovsk",
-                    }
-                ],
+                [{"text": "Russian forces captured Pokrovsk", "claimant": "Russian Defence Ministry", "stance": "asserts", "words": "Russian forces captured Pokrovsk"}],
             ),
         )
         store.add(
             Article(LATER, "later.txt", outlet="The Kyiv Independent", published=date(2025, 11, 24)),
-            record(
-                LATER,
-                place(LATER, POKROVSK, "Pokrovsk"),
-                [
-                    {
-                        "type": "capture",
-                        "place": "Pokrovsk",
-                        "status": "reported",
-                        "actor_side": "RU",
-                        "words": "Russian troops captured Pokrovsk",
-                    }
-                ],
-            ),
+            record(LATER, place(LATER, POKROVSK, "Pokrovsk"), [{"type": "capture", "place": "Pokrovsk", "status": "reported", "actor_side": "RU", "words": "Russian troops captured Pokrovsk"}]),
         )
         store.add(
             Article(WRONG, "wrong.txt", outlet="Readovka", published=date(2025, 11, 21)),
-            record(
-                WRONG,
-                place(WRONG, KOSTIANTYNIVKA, "Kostiantynivka"),
-                [
-                    {
-                        "type": "capture",
-                        "place": "Kostiantynivka",
-                        "status": "reported",
-                        "actor_side": "RU",
-                        "words": "Russian forces captured Kostiantynivka",
-                    }
-                ],
-            ),
+            record(WRONG, place(WRONG, KOSTIANTYNIVKA, "Kostiantynivka"), [{"type": "capture", "place": "Kostiantynivka", "status": "reported", "actor_side": "RU", "words": "Russian forces captured Kostiantynivka"}]),
         )
         yield store
 
@@ -209,14 +151,7 @@ def test_verdicts_are_stored_with_the_facts(store, maps):
 def test_an_invalid_file_stores_nothing_and_leaves_verdicts_alone(store, maps, tmp_path):
     add_control_map(store, maps[1], on=date(2025, 12, 1))
     stored_before = store.control_checks()
-    bad = write(
-        tmp_path,
-        "bad.geojson",
-        {
-            "type": "Polygon",
-            "coordinates": [[[37.0, 48.0], [38.0, 49.0], [38.0, 48.0], [37.0, 49.0], [37.0, 48.0]]],
-        },
-    )
+    bad = write(tmp_path, "bad.geojson", {"type": "Polygon", "coordinates": [[[37.0, 48.0], [38.0, 49.0], [38.0, 48.0], [37.0, 49.0], [37.0, 48.0]]]})
     with pytest.raises(InputError) as raised:
         add_control_map(store, bad, on=date(2025, 12, 15))
     assert raised.value.code == "E306"
@@ -264,11 +199,7 @@ def test_checking_needs_a_series(store, maps):
 
 
 def test_views_show_the_verdict_beside_the_fact(store, maps):
-    for day, path in (
-        (date(2025, 11, 15), maps[0]),
-        (date(2025, 12, 1), maps[1]),
-        (date(2025, 12, 15), maps[1]),
-    ):
+    for day, path in ((date(2025, 11, 15), maps[0]), (date(2025, 12, 1), maps[1]), (date(2025, 12, 15), maps[1])):
         add_control_map(store, path, on=day, check=False)
     check_claims(store)
     props, _ = claims(store, place="Pokrovsk")
@@ -306,11 +237,7 @@ def test_the_cli_adds_lists_checks_and_refuses(store, maps, tmp_path):
 
 
 def test_sources_lists_every_outlet_with_counts_and_denominators(store, maps):
-    for day, path in (
-        (date(2025, 11, 15), maps[0]),
-        (date(2025, 12, 1), maps[1]),
-        (date(2025, 12, 15), maps[1]),
-    ):
+    for day, path in ((date(2025, 11, 15), maps[0]), (date(2025, 12, 1), maps[1]), (date(2025, 12, 15), maps[1])):
         add_control_map(store, path, on=day, check=False)
     check_claims(store)
     runner = CliRunner()
@@ -325,3 +252,4 @@ def test_sources_lists_every_outlet_with_counts_and_denominators(store, maps):
     assert "| Readovka | outlet | 1 | 1 | 0 of 1 | 0 of 1 | 0 of 1 | 0 |" in md and "too few to judge" in md
     table = runner.invoke(app, ["sources", "--kind", "sides", "--db", store.url])
     assert table.exit_code == 0 and "RU\tside" in table.stdout
+

@@ -34,10 +34,7 @@ def feature(geometry: object) -> dict:
             {
                 "type": "FeatureCollection",
                 "crs": CRS84,
-                "features": [
-                    feature({"type": "Polygon", "coordinates": SQUARE}),
-                    feature({"type": "Polygon", "coordinates": SECOND}),
-                ],
+                "features": [feature({"type": "Polygon", "coordinates": SQUARE}), feature({"type": "Polygon", "coordinates": SECOND})],
             },
             2,
         ),
@@ -48,19 +45,12 @@ def test_valid_layers_become_one_multipolygon(tmp_path, data, polygons):
     assert layer.polygons == polygons
     assert layer.bbox[0] <= 37.0 and layer.bbox[3] == 49.0
     # One degree square at 48.5° N: 111.2 km × 73.7 km ≈ 8,190 km².
-    assert (
-        8000
-        < read_layer(write(tmp_path, {"type": "Polygon", "coordinates": SQUARE}, "one.geojson")).area_km2
-        < 8400
-    )
+    assert 8000 < read_layer(write(tmp_path, {"type": "Polygon", "coordinates": SQUARE}, "one.geojson")).area_km2 < 8400
 
 
 def test_overlapping_features_are_merged(tmp_path):
     inner = [[[37.2, 48.2], [37.4, 48.2], [37.4, 48.4], [37.2, 48.4], [37.2, 48.2]]]
-    data = {
-        "type": "FeatureCollection",
-        "features": [feature({"type": "Polygon", "coordinates": c}) for c in (SQUARE, inner)],
-    }
+    data = {"type": "FeatureCollection", "features": [feature({"type": "Polygon", "coordinates": c}) for c in (SQUARE, inner)]}
     assert read_layer(write(tmp_path, data)).polygons == 1
 
 
@@ -74,29 +64,10 @@ BOWTIE = [[[37.0, 48.0], [38.0, 49.0], [38.0, 48.0], [37.0, 49.0], [37.0, 48.0]]
         ([1, 2, 3], "E302"),
         ({"type": "Topology", "objects": {}}, "E302"),
         ({"type": "Point", "coordinates": [37.5, 48.5]}, "E302"),
-        (
-            {
-                "type": "FeatureCollection",
-                "features": [feature({"type": "LineString", "coordinates": [[37, 48], [38, 49]]})],
-            },
-            "E303",
-        ),
+        ({"type": "FeatureCollection", "features": [feature({"type": "LineString", "coordinates": [[37, 48], [38, 49]]})]}, "E303"),
         ({"type": "FeatureCollection", "features": [feature(None)]}, "E303"),
-        (
-            {
-                "type": "Polygon",
-                "coordinates": SQUARE,
-                "crs": {"type": "name", "properties": {"name": "EPSG:3857"}},
-            },
-            "E304",
-        ),
-        (
-            {
-                "type": "Polygon",
-                "coordinates": [[[48.0, 137.0], [49.0, 137.0], [49.0, 138.0], [48.0, 137.0]]],
-            },
-            "E305",
-        ),
+        ({"type": "Polygon", "coordinates": SQUARE, "crs": {"type": "name", "properties": {"name": "EPSG:3857"}}}, "E304"),
+        ({"type": "Polygon", "coordinates": [[[48.0, 137.0], [49.0, 137.0], [49.0, 138.0], [48.0, 137.0]]]}, "E305"),
         ({"type": "Polygon", "coordinates": BOWTIE}, "E306"),
         ({"type": "Polygon", "coordinates": [[[37.0, 48.0], [38.0]]]}, "E306"),
         ({"type": "FeatureCollection", "features": []}, "E307"),

@@ -42,14 +42,8 @@ def test_every_component_version_is_a_number_and_a_hash(nlp):
 @pytest.mark.parametrize(
     "module,needed",
     [
-        (
-            "sitrep.extract.units.units",
-            {"units/units.py", "units/orbat.py", "units/echelons.txt", "data/orbat.csv", "sides.txt"},
-        ),
-        (
-            "sitrep.extract.voices.speakers",
-            {"voices/mentions.py", "verbs_of_saying.txt", "voices/person_nouns.txt"},
-        ),
+        ("sitrep.extract.units.units", {"units/units.py", "units/orbat.py", "units/echelons.txt", "data/orbat.csv", "sides.txt"}),
+        ("sitrep.extract.voices.speakers", {"voices/mentions.py", "verbs_of_saying.txt", "voices/person_nouns.txt"}),
         ("sitrep.extract.events.times", {"events/times.py", "events/time_patterns.json"}),
     ],
 )

@@ -17,27 +17,12 @@ from sitrep.ingest.html import article_from_html
             "Russian forces advanced near Siversk.[[iv]](https://example.org/a#_edn4) Ukrainian troops held.",
             "Russian forces advanced near Siversk. Ukrainian troops held.",
         ),
-        (
-            "Drones struck Kharkiv overnight.[12] Two people were hurt.[13]",
-            "Drones struck Kharkiv overnight. Two people were hurt.",
-        ),
-        (
-            "The [General Staff](https://example.org/gs) said troops withdrew.",
-            "The General Staff said troops withdrew.",
-        ),
+        ("Drones struck Kharkiv overnight.[12] Two people were hurt.[13]", "Drones struck Kharkiv overnight. Two people were hurt."),
+        ("The [General Staff](https://example.org/gs) said troops withdrew.", "The General Staff said troops withdrew."),
         ("See https://example.org/a?c=1, the army said.", "See, the army said."),
-        (
-            "![map of the front](https://example.org/m.png)\nTroops withdrew from the village.",
-            "Troops withdrew from the village.",
-        ),
-        (
-            "## Fighting near Kupiansk\n\n**Russian forces** attacked again.",
-            "Fighting near Kupiansk\n\nRussian forces attacked again.",
-        ),
-        (
-            "Shelling hit Kherson, officials said (https://example.org/x).",
-            "Shelling hit Kherson, officials said.",
-        ),
+        ("![map of the front](https://example.org/m.png)\nTroops withdrew from the village.", "Troops withdrew from the village."),
+        ("## Fighting near Kupiansk\n\n**Russian forces** attacked again.", "Fighting near Kupiansk\n\nRussian forces attacked again."),
+        ("Shelling hit Kherson, officials said (https://example.org/x).", "Shelling hit Kherson, officials said."),
     ],
 )
 def test_markup_and_markers_are_removed(raw, expected):
@@ -51,10 +36,7 @@ def test_menus_and_banners_go_and_prose_stays():
         "We use cookies to improve your experience. Accept all\n"
         "Share on Facebook\nSubscribe to our newsletter\n"
     )
-    assert (
-        clean_text(page)
-        == "Russian forces shelled the centre of Kherson on Tuesday, the regional governor said."
-    )
+    assert clean_text(page) == "Russian forces shelled the centre of Kherson on Tuesday, the regional governor said."
 
 
 def test_a_short_list_of_places_in_an_article_stays():

@@ -39,9 +39,7 @@ def test_special_files_are_rejected_within_a_second_and_bounded_memory(request, 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.monotonic()
     results: list = []
-    worker = threading.Thread(
-        target=lambda: results.extend(read_path(path, max_bytes=20_000_000)), daemon=True
-    )
+    worker = threading.Thread(target=lambda: results.extend(read_path(path, max_bytes=20_000_000)), daemon=True)
     worker.start()
     worker.join(timeout=5)  # a blocking open of the FIFO would hang here, not the test run
     assert not worker.is_alive(), "reading a FIFO or device blocked"
@@ -78,10 +76,7 @@ def test_open_regular_refuses_a_directory(tmp_path):
     assert caught.value.code in ("E119", "E116")
 
 
-@pytest.mark.parametrize(
-    "name,ok",
-    [(b"report.txt", True), (b"\xd0\xba\xd0\xb8\xd1\x97\xd0\xb2.txt", True), (b"caf\xe9.txt", False)],
-)
+@pytest.mark.parametrize("name,ok", [(b"report.txt", True), (b"\xd0\xba\xd0\xb8\xd1\x97\xd0\xb2.txt", True), (b"caf\xe9.txt", False)])
 def test_file_names_must_be_utf8(tmp_path, name, ok):
     path = tmp_path / os.fsdecode(name)
     if ok:

@@ -122,19 +122,10 @@ def test_markdown_title(text, expected):
     "data,expected",
     [
         # UTF-8 with one stray byte: read as UTF-8, the byte marked U+FFFD (not "â€™" mojibake)
-        (
-            "The governor’s office said “two were hurt”.".encode().replace(b"two", b"\xfftwo"),
-            "The governor’s office said “\ufffdtwo were hurt”.",
-        ),
+        ("The governor’s office said “two were hurt”.".encode().replace(b"two", b"\xfftwo"), "The governor’s office said “\ufffdtwo were hurt”."),
         # real Windows-1251 Russian and Ukrainian still decode
-        (
-            "Россия заявила о взятии села, но Киев это опроверг.".encode("cp1251"),
-            "Россия заявила о взятии села, но Киев это опроверг.",
-        ),
-        (
-            "Міністр оборони України заявив про відбиту атаку.".encode("cp1251"),
-            "Міністр оборони України заявив про відбиту атаку.",
-        ),
+        ("Россия заявила о взятии села, но Киев это опроверг.".encode("cp1251"), "Россия заявила о взятии села, но Киев это опроверг."),
+        ("Міністр оборони України заявив про відбиту атаку.".encode("cp1251"), "Міністр оборони України заявив про відбиту атаку."),
         ("Café in Zürich reopened.".encode("cp1252"), "Café in Zürich reopened."),
     ],
 )
@@ -143,9 +134,7 @@ def test_broken_utf8_is_repaired_and_marked_legacy_text_still_decodes(data, expe
 
 
 def test_half_utf8_half_latin1_is_rejected_not_turned_into_mojibake():
-    data = (
-        "The minister’s “statement” — and the general’s ‘reply’ — ".encode() + b"caf\xe9 na\xefve \xe0 " * 3
-    )
+    data = "The minister’s “statement” — and the general’s ‘reply’ — ".encode() + b"caf\xe9 na\xefve \xe0 " * 3
     with pytest.raises(InputError) as caught:
         decode_text(data, where="mixed.txt")
     assert caught.value.code == "E103" and "re-save it as UTF-8" in str(caught.value)

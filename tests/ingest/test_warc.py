@@ -70,9 +70,7 @@ def test_html_records_become_articles(tmp_path, name, gzipped):
     ]
     odesa, huliaipole, empty, skipped = results
     assert skipped.reasons == (("image/png", 1), ("status 301", 1), ("status 404", 1))
-    assert (
-        skipped.describe() == "3 records that are not article pages (1 image/png, 1 status 301, 1 status 404)"
-    )
+    assert skipped.describe() == "3 records that are not article pages (1 image/png, 1 status 301, 1 status 404)"
     assert "grain silos in Odesa port" in odesa.text
     assert (odesa.url, odesa.published, odesa.format) == (
         "https://port.example/odesa",
@@ -133,13 +131,7 @@ def cut(data: bytes, count: int) -> bytes:
 
 
 PAGES = [
-    (
-        "response",
-        f"https://front.example/{n}",
-        DATED_PAGE.replace(b"Odesa port", f"Odesa port, report {n}".encode()),
-        "text/html",
-        "200 OK",
-    )
+    ("response", f"https://front.example/{n}", DATED_PAGE.replace(b"Odesa port", f"Odesa port, report {n}".encode()), "text/html", "200 OK")
     for n in range(1, 11)
 ]
 

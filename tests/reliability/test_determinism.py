@@ -20,32 +20,14 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 ARTICLES = [
-    (
-        "Russian forces shelled Kupiansk on Monday, wounding four civilians, the regional governor said.",
-        "2025-11-03",
-    ),
-    (
-        "Kupiansk came under artillery fire on Monday; four people were wounded, officials in Kharkiv said.",
-        "2025-11-03",
-    ),
-    (
-        "Ukrainian troops repelled six assaults near Pokrovsk, the General Staff said on Tuesday.",
-        "2025-11-04",
-    ),
+    ("Russian forces shelled Kupiansk on Monday, wounding four civilians, the regional governor said.", "2025-11-03"),
+    ("Kupiansk came under artillery fire on Monday; four people were wounded, officials in Kharkiv said.", "2025-11-03"),
+    ("Ukrainian troops repelled six assaults near Pokrovsk, the General Staff said on Tuesday.", "2025-11-04"),
     ("The General Staff said six Russian assaults near Pokrovsk were repelled on Tuesday.", "2025-11-04"),
-    (
-        "Drones struck an energy facility in Odesa overnight, cutting power to thousands, the governor said.",
-        "2025-11-04",
-    ),
+    ("Drones struck an energy facility in Odesa overnight, cutting power to thousands, the governor said.", "2025-11-04"),
     ("Moscow claimed its troops captured a village near Pokrovsk, but Kyiv denied the claim.", "2025-11-05"),
-    (
-        "Air defence shot down eleven drones over Odesa and Mykolaiv, the southern command reported.",
-        "2025-11-05",
-    ),
-    (
-        "Analysts expect fighting around Pokrovsk and Myrnohrad to intensify in the coming weeks.",
-        "2025-11-06",
-    ),
+    ("Air defence shot down eleven drones over Odesa and Mykolaiv, the southern command reported.", "2025-11-05"),
+    ("Analysts expect fighting around Pokrovsk and Myrnohrad to intensify in the coming weeks.", "2025-11-06"),
     ("Shelling hit Kherson and nearby villages on Thursday, the regional administration said.", "2025-11-06"),
     ("Kherson was shelled again on Thursday, local officials said, with two people hurt.", "2025-11-06"),
 ]
@@ -76,10 +58,7 @@ def run(folder: Path, db: Path, *, seed: str, workers: int) -> str:
     env = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": seed}
     done = subprocess.run(
         [sys.executable, "-c", RUN, str(folder), f"sqlite:///{db}", str(workers)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+        env=env, capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout.strip().splitlines()[-1]
@@ -89,9 +68,7 @@ def run(folder: Path, db: Path, *, seed: str, workers: int) -> str:
 def test_stories_records_and_report_do_not_depend_on_hash_seed_or_workers(tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()
-    lines = [
-        json.dumps({"text": text, "published": day, "id": f"a{n}"}) for n, (text, day) in enumerate(ARTICLES)
-    ]
+    lines = [json.dumps({"text": text, "published": day, "id": f"a{n}"}) for n, (text, day) in enumerate(ARTICLES)]
     (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     first = run(folder, tmp_path / "one.db", seed="1", workers=1)
     second = run(folder, tmp_path / "two.db", seed="2", workers=2)

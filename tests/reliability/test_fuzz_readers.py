@@ -77,55 +77,20 @@ def check(results: list[Article | Rejection | Skipped], *, single: bool = False)
 
 # --- building blocks of hostile text -------------------------------------------------------
 
-WORDS = [
-    "Pokrovsk",
-    "drones",
-    "struck",
-    "Kharkiv",
-    "ministry",
-    "said",
-    "«Бахмут»",
-    "Київ",
-    "",
-    "&amp;",
-    "<",
-    ">",
-]
-HOSTILE = [
-    "\x00",
-    "\x0b",
-    "\x1b[31m",
-    "\u202e",
-    "\ufeff",
-    "\ud7ff",
-    "\U0001f4a5",
-    "\r",
-    "\r\n",
-    "\t",
-    "\\",
-    '"',
-    "'",
-]
-text_parts = st.lists(
-    st.one_of(st.sampled_from(WORDS), st.sampled_from(HOSTILE), st.text(max_size=12)), max_size=40
-)
+WORDS = ["Pokrovsk", "drones", "struck", "Kharkiv", "ministry", "said", "«Бахмут»", "Київ", "", "&amp;", "<", ">"]
+HOSTILE = ["\x00", "\x0b", "\x1b[31m", "\u202e", "\ufeff", "\ud7ff", "\U0001f4a5", "\r", "\r\n", "\t", "\\", '"', "'"]
+text_parts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(HOSTILE), st.text(max_size=12)), max_size=40)
 hostile_text = text_parts.map(" ".join)
 dates = st.one_of(
     st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat),
-    st.sampled_from(
-        ["9999-12-31", "0001-01-01", "2025-02-30", "yesterday", "", "2025-11-03T25:61:00Z", "1e9"]
-    ),
+    st.sampled_from(["9999-12-31", "0001-01-01", "2025-02-30", "yesterday", "", "2025-11-03T25:61:00Z", "1e9"]),
     st.text(max_size=20),
 )
 encodings = st.sampled_from(["utf-8", "utf-16", "cp1251", "cp1252", "latin-1", "utf-8-sig"])
 
 
 def encoded(text: str, encoding: str) -> bytes:
-    return (
-        text.encode(encoding, errors="replace")
-        if encoding != "utf-8"
-        else text.encode("utf-8", "surrogatepass")
-    )
+    return text.encode(encoding, errors="replace") if encoding != "utf-8" else text.encode("utf-8", "surrogatepass")
 
 
 def damaged(data: bytes, cut: int, flips: list[int]) -> bytes:
@@ -148,9 +113,7 @@ damage = st.tuples(st.integers(0, 400), st.lists(st.integers(0, 10**6), max_size
     st.one_of(
         st.binary(max_size=3000),
         st.tuples(hostile_text, encodings).map(lambda te: encoded(*te)),
-        st.tuples(hostile_text, st.binary(max_size=20)).map(
-            lambda tb: tb[0].encode("utf-8", "surrogatepass") + tb[1]
-        ),
+        st.tuples(hostile_text, st.binary(max_size=20)).map(lambda tb: tb[0].encode("utf-8", "surrogatepass") + tb[1]),
     ),
     st.sampled_from(["a.txt", "b.md", "noext"]),
 )
@@ -160,31 +123,13 @@ def test_text_reader(data, name):
 
 # --- html ------------------------------------------------------------------------------------
 
-TAGS = [
-    "p",
-    "div",
-    "article",
-    "span",
-    "script",
-    "style",
-    "title",
-    "h1",
-    "br",
-    "time",
-    "a",
-    "table",
-    "td",
-    "svg",
-]
+TAGS = ["p", "div", "article", "span", "script", "style", "title", "h1", "br", "time", "a", "table", "td", "svg"]
 META_KEYS = ["article:published_time", "datePublished", "date", "og:title", "og:site_name", "description"]
 
 
 @st.composite
 def html_pages(draw: st.DrawFn) -> bytes:
-    parts = [
-        "<!DOCTYPE html>" if draw(st.booleans()) else "",
-        f"<html lang='{draw(st.text(max_size=8))}'><head>",
-    ]
+    parts = ["<!DOCTYPE html>" if draw(st.booleans()) else "", f"<html lang='{draw(st.text(max_size=8))}'><head>"]
     for _ in range(draw(st.integers(0, 3))):
         parts.append(f'<meta property="{draw(st.sampled_from(META_KEYS))}" content="{draw(dates)}">')
     if draw(st.booleans()):
@@ -192,12 +137,8 @@ def html_pages(draw: st.DrawFn) -> bytes:
     parts.append(f"<title>{draw(hostile_text)}</title></head><body>")
     for _ in range(draw(st.integers(0, 12))):
         tag = draw(st.sampled_from(TAGS))
-        attrs = draw(
-            st.sampled_from(["", ' class="x"', ' datetime="2025-11-03"', " pubdate", ' href="javascript:x"'])
-        )
-        parts.append(
-            f"<{tag}{attrs}>{draw(hostile_text)}</{tag}>" if draw(st.booleans()) else f"<{tag}{attrs}>"
-        )
+        attrs = draw(st.sampled_from(["", ' class="x"', ' datetime="2025-11-03"', " pubdate", ' href="javascript:x"']))
+        parts.append(f"<{tag}{attrs}>{draw(hostile_text)}</{tag}>" if draw(st.booleans()) else f"<{tag}{attrs}>")
     depth = draw(st.integers(0, 300))  # past libxml2's 256 levels
     parts.append("<div>" * depth + "Deep text about Kupiansk." + "</div>" * draw(st.integers(0, depth)))
     parts.append("</body></html>")
@@ -214,11 +155,7 @@ def test_html_reader(data):
 # --- jsonl -----------------------------------------------------------------------------------
 
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), hostile_text)
-json_values = st.recursive(
-    json_scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
-    max_leaves=20,
-)
+json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4), max_leaves=20)
 article_objects = st.fixed_dictionaries(
     {},
     optional={
@@ -239,11 +176,7 @@ def jsonl_lines(draw: st.DrawFn) -> bytes:
     for _ in range(draw(st.integers(0, 6))):
         kind = draw(st.integers(0, 4))
         if kind == 0:
-            lines.append(
-                json.dumps(draw(article_objects), ensure_ascii=draw(st.booleans())).encode(
-                    "utf-8", "surrogatepass"
-                )
-            )
+            lines.append(json.dumps(draw(article_objects), ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass"))
         elif kind == 1:
             lines.append(json.dumps(draw(json_values)).encode("utf-8", "surrogatepass"))
         elif kind == 2:
@@ -276,13 +209,9 @@ def feeds(draw: st.DrawFn) -> bytes:
     for _ in range(draw(st.integers(0, 5))):
         title, body, when = esc(draw(hostile_text)), esc(draw(hostile_text)), draw(dates)
         if atom:
-            entries.append(
-                f"<entry><title>{title}</title><updated>{when}</updated><content type='html'>{body}</content></entry>"
-            )
+            entries.append(f"<entry><title>{title}</title><updated>{when}</updated><content type='html'>{body}</content></entry>")
         else:
-            entries.append(
-                f"<item><title>{title}</title><pubDate>{when}</pubDate><description>{body}</description></item>"
-            )
+            entries.append(f"<item><title>{title}</title><pubDate>{when}</pubDate><description>{body}</description></item>")
     lang = esc(draw(st.text(max_size=6)))
     if atom:
         xml = f"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom' xml:lang='{lang}'><title>{esc(draw(hostile_text))}</title>{''.join(entries)}</feed>"
@@ -301,14 +230,7 @@ def test_feed_reader(data):
 # --- warc ------------------------------------------------------------------------------------
 
 RECORD_KINDS = ["response", "resource", "metadata"]
-CONTENT_TYPES = [
-    "text/html",
-    "text/html; charset=utf-8",
-    "application/xhtml+xml",
-    "image/png",
-    "",
-    "text/plain",
-]
+CONTENT_TYPES = ["text/html", "text/html; charset=utf-8", "application/xhtml+xml", "image/png", "", "text/plain"]
 STATUSES = ["200 OK", "301 Moved Permanently", "404 Not Found", "500 Server Error", "999 Odd"]
 
 
@@ -322,18 +244,13 @@ def warcs(draw: st.DrawFn) -> bytes:
         payload = draw(st.one_of(html_pages(), st.binary(max_size=300)))
         http = None
         if kind == "response":
-            http = StatusAndHeaders(
-                draw(st.sampled_from(STATUSES)), [("Content-Type", content_type)], protocol="HTTP/1.1"
-            )
+            http = StatusAndHeaders(draw(st.sampled_from(STATUSES)), [("Content-Type", content_type)], protocol="HTTP/1.1")
         headers = {"WARC-Date": draw(dates).replace("\n", " ") or "2025-11-06T12:00:00Z"}
         if kind == "resource":
             headers["Content-Type"] = content_type
         record = writer.create_warc_record(
-            "https://front.example/" + draw(st.text("abc/?%", max_size=10)),
-            kind,
-            payload=io.BytesIO(payload),
-            http_headers=http,
-            warc_headers_dict=headers,
+            "https://front.example/" + draw(st.text("abc/?%", max_size=10)), kind,
+            payload=io.BytesIO(payload), http_headers=http, warc_headers_dict=headers,
         )
         writer.write_record(record)
     data = buffer.getvalue()
@@ -341,13 +258,7 @@ def warcs(draw: st.DrawFn) -> bytes:
 
 
 @fuzz("warc")
-@given(
-    st.one_of(
-        warcs(),
-        st.binary(max_size=500).map(lambda b: b"\x1f\x8b\x08\x00" + b),
-        st.binary(max_size=500).map(lambda b: b"WARC/1.0\r\n" + b),
-    )
-)
+@given(st.one_of(warcs(), st.binary(max_size=500).map(lambda b: b"\x1f\x8b\x08\x00" + b), st.binary(max_size=500).map(lambda b: b"WARC/1.0\r\n" + b)))
 def test_warc_reader(data):
     check(read_file("crawl.warc.gz", data))
 
@@ -355,29 +266,13 @@ def test_warc_reader(data):
 # --- paths -----------------------------------------------------------------------------------
 
 name_bytes = st.one_of(
-    st.binary(min_size=1, max_size=30).filter(
-        lambda b: b"/" not in b and b"\x00" not in b and b not in (b".", b"..")
-    ),
-    st.sampled_from(
-        [
-            b"new\nline.txt",
-            b"caf\xe9.txt",
-            b".hidden.txt",
-            b"README.md",
-            b"meta.jsonl",
-            b"x.warc.gz",
-            b"-rf.txt",
-            b"a b.html",
-        ]
-    ),
+    st.binary(min_size=1, max_size=30).filter(lambda b: b"/" not in b and b"\x00" not in b and b not in (b".", b"..")),
+    st.sampled_from([b"new\nline.txt", b"caf\xe9.txt", b".hidden.txt", b"README.md", b"meta.jsonl", b"x.warc.gz", b"-rf.txt", b"a b.html"]),
 )
 
 
 @fuzz("paths")
-@given(
-    st.lists(st.tuples(name_bytes, st.binary(max_size=200)), max_size=6, unique_by=lambda nb: nb[0]),
-    st.booleans(),
-)
+@given(st.lists(st.tuples(name_bytes, st.binary(max_size=200)), max_size=6, unique_by=lambda nb: nb[0]), st.booleans())
 def test_paths_and_names(files, as_glob):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "in"

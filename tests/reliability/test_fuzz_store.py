@@ -31,12 +31,7 @@ SCALE = float(os.environ.get("SITREP_FUZZ_SCALE", "1"))
 PG_URL = os.environ.get("SITREP_TEST_PG_URL")
 
 hostile = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
-words = st.lists(
-    st.sampled_from(
-        ["Pokrovsk", "дрони", "'", '"', "%", "_", "\\", "--", ";", "\x00", "\n", "🙂", "DROP TABLE"]
-    ),
-    max_size=12,
-)
+words = st.lists(st.sampled_from(["Pokrovsk", "дрони", "'", '"', "%", "_", "\\", "--", ";", "\x00", "\n", "🙂", "DROP TABLE"]), max_size=12)
 texts = st.one_of(hostile, words.map(" ".join)).map(lambda t: "Kharkiv " + t)
 optional = st.one_of(st.none(), hostile)
 articles = st.builds(
@@ -50,9 +45,7 @@ articles = st.builds(
     lang=st.one_of(st.none(), st.sampled_from(["en", "uk", "ru"])),
     format=st.sampled_from(["text", "html", "jsonl", "feed", "warc"]),
 )
-rejections = st.builds(
-    Rejection, origin=hostile, code=st.sampled_from(["E101", "E119", "E250"]), reason=hostile
-)
+rejections = st.builds(Rejection, origin=hostile, code=st.sampled_from(["E101", "E119", "E250"]), reason=hostile)
 
 
 def empty_record() -> Record:
@@ -70,9 +63,7 @@ def check_store(store: Store, article: Article, rejection: Rejection) -> None:
     stored = store.get(first.id)
     assert stored.text == normalise_text(article.text)
     assert (stored.article.origin, stored.article.title, stored.article.published) == (
-        article.origin,
-        article.title,
-        article.published,
+        article.origin, article.title, article.published,
     )
     assert store.add(article, empty_record()).status == "duplicate"
     try:
@@ -115,11 +106,7 @@ def pg_url():
     admin.dispose()
 
 
-@settings(
-    max_examples=int(100 * SCALE) or 1,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@settings(max_examples=int(100 * SCALE) or 1, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(articles, rejections)
 def test_postgresql_stores_or_refuses_cleanly(pg_url, article, rejection):
     with Store.open(pg_url) as store:
@@ -131,9 +118,7 @@ def test_postgresql_stores_or_refuses_cleanly(pg_url, article, rejection):
 def test_dates_at_the_edges_of_the_accepted_range_are_stored(tmp_path):
     with Store.open(f"sqlite:///{tmp_path / 'x.db'}") as store:
         for day in (EARLIEST, LATEST, date(2025, 11, 3)):
-            result = store.add(
-                Article(f"Kharkiv report of {day}", f"{day}.txt", published=day), empty_record()
-            )
+            result = store.add(Article(f"Kharkiv report of {day}", f"{day}.txt", published=day), empty_record())
             assert store.get(result.id).article.published == day
 
 

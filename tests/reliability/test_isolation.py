@@ -54,9 +54,7 @@ def test_an_article_the_database_refuses_is_rejected_alone(store, extractor, mon
         return real(conn, article, record)
 
     monkeypatch.setattr(store, "_add", refusing)
-    summary = store_articles(
-        [Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor
-    )
+    summary = store_articles([Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor)
     assert summary.counts() == {"new": 1, "duplicate": 0, "rejected": 1}
     assert summary.rejected[0].code == "E250" and "value out of range" in summary.rejected[0].reason
     assert [row.origin for row in store.articles()] == ["a.txt"]
@@ -85,12 +83,7 @@ def test_ctrl_c_says_what_was_stored(store, extractor, monkeypatch):
 
     monkeypatch.setattr(store, "add_many", interrupted_at_the_second_batch)
     with pytest.raises(IngestInterrupted) as caught:
-        store_articles(
-            [Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")],
-            store=store,
-            extractor=extractor,
-            batch_size=1,
-        )
+        store_articles([Article(STRIKE, "a.txt"), Article(FRONT, "b.txt")], store=store, extractor=extractor, batch_size=1)
     assert caught.value.summary.counts()["new"] == 1
     assert store.counts().articles == 1
 
@@ -108,9 +101,7 @@ def test_passed_over_records_are_counted_in_the_summary(store, extractor):
     from sitrep.ingest.article import Skipped
 
     skipped = Skipped("crawl.warc.gz", (("request", 5), ("image/png", 2)))
-    summary = store_articles(
-        [Article(STRIKE, "crawl.warc.gz#record-2"), skipped], store=store, extractor=extractor
-    )
+    summary = store_articles([Article(STRIKE, "crawl.warc.gz#record-2"), skipped], store=store, extractor=extractor)
     assert summary.counts() == {"new": 1, "duplicate": 0, "rejected": 0} and summary.ok
     assert summary.skipped == [skipped] and skipped.count == 7
 

@@ -60,9 +60,7 @@ def cut_warc() -> bytes:
     for number, body in enumerate(bodies, start=1):
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         record = writer.create_warc_record(
-            f"https://front.example/{number}",
-            "response",
-            payload=io.BytesIO(page(f"Report {number}", body)),
+            f"https://front.example/{number}", "response", payload=io.BytesIO(page(f"Report {number}", body)),
             http_headers=http,
         )
         writer.write_record(record)
@@ -75,25 +73,17 @@ def make_batch(root) -> dict[str, str]:
     for name, text in GOOD.items():
         (root / name).write_text(text, encoding="utf-8")
     lines = [json.dumps(line) for line in GOOD_LINES]
-    lines.append(
-        json.dumps({"text": "Troops rotated out of Bakhmut, a commander said.", "published": "9999-12-31"})
-    )
-    lines.append(
-        json.dumps({"text": "Sappers cleared mines near Izium, the army said.", "published": "0001-01-01"})
-    )
+    lines.append(json.dumps({"text": "Troops rotated out of Bakhmut, a commander said.", "published": "9999-12-31"}))
+    lines.append(json.dumps({"text": "Sappers cleared mines near Izium, the army said.", "published": "0001-01-01"}))
     lines.append("[" * 200_000 + "]" * 200_000)
     (root / "bulk.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "long.txt").write_text("\n\n".join(LONG_PARAGRAPHS[i % 4] for i in range(60)), encoding="utf-8")
-    (root / "crash.txt").write_text(
-        f"Inspectors began the {CRASH_MARKER} near Kharkiv on Friday.", encoding="utf-8"
-    )
+    (root / "crash.txt").write_text(f"Inspectors began the {CRASH_MARKER} near Kharkiv on Friday.", encoding="utf-8")
     os.symlink("/dev/zero", root / "zero.txt")
     os.mkfifo(root / "pipe.txt")
     (root / "cut.warc.gz").write_bytes(cut_warc())
     # UTF-8 quotes and dashes with as many Latin-1 bytes among them: neither encoding, so rejected
-    mixed = (
-        "The minister’s “statement” — and the general’s ‘reply’ — ".encode() + b"caf\xe9 na\xefve \xe0 " * 3
-    )
+    mixed = "The minister’s “statement” — and the general’s ‘reply’ — ".encode() + b"caf\xe9 na\xefve \xe0 " * 3
     (root / "mixed.txt").write_bytes(mixed)
     # UTF-8 with one stray byte: stored, the byte marked U+FFFD, the rest not turned into mojibake
     repaired = "The governor’s office said “two were hurt” in Kharkiv.".encode().replace(b"two", b"\xfftwo")
@@ -140,9 +130,7 @@ def test_each_pill_costs_only_itself(batch):
     folder, expected, db = batch
     first = runner.invoke(app, ["ingest", str(folder), "--db", db])
     assert first.exit_code == 1, first.output
-    assert (
-        "Traceback" not in first.output and first.exception is None or isinstance(first.exception, SystemExit)
-    )
+    assert "Traceback" not in first.output and first.exception is None or isinstance(first.exception, SystemExit)
     lines = rejected_lines(first.output)
     assert sorted(code for code, _ in lines) == sorted(expected.values())
     for origin, code in expected.items():  # one coded line each, naming its input

@@ -47,9 +47,7 @@ def test_http_urls_stay(url):
 
 def report_with(url: str, text: str):
     info = ArticleInfo("a1", "The Daily Test", date(2026, 1, 5), url, title=text)
-    fact = Fact(
-        "a1", "e1", "event", "reported", text, 0, len(text), "strike", "geo:1", text, on=date(2026, 1, 5)
-    )
+    fact = Fact("a1", "e1", "event", "reported", text, 0, len(text), "strike", "geo:1", text, on=date(2026, 1, 5))
     return build_report(group_facts([fact], {"a1": info}), [], {"a1": info}, title=text)
 
 
@@ -86,9 +84,7 @@ def test_show_markdown_escapes_article_text(text):
         id="a1",
         article=ArticleMeta(id="a1", title=text, url="javascript:alert(1)", outlet="<b>x</b>"),
         quotes=[Quote(text=text, speaker="<img src=x onerror=alert(2)>", spans=[span], extractor="t/1")],
-        claims=[
-            Claim(text=text, claimant="[x](javascript:y)", stance="asserts", spans=[span], extractor="t/1")
-        ],
+        claims=[Claim(text=text, claimant="[x](javascript:y)", stance="asserts", spans=[span], extractor="t/1")],
     )
     out = record_markdown(record)
     assert "<script" not in out.lower() and "<img" not in out.lower() and "<b>" not in out

@@ -33,40 +33,13 @@ def test_deadline(horizon, expected):
 
 
 def forecast(horizon: str | None, made: date | None = MADE) -> Fact:
-    return Fact(
-        "wsj",
-        "f1",
-        "forecast",
-        "forecast",
-        "Pokrovsk could fall within weeks",
-        0,
-        30,
-        "capture",
-        "geo:704422",
-        "Pokrovsk",
-        "Analysts",
-        None,
-        made,
-        horizon,
-    )
+    return Fact("wsj", "f1", "forecast", "forecast", "Pokrovsk could fall within weeks", 0, 30, "capture",
+                "geo:704422", "Pokrovsk", "Analysts", None, made, horizon)
 
 
 def report(on: date, article: str = "ap") -> Fact:
-    return Fact(
-        article,
-        "e1",
-        "event",
-        "reported",
-        "Russia captured Pokrovsk",
-        0,
-        20,
-        "capture",
-        "geo:704422",
-        "Pokrovsk",
-        None,
-        None,
-        on,
-    )
+    return Fact(article, "e1", "event", "reported", "Russia captured Pokrovsk", 0, 20, "capture", "geo:704422",
+                "Pokrovsk", None, None, on)
 
 
 def outcome(fc: Fact, *reports: Fact, as_of: date | None = None) -> str:

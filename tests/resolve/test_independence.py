@@ -13,12 +13,8 @@ DAY = date(2026, 2, 3)
 SENTENCE = "Russian forces captured the village of Tykhe after a week of assaults."
 
 
-def capture(
-    article: str, *, status: str = "reported", text: str = SENTENCE, on: date = DAY, holder=None
-) -> Fact:
-    return Fact(
-        article, "e1", "event", status, text, 0, len(text), "capture", "geo:1", "Tykhe", holder, on=on
-    )
+def capture(article: str, *, status: str = "reported", text: str = SENTENCE, on: date = DAY, holder=None) -> Fact:
+    return Fact(article, "e1", "event", status, text, 0, len(text), "capture", "geo:1", "Tykhe", holder, on=on)
 
 
 @pytest.mark.parametrize(
@@ -47,22 +43,14 @@ def test_two_outlets_in_their_own_words_corroborate():
 
 
 def test_two_copies_of_one_report_never_refute_each_other():
-    infos = {
-        "a": ArticleInfo("a", outlet="Reuters"),
-        "b": ArticleInfo("b", outlet="Daily Reprint", duplicate_of="a"),
-    }
-    later = capture(
-        "b", status="denied", text="Russian forces did not capture Tykhe.", on=DAY + timedelta(days=2)
-    )
+    infos = {"a": ArticleInfo("a", outlet="Reuters"), "b": ArticleInfo("b", outlet="Daily Reprint", duplicate_of="a")}
+    later = capture("b", status="denied", text="Russian forces did not capture Tykhe.", on=DAY + timedelta(days=2))
     (prop,) = group_facts([capture("a", status="claimed"), later], infos)
     assert prop.verdict != "contested" and prop.refutes == [] and prop.confirms == []
 
 
 def test_articles_of_one_story_never_refute_each_other():
-    infos = {
-        "a": ArticleInfo("a", outlet="Reuters", story_id=7),
-        "b": ArticleInfo("b", outlet="AP", story_id=7),
-    }
+    infos = {"a": ArticleInfo("a", outlet="Reuters", story_id=7), "b": ArticleInfo("b", outlet="AP", story_id=7)}
     later = capture("b", status="denied", text="Tykhe was not captured.", on=DAY + timedelta(days=1))
     (prop,) = group_facts([capture("a", status="claimed"), later], infos)
     assert prop.refutes == []
@@ -73,12 +61,7 @@ def test_an_outlet_does_not_contest_its_own_report():
         "a": ArticleInfo("a", outlet="understandingwar.org", story_id=1),
         "b": ArticleInfo("b", outlet="Institute for the Study of War", story_id=2),
     }
-    later = capture(
-        "b",
-        status="denied",
-        text="Russian forces made no confirmed advances at Tykhe.",
-        on=DAY + timedelta(days=2),
-    )
+    later = capture("b", status="denied", text="Russian forces made no confirmed advances at Tykhe.", on=DAY + timedelta(days=2))
     (prop,) = group_facts([capture("a"), later], infos)
     assert prop.verdict != "contested"
 
@@ -87,20 +70,8 @@ def test_named_holders_at_odds_contest_even_in_one_article():
     infos = {"a": ArticleInfo("a", outlet="Ukrinform")}
     facts = [
         capture("a", status="claimed", holder="Russia's Defence Ministry"),
-        Fact(
-            "a",
-            "e2",
-            "event",
-            "denied",
-            "Kyiv denied it.",
-            80,
-            95,
-            "capture",
-            "geo:1",
-            "Tykhe",
-            "Ukraine's General Staff",
-            on=DAY,
-        ),
+        Fact("a", "e2", "event", "denied", "Kyiv denied it.", 80, 95, "capture", "geo:1", "Tykhe",
+             "Ukraine's General Staff", on=DAY),
     ]
     (prop,) = group_facts(facts, infos)
     assert prop.verdict == "contested"
@@ -108,12 +79,7 @@ def test_named_holders_at_odds_contest_even_in_one_article():
 
 @pytest.mark.parametrize(
     "origin,expected",
-    [
-        ("exports/feed.jsonl:1002", "exports/feed.jsonl"),
-        ("a.xml#12", "a.xml"),
-        ("notes/x.txt", "notes"),
-        ("x.txt", "."),
-    ],
+    [("exports/feed.jsonl:1002", "exports/feed.jsonl"), ("a.xml#12", "a.xml"), ("notes/x.txt", "notes"), ("x.txt", ".")],
 )
 def test_origin_source(origin, expected):
     assert origin_source(origin) == expected

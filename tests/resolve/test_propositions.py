@@ -10,31 +10,10 @@ from sitrep.resolve.facts import Fact
 from sitrep.resolve.propositions import ArticleInfo, claim_key, group_facts
 
 
-def event(
-    article: str,
-    status: str,
-    on: date | None,
-    *,
-    kind: str = "capture",
-    place: str = "geo:704422",
-    holder: str | None = None,
-    item: str = "e1",
-) -> Fact:
-    return Fact(
-        article,
-        item,
-        "event",
-        status,
-        f"{kind} sentence of {article}",
-        0,
-        10,
-        kind,
-        place,
-        "Pokrovsk",
-        holder,
-        None,
-        on,
-    )
+def event(article: str, status: str, on: date | None, *, kind: str = "capture", place: str = "geo:704422",
+          holder: str | None = None, item: str = "e1") -> Fact:
+    return Fact(article, item, "event", status, f"{kind} sentence of {article}", 0, 10, kind, place, "Pokrovsk",
+                holder, None, on)
 
 
 ARTICLES = {
@@ -48,10 +27,7 @@ ARTICLES = {
 
 
 def test_two_independent_outlets_corroborate():
-    props = group_facts(
-        [event("reuters", "reported", date(2025, 12, 1)), event("ap", "reported", date(2025, 12, 2))],
-        ARTICLES,
-    )
+    props = group_facts([event("reuters", "reported", date(2025, 12, 1)), event("ap", "reported", date(2025, 12, 2))], ARTICLES)
     assert len(props) == 1 and props[0].verdict == "corroborated"
     assert props[0].outlets == ["Reuters", "The Associated Press"]  # shown under the table's names
 
@@ -90,11 +66,7 @@ def test_one_organisation_under_several_names_or_domains_is_one_voice(first, sec
 @pytest.mark.parametrize(
     "info,name,voice",
     [
-        (
-            ArticleInfo("a", "www.criticalthreats.org"),
-            "Institute for the Study of War",
-            "institute for the study of war",
-        ),
+        (ArticleInfo("a", "www.criticalthreats.org"), "Institute for the Study of War", "institute for the study of war"),
         (ArticleInfo("a", "www.kyivpost.com"), "Kyiv Post", "kyiv post"),
         (ArticleInfo("a", None, url="https://www.kten.com/story/1"), "kten.com", "kten.com"),
         (ArticleInfo("a1", None), None, "article a1"),
@@ -119,25 +91,18 @@ def test_copies_and_the_same_outlet_do_not_corroborate(second):
 
 def test_asserted_by_one_side_and_denied_by_the_other_is_contested():
     facts = [
-        event(
-            "tass", "claimed", date(2025, 11, 20), kind="encirclement", holder="Russian Ministry of Defence"
-        ),
+        event("tass", "claimed", date(2025, 11, 20), kind="encirclement", holder="Russian Ministry of Defence"),
         event("kyiv", "denied", date(2025, 11, 21), kind="encirclement", holder="Ukraine's General Staff"),
     ]
     (prop,) = group_facts(facts, ARTICLES)
     assert prop.verdict == "contested"
     assert [(s.who, s.stance) for s in prop.stances] == [
-        ("Russian Ministry of Defence", "asserts"),
-        ("Ukraine's General Staff", "denies"),
-    ]
+        ("Russian Ministry of Defence", "asserts"), ("Ukraine's General Staff", "denies")]
     assert prop.refutes and prop.refutes[0][1].article_id == "kyiv"
 
 
 def test_a_later_report_confirms_an_earlier_claim():
-    facts = [
-        event("tass", "claimed", date(2025, 11, 20), holder="Russian MoD"),
-        event("reuters", "reported", date(2025, 12, 1)),
-    ]
+    facts = [event("tass", "claimed", date(2025, 11, 20), holder="Russian MoD"), event("reuters", "reported", date(2025, 12, 1))]
     props = group_facts(facts, ARTICLES)
     assert len(props) == 2  # eleven days apart: beyond the window, two propositions
     facts[1] = event("kyiv", "reported", date(2025, 11, 21))
@@ -147,10 +112,7 @@ def test_a_later_report_confirms_an_earlier_claim():
 
 @pytest.mark.parametrize("place,kind", [("geo:1", "capture"), ("geo:704422", "withdrawal")])
 def test_other_places_or_types_are_other_propositions(place, kind):
-    facts = [
-        event("reuters", "reported", date(2025, 12, 1)),
-        event("ap", "reported", date(2025, 12, 2), kind=kind, place=place),
-    ]
+    facts = [event("reuters", "reported", date(2025, 12, 1)), event("ap", "reported", date(2025, 12, 2), kind=kind, place=place)]
     assert len(group_facts(facts, ARTICLES)) == 2
 
 

@@ -16,9 +16,7 @@ def profile(keys: set[str], text: str, on: date | None) -> ArticleProfile:
 
 
 ASSAULT = "Russian assault groups infiltrated Pokrovsk under fog; drones struck supply routes to Myrnohrad."
-ASSAULT_2 = (
-    "Fog let Russian assault groups infiltrate Pokrovsk while drones hit the supply routes of Myrnohrad."
-)
+ASSAULT_2 = "Fog let Russian assault groups infiltrate Pokrovsk while drones hit the supply routes of Myrnohrad."
 GRID = "Missiles struck the power grid in Kharkiv overnight, leaving thousands of homes without heating."
 
 

@@ -22,16 +22,8 @@ from sitrep.resolve.support import good_holder, past_year, relation_of, sentence
             "captured",
             "Russian forces captured Tykhe.",
         ),
-        (
-            "Key takeaways\nRussian troops advanced west of Bakhmut.\nMore below",
-            "advanced",
-            "Russian troops advanced west of Bakhmut.",
-        ),
-        (
-            "“We held the town,” the commander said. Then it fell.",
-            "held",
-            "“We held the town,” the commander said.",
-        ),
+        ("Key takeaways\nRussian troops advanced west of Bakhmut.\nMore below", "advanced", "Russian troops advanced west of Bakhmut."),
+        ("“We held the town,” the commander said. Then it fell.", "held", "“We held the town,” the commander said."),
     ],
 )
 def test_the_sentence_around_a_word(text, word, expected):

@@ -21,60 +21,21 @@ def voices(articles: dict[str, ArticleInfo]) -> Voices:
 
 def check(verdict: str) -> CheckRow:
     return CheckRow(
-        "a",
-        "e1",
-        "geo:1",
-        date(2025, 3, 1),
-        "capture",
-        "RU",
-        verdict,
-        "test",
-        "deepstate",
-        1,
-        date(2025, 2, 15),
-        "outside",
-        2,
-        date(2025, 3, 15),
-        "inside",
-        4.0,
-        "sitrep.control/1",
-        datetime(2025, 4, 1),
+        "a", "e1", "geo:1", date(2025, 3, 1), "capture", "RU", verdict, "test", "deepstate",
+        1, date(2025, 2, 15), "outside", 2, date(2025, 3, 15), "inside", 4.0, "sitrep.control/1", datetime(2025, 4, 1),
     )
 
 
-def event(
-    article: str,
-    place: str,
-    on: date,
-    *,
-    status: str = "reported",
-    holder: str | None = None,
-    verdict: str | None = None,
-) -> Fact:
+def event(article: str, place: str, on: date, *, status: str = "reported", holder: str | None = None, verdict: str | None = None) -> Fact:
     return Fact(
-        article,
-        "e1",
-        "event",
-        status,
-        f"Russian forces captured {place}.",
-        0,
-        30,
-        "capture",
-        f"geo:{place}",
-        place,
-        holder,
-        "RU",
-        on,
-        check=check(verdict) if verdict else None,
+        article, "e1", "event", status, f"Russian forces captured {place}.", 0, 30, "capture", f"geo:{place}", place,
+        holder, "RU", on, check=check(verdict) if verdict else None,
     )
 
 
 ARTICLES = {
-    "t1": ArticleInfo("t1", "TASS"),
-    "t2": ArticleInfo("t2", "TASS"),
-    "t3": ArticleInfo("t3", "TASS"),
-    "r1": ArticleInfo("r1", "Reuters"),
-    "k1": ArticleInfo("k1", "Kyiv Post"),
+    "t1": ArticleInfo("t1", "TASS"), "t2": ArticleInfo("t2", "TASS"), "t3": ArticleInfo("t3", "TASS"),
+    "r1": ArticleInfo("r1", "Reuters"), "k1": ArticleInfo("k1", "Kyiv Post"),
     "copy": ArticleInfo("copy", "Reprint Daily", duplicate_of="t1"),
 }
 
@@ -85,32 +46,11 @@ def by_name(records: list[TrackRecord]) -> dict[tuple[str, str], TrackRecord]:
 
 def test_outcomes_are_counted_for_outlet_claimant_and_side():
     facts = [
-        event(
-            "t1",
-            "Avdiivka",
-            date(2025, 3, 1),
-            status="claimed",
-            holder="Russian Defence Ministry",
-            verdict="consistent",
-        ),
+        event("t1", "Avdiivka", date(2025, 3, 1), status="claimed", holder="Russian Defence Ministry", verdict="consistent"),
         event("r1", "Avdiivka", date(2025, 3, 3), verdict="consistent"),  # an independent outlet, later
         event("copy", "Avdiivka", date(2025, 3, 3)),  # a copy adds nobody
-        event(
-            "t2",
-            "Orikhiv",
-            date(2025, 5, 1),
-            status="claimed",
-            holder="Russian Defence Ministry",
-            verdict="inconsistent",
-        ),
-        event(
-            "k1",
-            "Orikhiv",
-            date(2025, 5, 2),
-            status="denied",
-            holder="Ukrainian General Staff",
-            verdict="inconsistent",
-        ),
+        event("t2", "Orikhiv", date(2025, 5, 1), status="claimed", holder="Russian Defence Ministry", verdict="inconsistent"),
+        event("k1", "Orikhiv", date(2025, 5, 2), status="denied", holder="Ukrainian General Staff", verdict="inconsistent"),
     ]
     records = by_name(track_records(group_facts(facts, ARTICLES), [], voices(ARTICLES)))
     tass = records[("TASS", "outlet")]
@@ -125,52 +65,28 @@ def test_outcomes_are_counted_for_outlet_claimant_and_side():
 
 
 def test_fewer_than_five_outcomes_is_too_few_to_judge_with_denominators():
-    facts = [
-        event("t1", f"Village {i}", date(2025, 3, i + 1), verdict="consistent")
-        for i in range(MIN_CHECKED - 1)
-    ]
+    facts = [event("t1", f"Village {i}", date(2025, 3, i + 1), verdict="consistent") for i in range(MIN_CHECKED - 1)]
     tass = by_name(track_records(group_facts(facts, ARTICLES), [], voices(ARTICLES)))[("TASS", "outlet")]
     assert not tass.judged
     assert tass.note() == "TASS: too few to judge (4 claims with an outcome, of 4)"
 
 
 def test_a_judged_record_names_what_was_checked_with_its_denominator():
-    facts = [
-        event("t1", f"Village {i}", date(2025, 3, i + 1), verdict="consistent" if i < 4 else "inconsistent")
-        for i in range(6)
-    ]
+    facts = [event("t1", f"Village {i}", date(2025, 3, i + 1), verdict="consistent" if i < 4 else "inconsistent") for i in range(6)]
     tass = by_name(track_records(group_facts(facts, ARTICLES), [], voices(ARTICLES)))[("TASS", "outlet")]
     assert tass.note().startswith("TASS: 6 capture claims checked against the map, 4 consistent;")
     assert "0 of 6 claims corroborated" in tass.note()
 
 
 def forecast(article: str, n: int, holder: str = "Ivan Petrenko") -> Fact:
-    return Fact(
-        article,
-        f"f{n}",
-        "forecast",
-        "forecast",
-        "X could fall.",
-        0,
-        10,
-        "capture",
-        f"geo:{n}",
-        "X",
-        holder,
-        None,
-        date(2025, 1, 1),
-    )
+    return Fact(article, f"f{n}", "forecast", "forecast", "X could fall.", 0, 10, "capture", f"geo:{n}", "X", holder, None, date(2025, 1, 1))
 
 
 @pytest.mark.parametrize(
     "hedges,outcomes,brier",
     [
         ({"could": 5}, ["came true"] * 5, round((0.4 - 1) ** 2, 3)),
-        (
-            {"likely": 3, None: 2},
-            ["came true", "did not", "came true", "did not", "did not"],
-            round(((0.3**2) + 0.7**2 + 0.3**2 + UNHEDGED**2 + UNHEDGED**2) / 5, 3),
-        ),
+        ({"likely": 3, None: 2}, ["came true", "did not", "came true", "did not", "did not"], round(((0.3**2) + 0.7**2 + 0.3**2 + UNHEDGED**2 + UNHEDGED**2) / 5, 3)),
         ({"could": 4}, ["came true"] * 4, None),  # fewer than five resolved: no score
         ({"would": 6}, ["came true"] * 6, None),  # no probability can be read
     ],
@@ -180,9 +96,7 @@ def test_brier_only_with_five_resolved_forecasts_that_give_a_probability(hedges,
     made = [forecast("t1", i) for i in range(len(words))]
     entries = [LedgerEntry(f, None, outcome) for f, outcome in zip(made, outcomes, strict=True)]
     hedge_of = {(f.article_id, f.item_id): w for f, w in zip(made, words, strict=True)}
-    person = by_name(track_records([], entries, voices(ARTICLES), hedges=hedge_of))[
-        ("Ivan Petrenko", "person")
-    ]
+    person = by_name(track_records([], entries, voices(ARTICLES), hedges=hedge_of))[("Ivan Petrenko", "person")]
     assert person.forecasts == len(words) and person.resolved == len(outcomes)
     assert person.brier == brier
 

@@ -148,8 +148,7 @@ def place_points(store: Store, facts: Iterable[Fact]) -> dict[str, PlacePoint]:
         rows = [r for r in store.find_entities(name, kind="place", keys=[key]) if r.key == key]
         lat, lon, cc = (rows[0].lat, rows[0].lon, rows[0].country) if rows else (None, None, None)
         feature = next(
-            (e.feature for e in gazetteer.lookup(name) if lat is not None and (e.lat, e.lon) == (lat, lon)),
-            None,
+            (e.feature for e in gazetteer.lookup(name) if lat is not None and (e.lat, e.lon) == (lat, lon)), None
         )
         out[key] = PlacePoint(name, lat, lon, cc, feature)
     return out
@@ -157,9 +156,7 @@ def place_points(store: Store, facts: Iterable[Fact]) -> dict[str, PlacePoint]:
 
 def checkable(facts: Iterable[Fact]) -> list[Fact]:
     """Capture, advance and withdrawal events reported, claimed or denied (forecasts are not checked)."""
-    return [
-        f for f in facts if f.kind == "event" and f.event_type in CHECKED_TYPES and f.status != "forecast"
-    ]
+    return [f for f in facts if f.kind == "event" and f.event_type in CHECKED_TYPES and f.status != "forecast"]
 
 
 def _row(fact: Fact, verdict: Verdict, layer: str, now: datetime) -> dict[str, Any]:
@@ -209,9 +206,7 @@ def check_claims(store: Store, *, name: str | None = None) -> CheckSummary:
         counts[verdict.verdict] += 1
         by_type.setdefault(fact.event_type or "", Counter())[verdict.verdict] += 1
     store.replace_control_checks(rows)
-    return CheckSummary(
-        layer, len(snapshots), len(facts), dict(counts), {k: dict(v) for k, v in by_type.items()}
-    )
+    return CheckSummary(layer, len(snapshots), len(facts), dict(counts), {k: dict(v) for k, v in by_type.items()})
 
 
 def list_control_maps(store: Store) -> list[ControlMapRow]:

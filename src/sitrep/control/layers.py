@@ -67,7 +67,9 @@ class Layer:
 def approx_area_km2(geometry: Polygon | MultiPolygon) -> float:
     """Area in km², each polygon scaled at the cosine of its own latitude (within about 1% at Ukraine's size)."""
     parts = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
-    return sum(p.area * KM_PER_DEGREE**2 * math.cos(math.radians(p.representative_point().y)) for p in parts)
+    return sum(
+        p.area * KM_PER_DEGREE**2 * math.cos(math.radians(p.representative_point().y)) for p in parts
+    )
 
 
 def _geometries(data: Any, where: str) -> list[tuple[str, Any]]:
@@ -79,10 +81,7 @@ def _geometries(data: Any, where: str) -> list[tuple[str, Any]]:
         features = data.get("features")
         if not isinstance(features, list):
             raise InputError(Messages.E302, where=where, detail="FeatureCollection without a features list")
-        return [
-            (f"feature {i + 1}", (f or {}).get("geometry") if isinstance(f, dict) else f)
-            for i, f in enumerate(features)
-        ]
+        return [(f"feature {i + 1}", (f or {}).get("geometry") if isinstance(f, dict) else f) for i, f in enumerate(features)]
     if kind == "Feature":
         return [("the feature", data.get("geometry"))]
     if kind in AREA_TYPES:
@@ -96,17 +95,13 @@ def _check_crs(data: dict[str, Any], where: str) -> None:
         return
     name = (crs.get("properties") or {}).get("name") if isinstance(crs, dict) else None
     if not isinstance(name, str) or name.strip().casefold() not in CRS84_NAMES:
-        raise InputError(
-            Messages.E304, where=where, detail=name if isinstance(name, str) else json.dumps(crs)
-        )
+        raise InputError(Messages.E304, where=where, detail=name if isinstance(name, str) else json.dumps(crs))
 
 
 def _polygon(item: str, geometry: Any, where: str) -> Polygon | MultiPolygon:
     kind = geometry.get("type") if isinstance(geometry, dict) else None
     if kind not in AREA_TYPES:
-        raise InputError(
-            Messages.E303, where=where, item=item, detail=str(kind) if geometry is not None else "null"
-        )
+        raise InputError(Messages.E303, where=where, item=item, detail=str(kind) if geometry is not None else "null")
     try:
         polygon = shape(geometry)
     except (GEOSException, ValueError, TypeError, KeyError, IndexError, AttributeError) as e:

@@ -125,9 +125,7 @@ def judge(
     if on is None:
         return _undetermined("the report is undated")
     if precision not in PRECISE:
-        return _undetermined(
-            f"the event is dated only to the {precision} ({on}): too coarse for maps a fortnight apart"
-        )
+        return _undetermined(f"the event is dated only to the {precision} ({on}): too coarse for maps a fortnight apart")
     problem = _place_problem(place, country)
     if problem:
         return _undetermined(problem)
@@ -141,12 +139,8 @@ def judge(
     before = earlier[-1].position(lon=place.lon, lat=place.lat) if earlier else None
     if not window:
         if on < snapshots[0].on:
-            return _undetermined(
-                f"{on} is before the first map ({snapshots[0].on}) by more than {TOLERANCE_DAYS} days"
-            )
-        return _undetermined(
-            f"no map within {TOLERANCE_DAYS} days after {on} (the nearest before is {earlier[-1].on})", before
-        )
+            return _undetermined(f"{on} is before the first map ({snapshots[0].on}) by more than {TOLERANCE_DAYS} days")
+        return _undetermined(f"no map within {TOLERANCE_DAYS} days after {on} (the nearest before is {earlier[-1].on})", before)
     after = [s.position(lon=place.lon, lat=place.lat) for s in window]
     if event_type == "advance":
         return _advance(place, on, before, after)
@@ -159,19 +153,10 @@ def _advance(place: PlacePoint, on: date, before: Position | None, after: list[P
         return far
     near = next((p for p in after if abs(p.km) <= NEAR_KM), None)
     if near is not None:
-        return Verdict(
-            "consistent",
-            f"{place.name} is {_where(near)} on the map of {near.on}, near the line",
-            before,
-            near,
-        )
+        return Verdict("consistent", f"{place.name} is {_where(near)} on the map of {near.on}, near the line", before, near)
     last = after[-1]
     if (last.on - on).days < MIN_LAG_DAYS:
-        return _undetermined(
-            f"{place.name} is far from the line on the map of {last.on}, but that is only {(last.on - on).days} days after",
-            before,
-            last,
-        )
+        return _undetermined(f"{place.name} is far from the line on the map of {last.on}, but that is only {(last.on - on).days} days after", before, last)
     return Verdict(
         "inconsistent",
         f"{place.name} is {_where(last)} on every map up to {last.on}, more than {NEAR_KM:g} km from the line",
@@ -194,9 +179,7 @@ def _far(place: PlacePoint, before: Position | None, after: list[Position]) -> V
     return None
 
 
-def _change(
-    place: PlacePoint, on: date, gainer: str | None, before: Position | None, after: list[Position]
-) -> Verdict:
+def _change(place: PlacePoint, on: date, gainer: str | None, before: Position | None, after: list[Position]) -> Verdict:
     if (far := _far(place, before, after)) is not None:
         return far
     agree = next((p for p in after if p.holder() == gainer), None)
@@ -207,17 +190,10 @@ def _change(
             since = f"; {'on the line' if before.state == 'edge' else f'held by {before.holder()}'} on {before.on}"
         else:
             since = ""
-        return Verdict(
-            "consistent",
-            f"{place.name} held by {gainer} on the map of {agree.on} ({_where(agree)}){since}",
-            before,
-            agree,
-        )
+        return Verdict("consistent", f"{place.name} held by {gainer} on the map of {agree.on} ({_where(agree)}){since}", before, agree)
     last = after[-1]
     if last.state == "edge":
-        return _undetermined(
-            f"{place.name} is on the line on the map of {last.on}: the map shows it split", before, last
-        )
+        return _undetermined(f"{place.name} is on the line on the map of {last.on}: the map shows it split", before, last)
     if (last.on - on).days < MIN_LAG_DAYS:
         return _undetermined(
             f"{place.name} still held by {last.holder()} on {last.on}, only {(last.on - on).days} days after: the map may lag",

@@ -1,7 +1,7 @@
 """What every reader produces: an Article to store, or a Rejection that says why not.
 
->>> Article(text="Pokrovsk…", origin="a.txt").origin
-'a.txt'
+    >>> Article(text="Pokrovsk…", origin="a.txt").origin
+    'a.txt'
 """
 
 from __future__ import annotations

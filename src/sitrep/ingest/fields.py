@@ -1,9 +1,9 @@
 """Checking the fields every reader fills (text, title, dates, language) and building the Article.
 
->>> published_date("2025-11-03T08:00:00Z", where="a.jsonl:1")
-datetime.date(2025, 11, 3)
->>> make_article("  Troops held Pokrovsk.  ", origin="a.txt", title=" Pokrovsk ").title
-'Pokrovsk'
+    >>> published_date("2025-11-03T08:00:00Z", where="a.jsonl:1")
+    datetime.date(2025, 11, 3)
+    >>> make_article("  Troops held Pokrovsk.  ", origin="a.txt", title=" Pokrovsk ").title
+    'Pokrovsk'
 """
 
 from __future__ import annotations
@@ -68,9 +68,7 @@ def printable(value: str) -> str:
 def check_published(value: date | None, *, where: str, field: str = "published") -> date | None:
     """`value` itself when it is a plausible publication date; InputError E120 when out of range."""
     if value is not None and not EARLIEST <= value <= LATEST:
-        raise InputError(
-            Messages.E120, where=where, value=value.isoformat(), low=EARLIEST, high=LATEST, field=field
-        )
+        raise InputError(Messages.E120, where=where, value=value.isoformat(), low=EARLIEST, high=LATEST, field=field)
     return value
 
 

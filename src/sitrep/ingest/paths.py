@@ -178,9 +178,7 @@ def _walk(directory: Path) -> list[Path | Rejection]:
 
     def report(error: OSError) -> None:
         where = printable(str(error.filename or directory))
-        unreadable.append(
-            rejection(InputError(Messages.E123, where=where, detail=error.strerror or str(error)))
-        )
+        unreadable.append(rejection(InputError(Messages.E123, where=where, detail=error.strerror or str(error))))
 
     for root, dirs, files in os.walk(directory, onerror=report):
         dirs[:] = [d for d in dirs if not _skipped_dir(Path(root), d)]

@@ -1,7 +1,7 @@
 """How a control map verdict reads beside a fact, a proposition or a citation.
 
->>> check_label(None)
-''
+    >>> check_label(None)
+    ''
 """
 
 from __future__ import annotations

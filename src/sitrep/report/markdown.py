@@ -41,11 +41,7 @@ def record_markdown(record: Record) -> str:
 
     places = []
     for p in record.places:
-        coords = (
-            f" — [{p.lat:.4f}, {p.lon:.4f}]({osm_link(p.lat, p.lon)})"
-            if p.lat is not None and p.lon is not None
-            else ""
-        )
+        coords = f" — [{p.lat:.4f}, {p.lon:.4f}]({osm_link(p.lat, p.lon)})" if p.lat is not None and p.lon is not None else ""
         kind = "" if p.literal else " _(metonym: a government, not a location)_"
         if p.feature == "local" and coords:
             kind += " _(approximate: the position of its town, or of the place named next to it)_"
@@ -53,35 +49,22 @@ def record_markdown(record: Record) -> str:
         region = p.region if p.region != p.canonical else None
         extra = md(", ".join(x for x in (canonical, region, p.country) if x))
         rel = f" — {md('; '.join(r.text for r in p.relative))}" if p.relative else ""
-        places.append(
-            f"- **{md(p.name)}**{f' ({extra})' if extra else ''}{coords}{kind}{rel} {where(p.spans)}"
-        )
+        places.append(f"- **{md(p.name)}**{f' ({extra})' if extra else ''}{coords}{kind}{rel} {where(p.spans)}")
     out += _section("Places", places)
     out += _section(
         "Units",
-        [
-            f"- **{md(u.name)}** — {u.echelon or 'unit'}, side {u.side or 'unknown'} {where(u.spans)}"
-            for u in record.units
-        ],
+        [f"- **{md(u.name)}** — {u.echelon or 'unit'}, side {u.side or 'unknown'} {where(u.spans)}" for u in record.units],
     )
-    out += _section(
-        "Sources cited",
-        [f"- {md(s.name)}{f' ({s.kind})' if s.kind else ''} {where(s.spans)}" for s in record.sources],
-    )
+    out += _section("Sources cited", [f"- {md(s.name)}{f' ({s.kind})' if s.kind else ''} {where(s.spans)}" for s in record.sources])
     out += _section(
         "Actors",
-        [
-            f"- {md(x.name)} — {x.kind}{f', side {x.side}' if x.side else ''} {where(x.spans)}"
-            for x in record.actors
-        ],
+        [f"- {md(x.name)} — {x.kind}{f', side {x.side}' if x.side else ''} {where(x.spans)}" for x in record.actors],
     )
     quotes = []
     for q in record.quotes:
         chain = f" — via {md(' → '.join(q.chain))}" if q.chain else ""
         frag = " _(fragment)_" if q.fragment else ""
-        quotes.append(
-            f"- “{md(q.text)}” — **{md(q.speaker or 'unknown speaker')}**{frag}{chain} {where(q.spans)}"
-        )
+        quotes.append(f"- “{md(q.text)}” — **{md(q.speaker or 'unknown speaker')}**{frag}{chain} {where(q.spans)}")
     out += _section("Quotes", quotes)
     claims = []
     for c in record.claims:
@@ -115,11 +98,8 @@ def _event_line(e: Event, times: dict[str, str]) -> str:
 
 
 def _forecast_line(f: Forecast) -> str:
-    extras = [
-        f"horizon: {md(f.horizon)}" if f.horizon else "",
-        f"hedge: {md(f.hedge)}" if f.hedge else "",
-        f"if: {md(f.condition)}" if f.condition else "",
-    ]
+    extras = [f"horizon: {md(f.horizon)}" if f.horizon else "", f"hedge: {md(f.hedge)}" if f.hedge else "",
+              f"if: {md(f.condition)}" if f.condition else ""]
     tail = "".join(f", {x}" for x in extras if x)
     by = md(", ".join(f.by)) or "unattributed"
     return f"- {f.event_type} at **{md(f.place or '?')}** — expected by {by}{tail} {where(f.spans)}"
@@ -132,16 +112,10 @@ def _number_line(n: Quantity) -> str:
         value = f" = {n.low:g}–{n.high:g}" if n.low is not None and n.high is not None else ""
     else:
         value = ""
-    extras = [
-        md(n.unit or ""),
-        f"of {n.total:g}" if n.total is not None else "",
-        md(n.about or ""),
-        f"per {md(n.claimant)}" if n.claimant else "",
-    ]
+    extras = [md(n.unit or ""), f"of {n.total:g}" if n.total is not None else "", md(n.about or ""),
+              f"per {md(n.claimant)}" if n.claimant else ""]
     tail = "; ".join(x for x in extras if x)
-    return (
-        f"- {md(n.text)}{value}{' ~' if n.approximate else ''}{f' ({tail})' if tail else ''} {where(n.spans)}"
-    )
+    return f"- {md(n.text)}{value}{' ~' if n.approximate else ''}{f' ({tail})' if tail else ''} {where(n.spans)}"
 
 
 def _time_line(t: TimeRef) -> str:

@@ -142,18 +142,7 @@ def _event(prop: Proposition) -> str:
     return f"{word} {where_words(prop.place_name, prop.relation)}"
 
 
-_HORIZON_LEAD = (
-    "by ",
-    "until ",
-    "before ",
-    "within ",
-    "in ",
-    "this ",
-    "next ",
-    "the next ",
-    "over ",
-    "later ",
-)
+_HORIZON_LEAD = ("by ", "until ", "before ", "within ", "in ", "this ", "next ", "the next ", "over ", "later ")
 
 
 def horizon_words(horizon: str | None) -> str:
@@ -361,18 +350,12 @@ def _md_line(line: Line) -> str:
 def citation_line(c: Citation, notes: Mapping[str, str] | None = None) -> str:
     """'[3] Reuters, 2026-02-01, <https://…> — “… **the quoted sentence** …” (article …, characters 10–92)'."""
     a = c.article
-    parts = [
-        md_text(a.outlet_name or "unknown outlet"),
-        _day(a.published),
-        md_url(a.url) or f"article {a.id}",
-    ]
+    parts = [md_text(a.outlet_name or "unknown outlet"), _day(a.published), md_url(a.url) or f"article {a.id}"]
     title = f", _{md_text(a.title)}_" if a.title else ""
     before = f"{md_text(short_quote(c.before, 200))} " if c.before else ""
     after = f" {md_text(short_quote(c.after, 200))}" if c.after else ""
     quote = f"{before}**{md_text(short_quote(c.quote))}**{after}"
-    line = (
-        f"[{c.number}] {', '.join(parts)}{title} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
-    )
+    line = f"[{c.number}] {', '.join(parts)}{title} — “{quote}” (article {a.id}, characters {c.start}–{c.end})"
     note = track_note(c, notes)
     return line + (f" {md_text(note.strip())}" if note else "")
 
@@ -391,7 +374,5 @@ def render_markdown(report: SituationReport) -> str:
         out += ["", f"## {md_text(name)}"]
         for section in sections:
             out += ["", f"### {section.title}", ""] + [_md_line(line) for line in section.lines]
-    out += ["", "## Sources", ""] + [
-        line for c in report.citations for line in (citation_line(c, report.track_notes), "")
-    ]
+    out += ["", "## Sources", ""] + [line for c in report.citations for line in (citation_line(c, report.track_notes), "")]
     return "\n".join(out).rstrip() + "\n"

@@ -154,9 +154,7 @@ def _not_a_name_of(place: Place, record: Record) -> bool:
 
 
 #: Features that are regions themselves ("Donetsk Oblast" needs no "region" relation).
-REGION_FEATURES = frozenset(
-    {"oblast", "region", "state", "province", "krai", "republic", "territory", "country"}
-)
+REGION_FEATURES = frozenset({"oblast", "region", "state", "province", "krai", "republic", "territory", "country"})
 
 #: A forecast's place stands within this many characters of its trigger ("could capture
 #: Kostiantynivka within weeks"); farther off it belongs to another phrase of the sentence.
@@ -176,7 +174,9 @@ def _dateline(text: str, mention: Span) -> bool:
     return opens and text[mention.end : mention.end + 2].lstrip()[:1] in (",", "-", "(", "—", "–")
 
 
-def ground(record: Record, text: str, spans: list[Span], place_name: str | None) -> Grounding | None:
+def ground(
+    record: Record, text: str, spans: list[Span], place_name: str | None
+) -> Grounding | None:
     """The real sentence of an event or forecast, and its place as that sentence names it.
 
     None when the cited span is no sentence (runs past `support.MAX_SENTENCE`). The place is
@@ -208,11 +208,7 @@ def ground(record: Record, text: str, spans: list[Span], place_name: str | None)
         mentions = named(place)
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start))
         relation = support.relation_of(text, nearest.start, nearest.end, sentence_start=start)
-        if (
-            relation is None
-            and place.feature not in REGION_FEATURES
-            and support.names_region(text, nearest.end)
-        ):
+        if relation is None and place.feature not in REGION_FEATURES and support.names_region(text, nearest.end):
             relation = "region"  # "struck Chernihiv, Kharkiv and Sumy oblasts": the region, not the city
     elif place_name and support.takes_up_a_place(text[start:end]):
         # "… in the city are surrounded" after a sentence that names the settlement: its antecedent.
@@ -299,11 +295,8 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             start, end, quote = span_of(e.spans)
         time = times.get(e.time or "")
         # The sentence's own date, when it names a day, week or month ("10 years of war" names none).
-        own_time = (
-            time is not None
-            and time.start
-            and time.precision in ("day", "week", "month")
-            and (text is None or any(start <= s.start and s.end <= end for s in time.spans))
+        own_time = time is not None and time.start and time.precision in ("day", "week", "month") and (
+            text is None or any(start <= s.start and s.end <= end for s in time.spans)
         )
         when = time.start if own_time and time is not None else day
         claim = claims.get(e.claim or "")
@@ -317,26 +310,9 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
         # voices on this event; the event's own status speaks for the voice whose stance gives it.
         voices = [claim, *(claims[i] for i in claim.links if i in claims)] if claim else []
         own = next((v for v in voices if STANCE_STATUS.get(v.stance) == e.status), claim)
-        yield Fact(
-            record.id,
-            e.id or "",
-            "event",
-            e.status,
-            quote,
-            start,
-            end,
-            e.type,
-            key,
-            name,
-            holder_in(own, start, end),
-            e.actor_side,
-            when,
-            None,
-            e.condition,
-            units,
-            e.claim,
-            relation,
-        )
+        yield Fact(record.id, e.id or "", "event", e.status, quote, start, end, e.type, key, name,
+                   holder_in(own, start, end), e.actor_side, when, None, e.condition, units, e.claim,
+                   relation)
         for voice in voices:
             status = STANCE_STATUS.get(voice.stance)
             if voice is own or status is None:
@@ -344,26 +320,9 @@ def facts_of(record: Record, *, text: str | None = None, published: date | None 
             v_start, v_end, v_quote = span_of(voice.spans)
             if text is not None and support.sentence_at(text, voice.spans[0].start) is None:
                 continue
-            yield Fact(
-                record.id,
-                f"{e.id}/{voice.id}",
-                "event",
-                status,
-                v_quote,
-                v_start,
-                v_end,
-                e.type,
-                key,
-                name,
-                voice.claimant if support.good_holder(voice.claimant) else None,
-                e.actor_side,
-                when,
-                None,
-                e.condition,
-                units,
-                voice.id,
-                relation,
-            )
+            yield Fact(record.id, f"{e.id}/{voice.id}", "event", status, v_quote, v_start, v_end, e.type, key,
+                       name, voice.claimant if support.good_holder(voice.claimant) else None,
+                       e.actor_side, when, None, e.condition, units, voice.id, relation)
     for c in record.claims:
         start, end, _ = span_of(c.spans)
         # A claim's place: the first mapped place the claim's own words name (not its dateline).

@@ -101,9 +101,7 @@ class TrackRecord:
             parts.append(f"{checked} {kind} claims checked against the map, {fine} consistent")
             if self.map_checked > checked:
                 parts[-1] += f" ({self.map_checked} checked in all, {self.consistent} consistent)"
-        parts.append(
-            f"{self.corroborated} of {self.claims} claims corroborated, {self.contradicted} contradicted"
-        )
+        parts.append(f"{self.corroborated} of {self.claims} claims corroborated, {self.contradicted} contradicted")
         if self.resolved:
             parts.append(f"{self.came_true} of {self.resolved} resolved forecasts came true")
         return f"{self.name}: " + "; ".join(parts)
@@ -154,9 +152,7 @@ def _outcomes(prop: Proposition, fact: Fact, articles: Mapping[str, ArticleInfo]
         theirs = _direction(other.status)
         info = articles.get(other.article_id, ArticleInfo(other.article_id))
         # The same claimant quoted again by another outlet is the claim repeated, not corroborated.
-        same_claimant = (
-            bool(fact.holder) and (other.holder or "").casefold() == (fact.holder or "").casefold()
-        )
+        same_claimant = bool(fact.holder) and (other.holder or "").casefold() == (fact.holder or "").casefold()
         if theirs == mine and info.voice != own.voice and info.duplicate_of is None and not same_claimant:
             if fact.on is None or other.on is None or other.on >= fact.on:
                 corroborated = True
@@ -239,3 +235,4 @@ def track_records(
         if len(squares) >= MIN_BRIER:
             r.brier = round(sum(squares) / len(squares), 3)
     return sorted(records.values(), key=lambda r: (-r.with_outcome, -r.claims, r.kind, r.name.casefold()))
+

@@ -1,8 +1,8 @@
 """The store: articles, their records and rejected inputs in SQLite or PostgreSQL.
 
->>> from sitrep.store import Store
->>> with Store.open("sqlite:///sitrep.db") as store:  # doctest: +SKIP
-...     [hit.id for hit in store.search("Pokrovsk")]
+    >>> from sitrep.store import Store
+    >>> with Store.open("sqlite:///sitrep.db") as store:  # doctest: +SKIP
+    ...     [hit.id for hit in store.search("Pokrovsk")]
 """
 
 from __future__ import annotations

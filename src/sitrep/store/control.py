@@ -138,10 +138,7 @@ def load_checks(conn: Connection, article_ids: Iterable[str] | None = None) -> l
     ids = sorted(set(article_ids))
     out: list[CheckRow] = []
     for i in range(0, len(ids), IN_CHUNK):
-        out += [
-            _check_row(r)
-            for r in conn.execute(query.where(control_checks.c.article_id.in_(ids[i : i + IN_CHUNK])))
-        ]
+        out += [_check_row(r) for r in conn.execute(query.where(control_checks.c.article_id.in_(ids[i : i + IN_CHUNK])))]
     return out
 
 
@@ -162,11 +159,7 @@ def with_checks(conn: Connection, found: list[Fact]) -> list[Fact]:
     out = []
     for fact in found:
         row = rows.get((fact.article_id, fact.item_id))
-        if row is not None and (row.place_key, row.on, row.event_type) == (
-            fact.place_key,
-            fact.on,
-            fact.event_type,
-        ):
+        if row is not None and (row.place_key, row.on, row.event_type) == (fact.place_key, fact.on, fact.event_type):
             fact = replace(fact, check=row)
         out.append(fact)
     return out
@@ -178,9 +171,7 @@ def forecast_hedges(conn: Connection, article_ids: Iterable[str]) -> dict[tuple[
     out: dict[tuple[str, str], str | None] = {}
     for i in range(0, len(ids), IN_CHUNK):
         rows = conn.execute(
-            select(records.c.article_id, records.c.record).where(
-                records.c.article_id.in_(ids[i : i + IN_CHUNK])
-            )
+            select(records.c.article_id, records.c.record).where(records.c.article_id.in_(ids[i : i + IN_CHUNK]))
         )
         for r in rows:
             record = r.record if isinstance(r.record, dict) else json.loads(r.record)
@@ -198,9 +189,7 @@ def event_precisions(conn: Connection, article_ids: Iterable[str]) -> dict[tuple
     out: dict[tuple[str, str], str] = {}
     for i in range(0, len(ids), IN_CHUNK):
         rows = conn.execute(
-            select(records.c.article_id, records.c.record).where(
-                records.c.article_id.in_(ids[i : i + IN_CHUNK])
-            )
+            select(records.c.article_id, records.c.record).where(records.c.article_id.in_(ids[i : i + IN_CHUNK]))
         )
         for r in rows:
             record = r.record if isinstance(r.record, dict) else json.loads(r.record)

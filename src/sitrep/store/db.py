@@ -748,6 +748,7 @@ class Store:
         with self._read("reading forecast hedges") as conn:
             return control.forecast_hedges(conn, article_ids)
 
+
     # --- map, timeline chart and article view (sitrep.store.views; read-only aggregates) ----------
 
     def _memo(self, conn: Connection, key: tuple[Any, ...], compute: Callable[[], T]) -> T:

@@ -130,12 +130,7 @@ story_keys = Table(
     "story_keys",
     metadata,
     Column("key", String(200), primary_key=True),
-    Column(
-        "week",
-        Integer,
-        primary_key=True,
-        comment="Days since 1970-01-01 // 7 of a member's date; -1: undated.",
-    ),
+    Column("week", Integer, primary_key=True, comment="Days since 1970-01-01 // 7 of a member's date; -1: undated."),
     Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
 )
 
@@ -236,9 +231,7 @@ control_checks = Table(
     Column("after_on", Date),
     Column("after_state", String(16)),
     Column("km", Float, comment="Signed distance to the line on the deciding map: > 0 inside the area."),
-    Column(
-        "checker", String(32), nullable=False, comment="Name and version of the rules, e.g. sitrep.control/1."
-    ),
+    Column("checker", String(32), nullable=False, comment="Name and version of the rules, e.g. sitrep.control/1."),
     Column("checked_at", DateTime(timezone=True), nullable=False),
 )
 

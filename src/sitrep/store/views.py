@@ -94,7 +94,9 @@ def place_counts(conn: Connection, q: FactQuery) -> list[PlaceCount]:
     """
     sums = [func.sum(case((facts.c.status == s, 1), else_=0)).label(s) for s in STATUSES]
     counted = (
-        _filtered(select(facts.c.place_key, facts.c.event_type, *sums, func.max(facts.c.on).label("last")), q)
+        _filtered(
+            select(facts.c.place_key, facts.c.event_type, *sums, func.max(facts.c.on).label("last")), q
+        )
         .group_by(facts.c.place_key, facts.c.event_type)
         .subquery()
     )

@@ -67,9 +67,7 @@ def test_outlet_list_is_well_formed():
     path = resources.files("sitrep") / "data" / "outlets.csv"
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert rows and all(
-        set(r) == {"name", "aliases", "domains", "kind", "country", "side", "source"} for r in rows
-    )
+    assert rows and all(set(r) == {"name", "aliases", "domains", "kind", "country", "side", "source"} for r in rows)
     assert all(r["source"].startswith("https://") for r in rows), "every fact needs a source"
     assert all(r["side"] in {"", "UA", "RU"} for r in rows)
     names = [n.lower() for o in load_outlets() for n in (o.name, *o.aliases)]

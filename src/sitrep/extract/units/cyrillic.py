@@ -45,15 +45,11 @@ class CyrillicUnits:
         # "омбр  brigade UA": the echelon, and the side its title word gives ("окрема": Ukraine's)
         self.abbreviations = {w: t[1] for w, t in entries.items() if "abbreviation" in t}
         self.abbreviation_sides: dict[str, Side] = {
-            w: t[2]
-            for w, t in entries.items()
-            if "abbreviation" in t and len(t) > 2  # type: ignore[misc]
+            w: t[2] for w, t in entries.items() if "abbreviation" in t and len(t) > 2  # type: ignore[misc]
         }
 
     def _echelon(self, word: str) -> str | None:
-        return next(
-            (self.echelons[lemma] for lemma in lemmas(word, self.lang) if lemma in self.echelons), None
-        )
+        return next((self.echelons[lemma] for lemma in lemmas(word, self.lang) if lemma in self.echelons), None)
 
     def mentions(self, doc: Doc) -> list[tuple[SpacySpan, int, str]]:
         """(span, number, echelon) of every numbered unit mention."""
@@ -71,10 +67,7 @@ class CyrillicUnits:
                 if echelon:
                     found.append((doc[token.i : j + 1], int(m.group(1)), echelon))
                     break
-                if not (
-                    word.text == "-"
-                    or (word.is_lower and (tags(word.text, self.lang) & TITLE or "-" in word.text))
-                ):
+                if not (word.text == "-" or (word.is_lower and (tags(word.text, self.lang) & TITLE or "-" in word.text))):
                     break
                 j += 1
         return found
@@ -93,12 +86,8 @@ class CyrillicUnits:
             unit = units.get(key)
             if unit is None:
                 units[key] = Unit(
-                    name=span.text,
-                    number=number,
-                    echelon=echelon,
-                    side=side,
-                    spans=[span_of(span)],
-                    extractor=EXTRACTOR,
+                    name=span.text, number=number, echelon=echelon, side=side,
+                    spans=[span_of(span)], extractor=EXTRACTOR,
                 )
                 continue
             unit.spans.append(span_of(span))

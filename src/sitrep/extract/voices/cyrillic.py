@@ -37,8 +37,8 @@ MAX_NAME = 9
 #: How far back (in tokens) a quote without a cue of its own looks for the last attribution.
 LOOK_BACK = 120
 #: Punctuation inside a name: hyphens, dots of initials, and the quotation marks of an outlet's title.
-INSIDE_NAME = {"-", "«", "»", '"', "„", "“", "”"}
-OPENING = {"«", "„", "“", '"'}
+INSIDE_NAME = {"-", "«", "»", "\"", "„", "“", "”"}
+OPENING = {"«", "„", "“", "\""}
 APOSTROPHES = str.maketrans("", "", "’'ʼ")
 PRONOUNS = {"він", "вона", "вони", "он", "она", "они"}
 DASHES = {"—", "–", "-", "―"}
@@ -60,11 +60,9 @@ def _breaks(token: Token) -> bool:
 
 def _is_named(span: SpacySpan) -> bool:
     """A holder named by a capitalised word or abbreviation, not only by a common noun ("повідомленні")."""
-    return (
-        any(_is_name_word(t) for t in span if not t.is_sent_start)
-        or any(t.is_upper and len(t) > 1 for t in span)
-        or (len(span) > 1 and _is_name_word(span[0]))
-    )
+    return any(_is_name_word(t) for t in span if not t.is_sent_start) or any(
+        t.is_upper and len(t) > 1 for t in span
+    ) or (len(span) > 1 and _is_name_word(span[0]))
 
 
 def _inside_quote(doc: Doc, i: int) -> bool:
@@ -87,10 +85,8 @@ def _is_title(quote: Quote) -> bool:
     """A name or title in quotation marks («Іскандер-М», «Суспільне», «МК»): a few capitalised
     words and no sentence punctuation, which reports no one's words."""
     words = quote.text.split()
-    return (
-        0 < len(words) <= 3
-        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        and not any(c in quote.text for c in ".!?,:;")
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words) and not any(
+        c in quote.text for c in ".!?,:;"
     )
 
 
@@ -113,9 +109,7 @@ class _Words:
 
     def is_function(self, token: Token) -> bool:
         """A word that cannot name anyone: preposition, pronoun, conjunction, particle, adverb."""
-        return token.is_alpha and bool(
-            tags(token.text, self.lang) & {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "PRED"}
-        )
+        return token.is_alpha and bool(tags(token.text, self.lang) & {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "PRED"})
 
     def lemma_in(self, token: Token, words: frozenset[str]) -> bool:
         return token.is_alpha and any(lemma in words for lemma in lemmas(token.text, self.lang))
@@ -154,10 +148,7 @@ class _Words:
             if _breaks(token) or (token.is_punct and token.text not in INSIDE_NAME):
                 break
             if token.text in OPENING:  # an outlet's title in quotation marks, closed before the clause ends
-                close = next(
-                    (k for k in range(end + 1, min(end + 7, sent_end)) if doc[k].text in {"»", "”", '"'}),
-                    None,
-                )
+                close = next((k for k in range(end + 1, min(end + 7, sent_end)) if doc[k].text in {"»", "”", "\""}), None)
                 if close is None:
                     break
                 end = close + 1
@@ -188,9 +179,7 @@ class CyrillicSources:
                 return None
             # "за даними Генштабу", "по данным местных властей": a name or a body within three words
             opening = doc[start : start + 3]
-            if not any(
-                _is_name_word(t) or t.text in OPENING or words.lemma_in(t, words.bodies) for t in opening
-            ):
+            if not any(_is_name_word(t) or t.text in OPENING or words.lemma_in(t, words.bodies) for t in opening):
                 return None
             return words.clause_after(doc, start)
         return None
@@ -204,19 +193,13 @@ class CyrillicSources:
         # "Осенью 2022 года издание РБК сообщало": after the last date, from the first name or body
         cut = max((t.i + 1 for t in subject if t.like_num), default=subject.start)
         start = next(
-            (
-                t.i
-                for t in doc[cut : subject.end]
-                if _is_name_word(t) or self.words.lemma_in(t, self.words.bodies)
-            ),
+            (t.i for t in doc[cut : subject.end] if _is_name_word(t) or self.words.lemma_in(t, self.words.bodies)),
             subject.end,
         )
         span = doc[start : subject.end]
         if not span or any(t.like_num or self.words.is_function(t) for t in span):
             return None
-        named = any(t.is_upper and len(t) > 1 for t in span) or any(
-            t.text.isascii() and t.is_alpha for t in span
-        )
+        named = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() and t.is_alpha for t in span)
         body = any(self.words.lemma_in(t, self.words.bodies) for t in span)
         # A person is a source where the verb credits them with information ("мэр X написал").
         person = self.words.lemma_in(verb, self.words.informs) and any(
@@ -236,9 +219,7 @@ class CyrillicSources:
             return None
         if len(span) == 1 and self.words.lemma_in(span[0], self.words.labels):
             return None  # "Джерело:" labels the sources listed after it
-        named = any(t.is_upper and len(t) > 1 for t in span) or any(
-            t.text.isascii() and t.is_alpha for t in span
-        )
+        named = any(t.is_upper and len(t) > 1 for t in span) or any(t.text.isascii() and t.is_alpha for t in span)
         return span if named or any(self.words.lemma_in(t, self.words.bodies) for t in span) else None
 
     def listed(self, doc: Doc, colon: Token) -> list[SpacySpan]:
@@ -266,7 +247,7 @@ class CyrillicSources:
     def find(self, doc: Doc) -> list[Source]:
         found: dict[str, Source] = {}
         for item in [span for t in doc if t.text == ":" for span in self.listed(doc, t)]:
-            name = item.text.strip('«»"„“” ')
+            name = item.text.strip("«»\"„“” ")
             found.setdefault(name.lower(), Source(name=name, spans=[span_of(item)], extractor=SOURCES))
         for token in doc:
             span = self._after_formula(doc, token.i)
@@ -276,7 +257,7 @@ class CyrillicSources:
                 span = self._heading(doc, token)
             if span is None:
                 continue
-            name = span.text.strip('«»"„“” ')
+            name = span.text.strip("«»\"„“” ")
             source = found.get(name.lower())
             if source is None:
                 found[name.lower()] = Source(name=name, spans=[span_of(span)], extractor=SOURCES)
@@ -303,11 +284,7 @@ class CyrillicSpeakers:
     def after(self, doc: Doc, end: int) -> tuple[SpacySpan, Token] | None:
         """'», — заявив речник X.' / '», заявил X.' / '», — X заявив.'"""
         i = end
-        while (
-            i < len(doc)
-            and (doc[i].is_punct or doc[i].text in DASHES or doc[i].is_space)
-            and doc[i].text != "«"
-        ):
+        while i < len(doc) and (doc[i].is_punct or doc[i].text in DASHES or doc[i].is_space) and doc[i].text != "«":
             i += 1
             if i - end > 4:
                 return None
@@ -332,9 +309,7 @@ class CyrillicSpeakers:
             if not self.words.lemma_in(doc[j], self.words.speech):
                 continue
             subject_start = j
-            while subject_start > lo and not (
-                doc[subject_start - 1].is_punct or _breaks(doc[subject_start - 1])
-            ):
+            while subject_start > lo and not (doc[subject_start - 1].is_punct or _breaks(doc[subject_start - 1])):
                 subject_start -= 1
             subject = doc[subject_start:j]
             # "Про це заявив X", "Як заявив X": no one is named before the verb.
@@ -410,12 +385,10 @@ class CyrillicSpeakers:
             if where is None:
                 continue
             # The closing mark is a token of its own after the quoted words.
-            end = where[1] + (1 if where[1] < len(doc) and doc[where[1]].text in {"»", "”", '"', "“"} else 0)
-            start = where[0] - (1 if where[0] > 0 and doc[where[0] - 1].text in {"«", "„", '"', "“"} else 0)
+            end = where[1] + (1 if where[1] < len(doc) and doc[where[1]].text in {"»", "”", "\"", "“"} else 0)
+            start = where[0] - (1 if where[0] > 0 and doc[where[0] - 1].text in {"«", "„", "\"", "“"} else 0)
             found = (
-                self.labelled(doc, start)
-                or self.after(doc, end)
-                or self.before(doc, start)
+                self.labelled(doc, start) or self.after(doc, end) or self.before(doc, start)
                 or self.in_sentence(doc, start, end)
             )
             who = found[0] if found else None
@@ -449,9 +422,7 @@ def make_cyrillic_sources(nlp: Language, name: str) -> CyrillicSources:
 
 
 @Language.factory(
-    "sitrep_speakers_cyrillic",
-    assigns=["doc._.quotes"],
-    requires=["doc._.quotes", "doc.sents", "token.lemma"],
+    "sitrep_speakers_cyrillic", assigns=["doc._.quotes"], requires=["doc._.quotes", "doc.sents", "token.lemma"]
 )
 def make_cyrillic_speakers(nlp: Language, name: str) -> CyrillicSpeakers:
     return CyrillicSpeakers(nlp, name)

@@ -1,8 +1,8 @@
 """Actors in Ukrainian and Russian text: people by given name and surname, organisations by name.
 
->>> doc = nlp("Вооруженные силы Украины и СБУ отчитались.")  # doctest: +SKIP
->>> [(a.name, a.kind, a.side) for a in doc._.actors]  # doctest: +SKIP
-[('Вооруженные силы Украины', 'organisation', 'UA'), ('СБУ', 'organisation', 'UA')]
+    >>> doc = nlp("Вооруженные силы Украины и СБУ отчитались.")  # doctest: +SKIP
+    >>> [(a.name, a.kind, a.side) for a in doc._.actors]  # doctest: +SKIP
+    [('Вооруженные силы Украины', 'organisation', 'UA'), ('СБУ', 'organisation', 'UA')]
 """
 
 from __future__ import annotations
@@ -33,9 +33,7 @@ class CyrillicActors:
         self.name = name
         self.words = _Words(str(nlp.lang))
         lex = lexicon(self.words.lang)
-        self.organisations = {
-            tuple(w.split()): t[-1] for w, t in lex.entries("voices/organisations").tags.items()
-        }
+        self.organisations = {tuple(w.split()): t[-1] for w, t in lex.entries("voices/organisations").tags.items()}
         self.sides = lex.table("sides", ("UA", "RU"))
 
     def people(self, doc: Doc) -> list[SpacySpan]:
@@ -46,10 +44,8 @@ class CyrillicActors:
                 surname = tags(second.text, self.words.lang)
                 end = i + 2
                 third = doc[end] if end < len(doc) else None
-                if (
-                    third is not None
-                    and _is_name_word(third)
-                    and (tags(third.text, self.words.lang) & {"Surn"} or not _known(third, self.words.lang))
+                if third is not None and _is_name_word(third) and (
+                    tags(third.text, self.words.lang) & {"Surn"} or not _known(third, self.words.lang)
                 ):
                     end += 1  # "Олег Іванович Петренко"
                 if surname & {"Surn", "Patr"} or not _known(second, self.words.lang):
@@ -66,19 +62,13 @@ class CyrillicActors:
                 span = doc[token.i : token.i + len(phrase)]
                 if len(span) != len(phrase) or not (_is_name_word(span[0]) or span[0].is_upper):
                     continue
-                if all(
-                    w in lemmas(t.text, self.words.lang) or t.lower_ == w
-                    for t, w in zip(span, phrase, strict=True)
-                ):
+                if all(w in lemmas(t.text, self.words.lang) or t.lower_ == w for t, w in zip(span, phrase, strict=True)):
                     found.append((span, side))
         return found
 
     def side(self, span: SpacySpan) -> str | None:
         for t in span:
-            side = next(
-                (self.sides[lemma] for lemma in lemmas(t.lower_, self.words.lang) if lemma in self.sides),
-                None,
-            )
+            side = next((self.sides[lemma] for lemma in lemmas(t.lower_, self.words.lang) if lemma in self.sides), None)
             if side:
                 return side
         return None
@@ -91,11 +81,8 @@ class CyrillicActors:
             if any(key in k or k in key for k in actors):
                 return
             actors[key] = Actor(
-                name=span.text,
-                kind=kind,
-                side=side or self.side(span),  # type: ignore[arg-type]
-                spans=[span_of(span)],
-                extractor=ACTORS,
+                name=span.text, kind=kind, side=side or self.side(span),  # type: ignore[arg-type]
+                spans=[span_of(span)], extractor=ACTORS,
             )
 
         taken: set[int] = set()

@@ -37,34 +37,23 @@ class CyrillicClaims:
         self.name = name
         self.words = _Words(str(nlp.lang))
         lex = lexicon(self.words.lang)
-        self.stances = lex.table(
-            "verbs_of_saying", ("asserts", "denies", "acknowledges", "expects", "doubts")
-        )
+        self.stances = lex.table("verbs_of_saying", ("asserts", "denies", "acknowledges", "expects", "doubts"))
         self.hedges = lex.words("hedges", "claim")
         self.speakers = CyrillicSpeakers(nlp, name)
 
     def stance(self, token: Token) -> str | None:
         if not token.is_alpha:
             return None
-        return next(
-            (self.stances[lemma] for lemma in lemmas(token.text, self.words.lang) if lemma in self.stances),
-            None,
-        )
+        return next((self.stances[lemma] for lemma in lemmas(token.text, self.words.lang) if lemma in self.stances), None)
 
     def claim(self, span: SpacySpan, claimant: str | None, stance: str) -> Claim | None:
-        text = span.text.strip(' ,.—–-:\n«»"')
+        text = span.text.strip(" ,.—–-:\n«»\"")
         if len(text.split()) < 3 or all(self.words.is_function(t) for t in span if t.is_alpha):
             return None  # "Разом з тим": a connective, no proposition
-        hedged = any(
-            lemma in self.hedges for t in span if t.is_alpha for lemma in lemmas(t.text, self.words.lang)
-        )
+        hedged = any(lemma in self.hedges for t in span if t.is_alpha for lemma in lemmas(t.text, self.words.lang))
         return Claim(
-            text=text,
-            claimant=claimant,
-            stance=stance,
-            hedged=hedged,  # type: ignore[arg-type]
-            spans=[span_of(span)],
-            extractor=CLAIMS,
+            text=text, claimant=claimant, stance=stance, hedged=hedged,  # type: ignore[arg-type]
+            spans=[span_of(span)], extractor=CLAIMS,
         )
 
     def from_verbs(self, doc: Doc) -> list[Claim]:
@@ -114,9 +103,7 @@ class CyrillicClaims:
                 if span.end < sent.end and doc[span.end].text == ",":
                     body = doc[span.end + 1 : sent.end]
                 else:  # "Y, как сообщает X": up to the comma before the formula
-                    comma = max(
-                        (t.i for t in doc[sent.start : span.start] if t.text in {",", "—", "–"}), default=None
-                    )
+                    comma = max((t.i for t in doc[sent.start : span.start] if t.text in {",", "—", "–"}), default=None)
                     if comma is None:
                         continue
                     body = doc[sent.start : comma]
@@ -141,21 +128,11 @@ class CyrillicClaims:
         return claims
 
     def quote_claim(self, doc: Doc, quote: Quote) -> Claim | None:
-        span = (
-            doc.char_span(quote.spans[0].start, quote.spans[-1].end, alignment_mode="expand")
-            if quote.spans
-            else None
-        )
+        span = doc.char_span(quote.spans[0].start, quote.spans[-1].end, alignment_mode="expand") if quote.spans else None
         if span is None:
             return None
         cue = quote.cue
-        stance = (
-            next(
-                (self.stances[lemma] for lemma in lemmas(cue, self.words.lang) if lemma in self.stances), None
-            )
-            if cue
-            else None
-        )
+        stance = next((self.stances[lemma] for lemma in lemmas(cue, self.words.lang) if lemma in self.stances), None) if cue else None
         return self.claim(span, quote.speaker, stance or "asserts")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -179,3 +156,5 @@ ensure_doc_extension("claims")
 )
 def make_cyrillic_claims(nlp: Language, name: str) -> CyrillicClaims:
     return CyrillicClaims(nlp, name)
+
+

@@ -75,10 +75,7 @@ def upgrade() -> None:
         "story_keys",
         sa.Column("key", sa.String(200), nullable=False),
         sa.Column(
-            "week",
-            sa.Integer(),
-            nullable=False,
-            comment="Days since 1970-01-01 // 7 of a member's date; -1: undated.",
+            "week", sa.Integer(), nullable=False, comment="Days since 1970-01-01 // 7 of a member's date; -1: undated."
         ),
         sa.Column("story_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -129,9 +126,7 @@ def upgrade() -> None:
         sa.Column("horizon", sa.Text()),
         sa.Column("condition", sa.Text()),
         sa.Column("units", sa.JSON(), nullable=False),
-        sa.Column(
-            "claim", sa.String(16), comment="Item id of the claim an event sits in, or of the claim itself."
-        ),
+        sa.Column("claim", sa.String(16), comment="Item id of the claim an event sits in, or of the claim itself."),
         sa.ForeignKeyConstraint(
             ["article_id"], ["articles.id"], name="fk_facts_article_id_articles", ondelete="CASCADE"
         ),

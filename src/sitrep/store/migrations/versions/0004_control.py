@@ -25,9 +25,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("name", sa.String(40), nullable=False, comment="The series, e.g. 'deepstate'."),
         sa.Column("side", sa.String(2), nullable=False, comment="The side whose area the polygons draw."),
-        sa.Column(
-            "country", sa.String(2), nullable=False, comment="The country the map covers (its extent)."
-        ),
+        sa.Column("country", sa.String(2), nullable=False, comment="The country the map covers (its extent)."),
         sa.Column("on", sa.Date(), nullable=False),
         sa.Column("source", sa.Text(), nullable=False, comment="The file it was read from, as given."),
         sa.Column("sha256", sa.String(64), nullable=False, comment="Hash of the stored geometry."),
