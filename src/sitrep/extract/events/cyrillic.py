@@ -91,7 +91,9 @@ class CyrillicEvents:
                     types.append(self.words.triggers[trigger])
             if not types:
                 continue
-            here = [p for p in places if any(sent.start_char <= s.start < sent.end_char for s in p.spans)]
+            here = [
+                p for p in places if any(sent.start_char <= s.start < sent.end_char for s in p.spans)
+            ]
             # The town where it happened, not the oblast or country around it.
             towns = [p for p in here if p.feature not in AREAS] or here
             if not towns:
@@ -147,15 +149,7 @@ class CyrillicQuantities:
                 value *= self.words.multipliers[m]  # "30 млн доларів", "100 мільйонів"
             end = j
             while end < min(j + MAX_ABOUT, len(doc)) and doc[end].is_alpha and not doc[end].is_sent_start:
-                if tags(doc[end].text, self.words.lang) & {
-                    "PREP",
-                    "CONJ",
-                    "PRCL",
-                    "VERB",
-                    "INFN",
-                    "GRND",
-                    "ADVB",
-                }:
+                if tags(doc[end].text, self.words.lang) & {"PREP", "CONJ", "PRCL", "VERB", "INFN", "GRND", "ADVB"}:
                     break  # "три штурми у Донецькій області", "11 578 разів обстріляв": the count ends
                 end += 1
             about = doc[j:end]
@@ -166,17 +160,11 @@ class CyrillicQuantities:
             )
             timed = j < len(doc) and doc[j].text == ":"
             if len(about) and not dated and not timed and not (i > 0 and doc[i - 1].text in {"-", "/"}):
-                start = (
-                    i - 1 if i > 0 and doc[i - 1].lower_ in self.words.approximators else i
-                )  # "понад 30 млн"
+                start = i - 1 if i > 0 and doc[i - 1].lower_ in self.words.approximators else i  # "понад 30 млн"
                 span = doc[start:end]
                 found.append(
                     Quantity(
-                        text=span.text,
-                        value=value,
-                        about=about.text,
-                        spans=[span_of(span)],
-                        extractor=QUANTITIES,
+                        text=span.text, value=value, about=about.text, spans=[span_of(span)], extractor=QUANTITIES
                     )
                 )
             i = end if end > i else i + 1
