@@ -9,6 +9,9 @@ hedge ("could", "likely") and the condition ("if Ukraine retreats from Pokrovsk"
 An event that is itself only the "if" clause of another forecast is not a forecast; since
 version 3 a mention predicts only from inside what is expected and where it names its place
 (docs/events.md lists the rules: framing clauses, negation, past markers, borrowed places).
+Since version 4 it also reads expectations without an event word of their own (stated
+objectives, expected moves, expected event nouns: `expectations`), and keeps a forecast only
+at a place of the record or the gazetteer.
 
     >>> holder_name("the analysts")
     'analysts'
@@ -22,9 +25,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...errors import ConfigError, Messages
-from ...models import Forecast, TimeRef
+from ...geo import get_gazetteer
+from ...models import EventType, Forecast, TimeRef
 from ..base import ensure_doc_extension, extractor_id, items_of, published_of, span_of
+from .event_places import Mention, place_mentions
 from .events import clean_horizon
+from .expectations import (
+    ASSESSING,
+    assessor,
+    expected_moves,
+    expected_nominals,
+    expected_type,
+    objective_events,
+    objective_lines,
+)
 from .lexicon import (
     ANAPHORS,
     CLAIM,
@@ -36,10 +50,10 @@ from .lexicon import (
     phrase,
     subject_of,
 )
-from .status import AHEAD_FOR
+from .status import AHEAD_FOR, Status
 
 NAME = "forecasts"
-VERSION = 3
+VERSION = 4
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 ensure_doc_extension(NAME)
@@ -48,6 +62,8 @@ PRONOUNS = {"he", "she", "they", "we", "i"}
 # Time expressions that place an event in the past cannot be its horizon.
 PAST_WORDS = {"ago", "last", "since", "yesterday", "earlier", "past", "recent"}
 NOT_PREDICTIONS = {"threat", "danger", "risk", "time", "urge", "call", "chance", "able", "should", "must"}
+# Estimative words of the low end of ICD 203's scale: "unlikely to seize the city" expects it not to happen.
+IMPROBABLE = {"unlikely", "improbable", "doubtful"}
 AHEAD = {
     "by",
     "until",
@@ -96,6 +112,10 @@ POINTING = {"the", "this", "that", "these", "those"}
 BEHIND = {"previously", "already", "earlier", "once", "formerly"}
 # Readiness words whose infinitive is a plan at hand: "ready to conduct a serious offensive".
 READY = {"ready", "poised", "determined", "eager", "about", "willing"}
+# Verbs of intending: their subject intends; whoever reports or assesses the intention expects it.
+INTENDING = {"intend", "plan", "aim", "seek", "want", "prepare", "task"}
+# Who assesses or expects an intention predicts it ("ISW assesses", "the governor warned").
+FORESEEING = (ASSESSING | EXPECT) - INTENDING
 # Verbs whose holder vouches for an intention (an expectation or a claim), unlike a plain "said".
 VOUCHING = EXPECT | CLAIM
 
@@ -128,6 +148,19 @@ def _intention(status: object) -> bool:
     return (
         cue is not None and cue.tag_ != "MD" and cue.lower_ not in MODALS and cue.lemma_.lower() not in EXPECT
     )
+
+
+def _predicted_above(trigger: Token) -> bool:
+    """A modal or an estimative word governs the intention ("will likely continue efforts to seize
+    X"): someone predicts the attempt, not only its purpose."""
+    for node in trigger.ancestors:
+        if any(
+            c.dep_ in ("aux", "advmod") and (c.tag_ == "MD" or c.lower_ == "likely") for c in node.children
+        ):
+            return True
+        if node.dep_ in ("ccomp", "ROOT") or node.lemma_.lower() in VOUCHING:
+            return False
+    return False
 
 
 def _purpose(status: object) -> bool:
@@ -172,6 +205,8 @@ def _predicts(trigger: Token, status: object) -> bool:
         return False
     cue = getattr(status, "forecast_cue", None)
     if cue is not None and cue.pos_ == "PROPN":
+        return False
+    if cue is not None and cue.lemma_.lower() in IMPROBABLE:
         return False
     if cue is not None and cue.pos_ == "NOUN" and cue.lemma_.lower() == "estimate":
         return False  # "estimates of Russia's losses": a count, not a prediction
@@ -237,13 +272,25 @@ def _named_in(trigger: Token, place: str | None, spans: dict[str, list[tuple[int
         return False
     doc = trigger.doc
     scope = trigger.head if trigger.pos_ != "VERB" or trigger.dep_ in ("xcomp", "conj") else trigger
+    if trigger.dep_ == "pobj" and scope.dep_ == "prep":
+        scope = scope.head  # "press on in the Y direction in a new offensive": the phrase's verb
+    prepared = next(
+        (a for a in trigger.ancestors if a.lemma_.lower() in AHEAD_FOR and a.pos_ == "NOUN"), None
+    )
+    if prepared is not None:
+        # "increased strikes in the Y direction, likely in preparation to conduct assaults": what is
+        # prepared is expected where the preparing is done
+        scope = next((a for a in prepared.ancestors if a.pos_ in ("VERB", "AUX")), scope)
     lo, hi = min(scope.left_edge.i, trigger.left_edge.i), max(scope.right_edge.i, trigger.right_edge.i)
     # a relative clause only describes a place ("the Dnieper River, which … flows into the Black
     # Sea"): its places are not where the event is expected
     above = {trigger.i, *(a.i for a in trigger.ancestors)}
     skip: set[int] = set()
     for t in doc[lo : hi + 1]:
-        if t.dep_ == "relcl" and t.i not in above and t.i not in skip:
+        # nor is a clause conjoined to the expectation another place of it ("will likely seize X
+        # and may indicate … the Y direction")
+        clause = t.dep_ == "relcl" or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
+        if clause and t.i not in above and t.i not in skip:
             skip.update(range(t.left_edge.i, t.right_edge.i + 1))
     kept = [t for t in doc[lo : hi + 1] if t.i not in skip]
     starts = {t.idx for t in kept}
@@ -257,6 +304,8 @@ def _named_in(trigger: Token, place: str | None, spans: dict[str, list[tuple[int
             t.lemma_.lower() in ANAPHORS
             and t.tag_ == "NN"  # "the city"; not "the four eastern regions"
             and any(d.lower_ in POINTING for d in t.children)
+            # "the Slovyansk direction" names its own place: it points back to none
+            and not any(d.dep_ in ("compound", "appos", "nmod") and d.pos_ == "PROPN" for d in t.children)
         )
         for t in trigger.sent
     )
@@ -313,7 +362,8 @@ def _horizon(
 
 
 def find_forecasts(doc: Doc) -> list[Forecast]:
-    """One forecast per expected (event type, place), from the forecast events of ``doc._.events``."""
+    """One forecast per expected (event type, place): the forecast events of ``doc._.events``, the
+    predicates of stated objectives and the expected moves of `expectations`."""
     syntax = doc._.event_triggers
     if syntax is None:
         raise ConfigError(Messages.E013, extension="event_triggers", writer="sitrep_events")
@@ -322,79 +372,221 @@ def find_forecasts(doc: Doc) -> list[Forecast]:
     place_spans: dict[str, list[tuple[int, int]]] = {}
     for place in items_of(doc, "places"):
         place_spans.setdefault(place.name.lower(), []).extend((sp.start, sp.end) for sp in place.spans)
+    mentions = place_mentions(doc)
+    objectives = objective_events(doc, mentions)
+    # an objective's line is read predicate by predicate below, not by the events found on it
+    on_objective_lines = {i for _, lo, hi in objective_lines(doc) for i in range(lo, hi)}
     seen: set[tuple[str, str]] = set()
     out: list[Forecast] = []
-    for index, event in enumerate(items_of(doc, "events")):
+    events = items_of(doc, "events")
+    for index, event in enumerate(events):
         if event.status != "forecast":
             continue
-        mentions = [(i, st) for i, st in (syntax or {}).get(index, []) if not st.in_condition]
-        if syntax is not None and index in syntax and not mentions:
+        mentions_ = [(i, st) for i, st in (syntax or {}).get(index, []) if not st.in_condition]
+        if syntax is not None and index in syntax and not mentions_:
             continue  # only ever the "if" clause of another forecast
+        mentions_ = [(i, st) for i, st in mentions_ if i not in on_objective_lines]
         # A threat, a chance or a call to act puts the event ahead, but nobody predicts it.
-        mentions = [(i, st) for i, st in mentions if not _normative(st)]
+        mentions_ = [(i, st) for i, st in mentions_ if not _normative(st)]
         # Only a mention inside what is expected, with its place named there, predicts.
-        mentions = [
+        mentions_ = [
             (i, st)
-            for i, st in mentions
+            for i, st in mentions_
             if _predicts(doc[i], st)
             and not _framed(doc[i], st.forecast_cue)
             and _named_in(doc[i], event.place, place_spans)
         ]
-        if syntax is not None and index in syntax and not mentions:
+        if syntax is not None and index in syntax and not mentions_:
             continue
         # a mention that predicts ("could fall within weeks") speaks for the event before one that
         # only intends or nears it ("tasked with capturing", "approached the conquest")
-        mentions.sort(key=lambda pair: _intention(pair[1]))
-        trigger_i, status = mentions[0] if mentions else (None, None)
-        key = (event.type, (event.place or "").lower())
+        mentions_.sort(key=lambda pair: _intention(pair[1]))
+        trigger_i, status = mentions_[0] if mentions_ else (None, None)
+        etype = expected_type(event.type, doc[trigger_i]) if trigger_i is not None else event.type
+        key = (etype, (event.place or "").lower())
         if key in seen:
             continue
         seen.add(key)
-        by: list[str] = []
+        first = mentions_[0] is (syntax or {}).get(index, [None])[0] if mentions_ else True
         spans = list(event.spans[:1])
-        bounds = (spans[0].start, spans[0].end) if spans else None
-        if trigger_i is not None:
-            sent = doc[trigger_i].sent
-            bounds, spans = (sent.start_char, sent.end_char), [span_of(sent)]
-            cue, holder = holder_of(doc[trigger_i])
-            # "measures were taken to strengthen the brigades, the commander said": an intention
-            # a speaker only reports is not one he vouches for as a prediction
-            vouches = not _purpose(status) or (cue is not None and cue.lemma_.lower() in VOUCHING)
-            if holder is not None and vouches:
-                # "The Commander-in-Chief …, Colonel-General Oleksandr Syrskyi": the name in apposition
-                named = next(
-                    (c for c in holder.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
-                )
-                by.append(holder_name(phrase(named or holder)))
-        if not by and bounds is not None:
-            by += [
-                c.claimant
-                for c in claims
-                if c.claimant
-                and c.stance == "expects"
-                and _someone(c.claimant)
-                and any(s.start <= bounds[0] < s.end for s in c.spans)
-            ][:1]
-        first = mentions[0] is (syntax or {}).get(index, [None])[0] if mentions else True
-        horizon = _horizon(bounds, event.time if first else None, times, published_of(doc), doc)
-        if _intention(status) and not by and horizon is None:
-            continue  # an intention nobody vouches for and no date ahead: not yet a prediction
-        out.append(
-            Forecast(
-                event_type=event.type,
-                place=event.place,
-                by=by,
-                horizon=horizon,
-                hedge=_hedge(status, doc[trigger_i].sent)
-                if status is not None and trigger_i is not None
-                else None,
-                condition=status.condition if status is not None else event.condition,
-                event=event.id,
-                spans=spans,
-                extractor=EXTRACTOR,
-            )
+        made = _forecast(
+            doc,
+            etype,
+            event.place,
+            trigger_i,
+            status,
+            spans,
+            claims,
+            times,
+            event.time if first else None,
+            condition=event.condition,
         )
+        if made is not None:
+            made.event = event.id
+            out.append(made)
+            # "assaults in the Y and Z direction": an expectation distributes over conjoined places
+            for other in (
+                _conjoined(doc[trigger_i].sent, event.place, mentions) if trigger_i is not None else []
+            ):
+                if (etype, other.lower()) not in seen:
+                    seen.add((etype, other.lower()))
+                    out.append(made.model_copy(update={"place": other, "event": None}))
+    # stated objectives, held by the assessing body; moves toward a place that only the
+    # expectation makes an event
+    holder = assessor(doc) if objectives else None
+    by_key = {(e.type, (e.place or "").lower()): e.id for e in events if e.status == "forecast"}
+    triggers = {i for pairs in syntax.values() for i, _ in pairs}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    extra = (
+        objectives
+        + expected_moves(doc, mentions, triggers)
+        + expected_nominals(doc, mentions, by_token, triggers | set(by_token))
+    )
+    for expected in extra:
+        key = (expected.type, expected.place.lower())
+        trigger = doc[expected.trigger]
+        if (
+            key in seen
+            or _negated_path(trigger, trigger)
+            or _boilerplate(trigger.sent)
+            and not expected.objective
+        ):
+            continue
+        if not expected.objective and (
+            _normative(expected.status)
+            or not _predicts(trigger, expected.status)
+            or _framed(trigger, expected.status.forecast_cue)
+        ):
+            continue
+        seen.add(key)
+        made = _forecast(
+            doc,
+            expected.type,
+            expected.place,
+            expected.trigger,
+            expected.status,
+            [],
+            claims,
+            times,
+            None,
+            objective=expected.objective,
+        )
+        if made is None:
+            continue
+        if expected.objective and holder and not made.by:
+            made.by = [holder]
+        made.event = by_key.get(key)
+        out.append(made)
+    # the ledger checks a forecast against later events at its place: only a place the gazetteer
+    # knows, under the name the record gives it, can be checked ("toward Kramatorsk" read by the
+    # syntax alone may name a person the model mistook for a place)
+    names = [p.name for p in items_of(doc, "places")]
+    kept = []
+    for forecast in out:
+        known = gazetteer_name(forecast.place, names)
+        if known is None and forecast.place and get_gazetteer().lookup(forecast.place):
+            known = forecast.place  # a place of the gazetteer the places component left out
+        if known is not None:
+            forecast.place = known
+            kept.append(forecast)
+    return kept
+
+
+def _conjoined(sent: Span, place: str | None, mentions: list[Mention]) -> list[str]:
+    """Places of the sentence conjoined with a mention of `place` ("the Y and Z direction")."""
+    here = [m for m in mentions if sent.start <= m.start < sent.end]
+    doc = sent.doc
+    roots = {doc[m.root].i for m in here if place and m.name.lower() == place.lower()}
+    out = []
+    for m in here:
+        root = doc[m.root]
+        linked = (root.dep_ == "conj" and root.head.i in roots) or any(
+            doc[r].dep_ == "conj" and doc[r].head.i == root.i for r in roots
+        )
+        if m.name.lower() != (place or "").lower() and linked:
+            out.append(m.name)
     return out
+
+
+def gazetteer_name(place: str | None, names: list[str]) -> str | None:
+    """The name of the record's place that `place` names: itself, or the one whose words hold
+    its words in order ("Dnipropetrovsk" → "Dnipropetrovsk Oblast"); None when none does.
+
+    >>> gazetteer_name("Dnipropetrovsk", ["Dnipro", "Dnipropetrovsk Oblast"])
+    'Dnipropetrovsk Oblast'
+    """
+    if not place:
+        return None
+    words = place.lower().split()
+    exact = next((n for n in names if n.lower() == place.lower()), None)
+    if exact is not None:
+        return exact
+    for name in names:
+        held = name.lower().split()
+        if any(held[i : i + len(words)] == words for i in range(len(held) - len(words) + 1)):
+            return name
+    return None
+
+
+def _forecast(
+    doc: Doc,
+    etype: EventType,
+    place: str | None,
+    trigger_i: int | None,
+    status: Status | None,
+    spans: list,
+    claims: list,
+    times: dict[str, TimeRef],
+    time_id: str | None,
+    *,
+    objective: bool = False,
+    condition: str | None = None,
+) -> Forecast | None:
+    """The forecast of one expected event, or None where it is only an intention nobody vouches for."""
+    by: list[str] = []
+    bounds = (spans[0].start, spans[0].end) if spans else None
+    if trigger_i is not None:
+        sent = doc[trigger_i].sent
+        bounds, spans = (sent.start_char, sent.end_char), [span_of(sent)]
+        cue, holder = holder_of(doc[trigger_i])
+        if cue is not None and cue.lemma_.lower() in INTENDING:
+            # "ISW assesses that Russian forces intend to seize X": the intention is the forces',
+            # the expectation the assessor's
+            outer_cue, outer = holder_of(cue)
+            # only one who assesses or expects it makes it a prediction, not a side saying what it wants
+            if outer is not None and outer_cue is not None and outer_cue.lemma_.lower() in FORESEEING:
+                cue, holder = outer_cue, outer
+        # "measures were taken to strengthen the brigades, the commander said": an intention
+        # a speaker only reports is not one he vouches for as a prediction
+        vouches = not _purpose(status) or (cue is not None and cue.lemma_.lower() in VOUCHING)
+        if holder is not None and vouches and not objective:
+            # "The Commander-in-Chief …, Colonel-General Oleksandr Syrskyi": the name in apposition
+            named = next((c for c in holder.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            by.append(holder_name(phrase(named or holder)))
+    if not by and bounds is not None and not objective:
+        by += [
+            c.claimant
+            for c in claims
+            if c.claimant
+            and c.stance == "expects"
+            and _someone(c.claimant)
+            and any(s.start <= bounds[0] < s.end for s in c.spans)
+        ][:1]
+    horizon = _horizon(bounds, time_id, times, published_of(doc), doc)
+    predicted = trigger_i is not None and _predicted_above(doc[trigger_i])
+    if _intention(status) and not by and horizon is None and not objective and not predicted:
+        return None  # an intention nobody vouches for and no date ahead: not yet a prediction
+    own = doc[trigger_i].sent if trigger_i is not None else None
+    return Forecast(
+        event_type=etype,
+        place=place,
+        by=by,
+        horizon=horizon,
+        hedge=_hedge(status, own) if status is not None and own is not None else None,
+        condition=status.condition if status is not None else condition,
+        spans=spans,
+        extractor=EXTRACTOR,
+    )
 
 
 class ForecastFinder:

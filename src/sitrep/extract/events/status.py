@@ -31,7 +31,7 @@ from .lexicon import (
 
 #: Labels of stated objectives ("Russian objective: …").
 INTENTION_NOUNS = LEX.words("events/intention_nouns")
-_OBJECTIVE_LABEL = re.compile(
+OBJECTIVE_LABEL = re.compile(
     r"\b(" + "|".join(sorted(INTENTION_NOUNS, key=len, reverse=True)) + r")\s*:", re.IGNORECASE
 )
 # Verbs whose infinitive complement happened ("managed to capture"); after any other verb an
@@ -146,7 +146,7 @@ def _stated_objective(trigger: Token) -> Token | None:
     doc = trigger.doc
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, trigger.idx) + 1
-    found = _OBJECTIVE_LABEL.search(text, line_start, min(trigger.idx, line_start + 60))
+    found = OBJECTIVE_LABEL.search(text, line_start, min(trigger.idx, line_start + 60))
     if found is None:
         return None
     label = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
