@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from ...lexicons import lexicon
 from ...models import Quote
 from ..base import ensure_doc_extension, extractor_id, items_of
-from .cues import VERB_STANCE
+from .cues import NOUN_STANCE, VERB_STANCE, can_speak, is_byline
 from .mentions import QUOTE_GAP, SUBJECTS, Holder, Resolver, is_cue, speaker_of_cue
 from .quotes import doc_text
 from .sources import chain_for
@@ -91,6 +91,8 @@ OUTER_VERBS = LEX.words("verbs_of_saying", "outer")
 QUOTE_CUES = LEX.words("verbs_of_saying", "quote-cue")
 # How many heads above a quote its governing cue may be.
 GOVERNOR_STEPS = 8
+# A line of at most this many words between two quotes is a scrape's stray link text, not a paragraph.
+SHORT_LINE = 3
 
 ensure_doc_extension("quotes")
 
@@ -99,7 +101,7 @@ def _is_cue_word(t: Token) -> bool:
     """A verb of saying by its lemma whatever tag the model gave it, or 'according (to)'."""
     if t.lower_ == "according":
         return t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
-    if not (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")):
+    if not (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")) or is_byline(t):
         return False
     lemma = t.lemma_.lower()
     if lemma in QUOTE_CUES:
@@ -179,6 +181,8 @@ class _Attributor:
         cue = next((t for t in doc[lo:hi] if _is_cue_word(t)), None)
         if cue is None or cue.tag_ == "VBG":
             return None, None  # "…," adding that …: a participle never signs a quote
+        if ends_sentence and self._introduces_next(cue, hi):
+            return None, None  # “….” Jane Doe, a volunteer, said: “…”: the next quote's cue
         if cue.i > lo:
             if cue.lower_ == "according":
                 return None, None
@@ -210,6 +214,15 @@ class _Attributor:
             head = speaker_of_cue(cue)
             return (self.r.holder(head, cue=cue) if head is not None else None), cue
         return self.r.holder_of_run(self.run_after(cue.i, hi)), cue
+
+    def _introduces_next(self, cue: Token, hi: int) -> bool:
+        """The cue is followed by a colon and the opening of another quote ("X said: “…”")."""
+        doc = self.doc
+        return (
+            hi < len(doc)
+            and bool(self.r.in_quote[hi])
+            and any(doc[k].text == ":" for k in range(cue.i + 1, hi))
+        )
 
     def run_after(self, cue_i: int, hi: int):
         """The name after 'said' or a dash: up to a comma, a preposition of circumstance or a date."""
@@ -281,7 +294,7 @@ class _Attributor:
             t = t.head
             if self.r.in_quote[t.i] or self.r.para[t.i] != para:
                 break
-            if t.lemma_.lower() in OUTER_VERBS and t.pos_ in {"VERB", "AUX"}:
+            if t.lemma_.lower() in OUTER_VERBS and t.pos_ in {"VERB", "AUX"} and not is_byline(t):
                 verbs.append(t)
         for verb in reversed(verbs):  # outermost first; a holder is resolved only for the one kept
             head = speaker_of_cue(verb)
@@ -306,6 +319,9 @@ class _Attributor:
                 continue
             if self.r.para[t.i] != para:
                 return None, None
+            held = self._noun_holder(t)
+            if held is not None:
+                return held, t  # "a statement by the minister that the bridge “remains a target”"
             if _is_cue_word(t) and t.lower_ != "according" or is_cue(t):
                 if t.pos_ == "NOUN" and t.dep_ == "dobj" and _is_cue_word(t.head):
                     t = t.head  # "Shevchuk called the minister's remarks “an insult”": Shevchuk's words
@@ -317,6 +333,17 @@ class _Attributor:
                     return None, None
                 return self.r.holder(head, cue=t), t
         return None, None
+
+    def _noun_holder(self, noun: Token) -> Holder | None:
+        """Who made a statement, warning or claim named by a noun: "a statement by X", "warnings from X"."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_STANCE:
+            return None
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and can_speak(obj) and not self.r.in_quote[obj.i]:
+                    return self.r.holder(obj, cue=noun)
+        return None
 
     def foreign_cue(self, lo: int, hi: int) -> tuple[Holder | None, Token | None]:
         """Ukrainian and Russian attributions, where the English parse is no help: "Пряма мова Шмигаля: “…”".
@@ -396,6 +423,23 @@ class _Attributor:
                 return self.r.holder(subj, cue=verb), verb
         return None, None
 
+    def from_previous_cue(self, qs: int) -> tuple[Holder | None, Token | None]:
+        """The speaker of the last verb of saying before the quote in its paragraph.
+
+        A quote with no cue of its own goes on from the indirect speech just before it ("…, a
+        defence official said. The aim was to help them “regain the initiative …”").
+        """
+        lo, _hi = self.r.paragraph(qs)
+        for t in reversed(self.doc[lo:qs]):
+            if self.r.in_quote[t.i] or not _is_cue_word(t) or t.lower_ == "according":
+                continue
+            head = speaker_of_cue(t)
+            if head is not None and not self.r.in_quote[head.i] and can_speak(head):
+                holder = self.r.holder(head, cue=t)
+                if holder is not None:
+                    return holder, t
+        return None, None
+
     def from_governor(self, qs: int) -> tuple[Holder | None, Token | None]:
         """A fragment's speaker: the subject of the main clause it hangs in.
 
@@ -406,6 +450,7 @@ class _Attributor:
         t = self.doc[qs]
         para = self.r.para[qs]
         found: list[tuple[Token, Token]] = []  # (subject, verb), innermost first
+        agents: list[tuple[Token, Token]] = []
         for _ in range(2 * GOVERNOR_STEPS):  # up to the sentence's root
             if t.head is t:
                 break
@@ -414,13 +459,20 @@ class _Attributor:
                 continue
             if t.pos_ in {"VERB", "AUX"}:
                 subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+                if subj is not None and not can_speak(subj):
+                    # "Oz's dubious advice earned him …": the possessor speaks, not the advice
+                    subj = next((c for c in subj.children if c.dep_ == "poss" and can_speak(c)), None)
                 if (
                     subj is not None
                     and not self.r.in_quote[subj.i]
                     and subj.pos_ in {"PROPN", "NOUN", "PRON"}
                 ):
                     found.append((subj, t))
-        for subj, verb in reversed(found):
+                agent = next((o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+                if agent is not None and not self.r.in_quote[agent.i] and can_speak(agent):
+                    agents.append((agent, t))
+        # "sanctioned by the EU for “financing …”": the agent of the act the words justify
+        for subj, verb in agents[:1] + list(reversed(found)):
             holder = self.r.holder(subj, cue=verb)
             if holder is not None:
                 return holder, verb
@@ -451,7 +503,7 @@ class _Attributor:
                 holder, cue = self.subject_before(qs)
             if holder is None and previous is not None and not q.fragment:
                 prev_q, prev_para = previous
-                if para - prev_para <= 2 and self._starts_paragraph(qs) or para == prev_para:
+                if self._paragraphs_between(prev_para, para) <= 1 and self._starts_paragraph(qs) or para == prev_para:
                     q.speaker, q.speaker_ref, q.side, q.cue = (
                         prev_q.speaker,
                         prev_q.speaker_ref,
@@ -464,6 +516,8 @@ class _Attributor:
                     continue
             if holder is None and q.fragment:
                 holder, cue = self.from_governor(qs)
+            if holder is None:
+                holder, cue = self.from_previous_cue(qs)
             if cue is not None:
                 q.cue = "according to" if cue.lower_ == "according" else cue.text
             if holder is not None:
@@ -480,6 +534,21 @@ class _Attributor:
         gap = self.text[prev.spans[-1].end : q.spans[0].start]
         words = [w for w in LIST_GAP.split(gap) if w]
         return "\n" not in gap and len(words) <= 3 and all(w.lower() in LIST_WORDS for w in words)
+
+    def _paragraphs_between(self, first: int, last: int) -> int:
+        """Paragraphs of running text between two paragraph numbers.
+
+        A line of a word or two (a link's text a scrape left on its own line) is no paragraph
+        that could bring in another speaker.
+        """
+        if last - first <= 1:
+            return 0
+        words: dict[int, int] = {}
+        for t in self.doc:
+            p = self.r.para[t.i]
+            if first < p < last and not (t.is_punct or t.is_space):
+                words[p] = words.get(p, 0) + 1
+        return sum(1 for n in words.values() if n > SHORT_LINE)
 
     def _after_colon(self, qs: int) -> bool:
         i = qs - 1
