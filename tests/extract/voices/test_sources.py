@@ -112,6 +112,11 @@ def test_people_credited_with_information(nlp, text, expected):
             "Southern Defense Forces Spokesperson Captain Ivan Hrytsenko stated that Russian troops attack in small groups.",
             ["Southern Defense Forces Spokesperson Captain Ivan Hrytsenko"],
         ),
+        # a spokesperson named in apposition, who passes on information
+        (
+            "The Southern Command's spokesperson, Ivan Hrytsenko, stated that two bridges were hit.",
+            ["Southern Command's spokesperson, Ivan Hrytsenko"],
+        ),
         # "told the outlet": the outlet was named before, a bare noun is no new source
         ("A drone operator told the outlet that the roads were mined.", []),
     ],

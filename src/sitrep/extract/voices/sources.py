@@ -539,8 +539,18 @@ def _informant_span(subj: Token, verb: Token) -> SpacySpan | None:
     doc = subj.doc
     if subj.ent_type_ == "PERSON":
         return next((e for e in doc.ents if e.start <= subj.i < e.end and len(e) > 1), None)
-    if subj.lemma_.lower() not in PERSON_NOUNS or verb.lemma_.lower() != "report":
+    if subj.lemma_.lower() not in PERSON_NOUNS:
         return None
+    named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is not None and named.right_edge.i < verb.i:
+        # "The Navy's spokesperson, Dmytro Pletenchuk, stated that …": a named person, as described
+        lo = subj.left_edge.i
+        while lo < subj.i and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+            lo += 1
+        hi = named.right_edge.i + 1
+        return doc[lo:hi] if hi - lo <= MAX_INFORMANT else None
+    if verb.lemma_.lower() != "report":
+        return None  # "the founder of the bank wrote …", "authorities in the oblast stated": speakers
     lo = subj.left_edge.i
     while lo < subj.i and (doc[lo].dep_ == "det" or doc[lo].is_punct):
         lo += 1
