@@ -252,6 +252,13 @@ def test_a_scare_quote_without_a_cue_is_the_main_subjects(nlp):
             "remains a priority",
             "Defence Minister Pavel Kurz",
         ),
+        # the parser hangs the that-clause on the verb, not on the statement it belongs to
+        (
+            "The agency recalled a statement by Governor Anna Sydorenko from June 3 that the dam "
+            "\u201cplays a key role\u201d in the defence of the region.",
+            "plays a key role",
+            "Governor Anna Sydorenko",
+        ),
         (
             "Journalists also cite warnings from regional officials that shelling may cause an "
             "\u201cimminent humanitarian disaster\u201d in the town.",
@@ -271,9 +278,16 @@ def test_speaker_kinds(nlp, text, quote, expected):
     assert found == [expected]
 
 
-def test_a_quote_paragraph_after_a_stray_link_line_continues_the_speaker(nlp):
-    text = (
-        "\u201cThe trapped soldiers are running out of food,\u201d Colonel Petro Marchenko said.\n"
+@pytest.mark.parametrize(
+    "first",
+    [
+        "\u201cThe trapped soldiers are running out of food,\u201d Colonel Petro Marchenko said.\n",
+        # a signed fragment is speech that may go on too
+        "They are \u201cslowly running out of food,\u201d Colonel Petro Marchenko said.\n",
+    ],
+)
+def test_a_quote_paragraph_after_a_stray_link_line_continues_the_speaker(nlp, first):
+    text = first + (
         "Their number is higher than reported, in line with\n"
         "earlier\n"
         "\u201cThey have nowhere left to go and no way to get supplies in.\u201d\n"

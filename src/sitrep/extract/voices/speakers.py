@@ -319,7 +319,7 @@ class _Attributor:
                 continue
             if self.r.para[t.i] != para:
                 return None, None
-            held = self._noun_holder(t)
+            held = self._noun_holder(t) or self._object_holder(t)
             if held is not None:
                 return held, t  # "a statement by the minister that the bridge “remains a target”"
             if _is_cue_word(t) and t.lower_ != "according" or is_cue(t):
@@ -343,6 +343,27 @@ class _Attributor:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None and can_speak(obj) and not self.r.in_quote[obj.i]:
                     return self.r.holder(obj, cue=noun)
+        return None
+
+    def _object_holder(self, verb: Token) -> Holder | None:
+        """ "X recalled a statement by Y that …", "X cites warnings from Y that …": Y's words.
+
+        The parser hangs the that-clause on the verb, not on the noun of saying it belongs to.
+        """
+        if not (_is_cue_word(verb) or verb.pos_ == "VERB"):
+            return None
+        for c in verb.children:
+            if c.dep_ != "dobj":
+                continue
+            held = self._noun_holder(c)
+            if held is not None:
+                return held
+            if c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_STANCE:
+                # "recalled a statement | by X": "by" hung on the verb, right after the noun
+                by = next((p for p in verb.children if p.lower_ == "by" and p.i == c.right_edge.i + 1), None)
+                obj = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+                if obj is not None and can_speak(obj) and not self.r.in_quote[obj.i]:
+                    return self.r.holder(obj, cue=c)
         return None
 
     def foreign_cue(self, lo: int, hi: int) -> tuple[Holder | None, Token | None]:
@@ -495,6 +516,8 @@ class _Attributor:
             holder, cue = self.from_governing_cue(qs, qe) if q.fragment else (None, None)
             if holder is None:
                 holder, cue = self.from_after(qe, ends_sentence=ends, fragment=q.fragment)
+            # signed after its closing mark ("…,” X said): speech that may go on, even a fragment
+            signed = holder is not None and cue is not None and qe <= cue.i and self.r.para[cue.i] == para
             if holder is None:
                 holder, cue = self.from_before(qs, over_quotes=q.fragment)
             if holder is None and not q.fragment:
@@ -524,7 +547,7 @@ class _Attributor:
                 q.speaker, q.speaker_ref, q.side = holder.name, holder.ref, holder.side  # type: ignore[assignment]
                 q.chain = chain_for(self.doc, q.spans[0].start, speaker=holder.name)
                 last = q
-                if not q.fragment:
+                if not q.fragment or signed:
                     previous = (q, para)
             else:
                 q.chain = chain_for(self.doc, q.spans[0].start, speaker=None)
