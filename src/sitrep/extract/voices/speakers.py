@@ -13,7 +13,14 @@ quote and the end of its sentence or paragraph, then before it:
 3. on the line before, when it ends with a colon (`An officer … stated that …:` ↵ `“…”`);
 4. the speaker of the quote just before, in the same paragraph or the one above (the second
    half of a quote split around "he said", or a quote that continues a speech);
-5. for a fragment with no cue, the subject of the main clause it hangs in.
+5. for a fragment with no cue, the subject of the main clause it hangs in (the agent of a
+   passive verb first);
+6. with no cue at all, the speaker of the last verb of saying in the quote's paragraph.
+
+A word that cannot speak (`cues.can_speak`: "The goal was to help them “…”") and a
+correspondent's credit line (`cues.is_byline`: "…, Jane Doe writes from Brussels") are never a
+speaker; a fragment inside the content of a noun of saying ("a statement by X that …") is the
+words of the noun's maker.
 
 A cue inside a clause reported by an outer verb of saying gives way to that verb's subject
 ("The governor said Democrats are to blame for focusing on “…”": the governor), the way
