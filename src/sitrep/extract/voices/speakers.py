@@ -533,7 +533,7 @@ class _Attributor:
                 holder, cue = self.subject_before(qs)
             if holder is None and previous is not None and not q.fragment:
                 prev_q, prev_para = previous
-                if self._paragraphs_between(prev_para, para) <= 1 and self._starts_paragraph(qs) or para == prev_para:
+                if self._paragraphs_between(prev_para, para, qs) <= 1 and self._starts_paragraph(qs) or para == prev_para:
                     q.speaker, q.speaker_ref, q.side, q.cue = (
                         prev_q.speaker,
                         prev_q.speaker_ref,
@@ -565,7 +565,7 @@ class _Attributor:
         words = [w for w in LIST_GAP.split(gap) if w]
         return "\n" not in gap and len(words) <= 3 and all(w.lower() in LIST_WORDS for w in words)
 
-    def _paragraphs_between(self, first: int, last: int) -> int:
+    def _paragraphs_between(self, first: int, last: int, qs: int) -> int:
         """Paragraphs of running text between two paragraph numbers.
 
         A line of a word or two (a link's text a scrape left on its own line) is no paragraph
@@ -573,11 +573,15 @@ class _Attributor:
         """
         if last - first <= 1:
             return 0
+        if last - first > 2 * SHORT_LINE:
+            return last - first - 1  # too far for stray lines to matter
         words: dict[int, int] = {}
-        for t in self.doc:
-            p = self.r.para[t.i]
-            if first < p < last and not (t.is_punct or t.is_space):
-                words[p] = words.get(p, 0) + 1
+        i = qs - 1  # back from the quote, which opens paragraph `last`
+        while i >= 0 and (self.r.para[i] == -1 or self.r.para[i] > first):
+            t = self.doc[i]
+            if self.r.para[i] not in (-1, last) and not (t.is_punct or t.is_space):
+                words[self.r.para[i]] = words.get(self.r.para[i], 0) + 1
+            i -= 1
         return sum(1 for n in words.values() if n > SHORT_LINE)
 
     def _after_colon(self, qs: int) -> bool:
