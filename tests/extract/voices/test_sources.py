@@ -97,3 +97,65 @@ def test_outlet_list_is_well_formed():
 )
 def test_people_credited_with_information(nlp, text, expected):
     assert source_names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an unnamed official who only tells the reporter something is a speaker, not a source
+        ("A U.S. official told reporters that the next shipment would arrive within weeks.", []),
+        ("The official told reporters that the brigade had pulled back.", []),
+        # a bare plural of a profession credited with an assessment
+        ("Analysts say the offensive has stalled along the whole river.", ["Analysts"]),
+        # a spokesperson whose title names the body: the whole description
+        (
+            "Southern Defense Forces Spokesperson Captain Ivan Hrytsenko stated that Russian troops attack in small groups.",
+            ["Southern Defense Forces Spokesperson Captain Ivan Hrytsenko"],
+        ),
+        # a spokesperson named in apposition, who passes on information
+        (
+            "The Southern Command's spokesperson, Ivan Hrytsenko, stated that two bridges were hit.",
+            ["Southern Command's spokesperson, Ivan Hrytsenko"],
+        ),
+        # "told the outlet": the outlet was named before, a bare noun is no new source
+        ("A drone operator told the outlet that the roads were mined.", []),
+    ],
+)
+def test_generic_informants_and_spokespeople(nlp, text, expected):
+    assert source_names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Satellite imagery collected on Tuesday shows damage to the airfield at Saky.", ["Satellite imagery"]),
+        (
+            "Ukrainian signals intelligence detected about 30 Russian radios in the village.",
+            ["Ukrainian signals intelligence"],
+        ),
+        # the instrument of a verb of detecting
+        ("Fires detected by the NASA FIRMS sensors indicate that the depot burned for two days.", ["NASA FIRMS sensors"]),
+        # evidence someone supplied is credited to them
+        ("Footage from Russian milbloggers showed a flag raised over the school in Lisne.", ["Russian milbloggers"]),
+        # footage by itself is no source (the gold credits it through whoever published it)
+        ("Geolocated footage published on May 3 indicates that Russian forces advanced in western Lisne.", []),
+        # evidence that informs nobody (no verb of showing) is no source
+        ("The drone crew recorded footage of the strike.", []),
+    ],
+)
+def test_evidence_credited_as_a_source(nlp, text, expected):
+    assert source_names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the assessing body's own work is not a citation
+        "ISW has observed evidence to assess that Russian forces advanced near Lisne.",
+        "ISW will continue to refine its assessment as more information becomes available.",
+        # a correspondent's credit, whatever the model makes of the place
+        "Officials warned that the front is close to breaking, Petra Nowak reports from Kyiv.",
+    ],
+)
+def test_no_citation(nlp, text):
+    assert source_names(nlp, text) == []

@@ -220,3 +220,76 @@ def test_a_scare_quote_without_a_cue_is_the_main_subjects(nlp):
         'were sorting its "spare" parts.'
     )
     assert speakers(nlp, text) == [("spare", "Ukrainian officials")]
+
+
+@pytest.mark.parametrize(
+    "text,quote,expected",
+    [
+        # an abstract noun is never the speaker: the quote goes on from the indirect speech before it
+        (
+            "The Pentagon does not expect a large offensive soon, a U.S. defence official said. "
+            "The aim was to help the brigades \u201chold the line \u2026 and rebuild their reserves before the summer\u201d.",
+            "hold the line",
+            "a U.S. defence official",
+        ),
+        # a correspondent's credit line is no cue
+        (
+            "Oksana Melnyk has warned that the front is \u201cclose to breaking\u201d, Petra Nowak writes from Vienna.",
+            "close to breaking",
+            "Oksana Melnyk",
+        ),
+        # a cue followed by a colon introduces the next quote, not the one before it
+        (
+            "The minister, Ivan Horak, said: \u201cWe are ready to send more shells.\u201d Olena Bilyk, a local "
+            "volunteer, said: \u201cThe town has no water left and the shelling goes on every night.\u201d",
+            "We are ready",
+            "The minister, Ivan Horak",
+        ),
+        # the maker of a statement named by a noun ("a statement by X that …")
+        (
+            "The ministry recalled a statement by Defence Minister Pavel Kurz from May 2 that the bridge "
+            "\u201cremains a priority target\u201d for the army.",
+            "remains a priority",
+            "Defence Minister Pavel Kurz",
+        ),
+        # the parser hangs the that-clause on the verb, not on the statement it belongs to
+        (
+            "The agency recalled a statement by Governor Anna Sydorenko from June 3 that the dam "
+            "\u201cplays a key role\u201d in the defence of the region.",
+            "plays a key role",
+            "Governor Anna Sydorenko",
+        ),
+        (
+            "Journalists also cite warnings from regional officials that shelling may cause an "
+            "\u201cimminent humanitarian disaster\u201d in the town.",
+            "imminent",
+            "regional officials",
+        ),
+        # the agent of the act the words justify
+        (
+            "The brewer was among 40 firms sanctioned by the European Union for \u201cfinancing the occupation of Crimea.\u201d",
+            "financing",
+            "the European Union",
+        ),
+    ],
+)
+def test_speaker_kinds(nlp, text, quote, expected):
+    found = [speaker for q, speaker in speakers(nlp, text) if q.startswith(quote)]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "\u201cThe trapped soldiers are running out of food,\u201d Colonel Petro Marchenko said.\n",
+        # a signed fragment is speech that may go on too
+        "They are \u201cslowly running out of food,\u201d Colonel Petro Marchenko said.\n",
+    ],
+)
+def test_a_quote_paragraph_after_a_stray_link_line_continues_the_speaker(nlp, first):
+    text = first + (
+        "Their number is higher than reported, in line with\n"
+        "earlier\n"
+        "\u201cThey have nowhere left to go and no way to get supplies in.\u201d\n"
+    )
+    assert [s for _q, s in speakers(nlp, text)] == ["Colonel Petro Marchenko"] * 2

@@ -50,6 +50,19 @@ PERSON_NOUNS: frozenset[str] = LEX.words("voices/person_nouns")
 #: Words that make a speaker Ukrainian or Russian where the text gives it.
 SIDE_WORDS: dict[str, str] = LEX.table("sides", ("UA", "RU"), tag="speaker")
 
+#: Head nouns of bodies that speak and are cited ("the ministry", "the Deep State channel").
+BODY_NOUNS: frozenset[str] = LEX.words("voices/body_nouns")
+
+#: Head nouns of writings that speak for their authors ("the article read …").
+DOCUMENT_NOUNS: frozenset[str] = LEX.words("voices/document_nouns")
+#: Endings of agent nouns, which name people by what they do ("protesters", "demonstrators", "activists").
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
+
+#: Entity types of a name that can speak for itself.
+SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Verbs of a correspondent's credit line ("…, Jane Doe writes from Brussels").
+BYLINE_VERBS = frozenset({"write", "report"})
+
 
 def stance_of(lemma: str) -> str | None:
     """The stance a verb of saying gives its complement, or None when it is not a cue."""
@@ -62,6 +75,37 @@ def is_cue_verb(token: Token) -> bool:
 
 def is_speech_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def can_speak(token: Token) -> bool:
+    """A word that can name who speaks: a person, a body, a name or a pronoun.
+
+    Never an abstract noun that happens to be a clause's subject ("The goal was to help them
+    “regain the initiative”", "softer language", "anonymity"). People not in the lists are
+    known by the ending of an agent noun ("protesters", "activists"); writings speak for their
+    authors ("the article read").
+    """
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ in {"PRON", "PROPN"}
+        or token.ent_type_ in SPEAKING_ENTS
+        or any(w in words for w in (lemma, token.lower_) for words in (PERSON_NOUNS, BODY_NOUNS, DOCUMENT_NOUNS))
+        or lemma in NOUN_STANCE
+        or token.lower_.endswith(AGENT_SUFFIXES)
+    )
+
+
+def is_byline(verb: Token) -> bool:
+    """A correspondent's credit ("…, Jane Doe writes from Brussels"): neither a cue nor a citation.
+
+    The place is a proper noun, whatever entity type the small model gives it.
+    """
+    return verb.lemma_.lower() in BYLINE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.dep_ == "pobj" and (g.ent_type_ in {"GPE", "LOC"} or g.pos_ == "PROPN") for g in c.children
+        )
+        for c in verb.children
+    )
 
 
 def side_of_words(words: str) -> str | None:

@@ -13,7 +13,14 @@ quote and the end of its sentence or paragraph, then before it:
 3. on the line before, when it ends with a colon (`An officer … stated that …:` ↵ `“…”`);
 4. the speaker of the quote just before, in the same paragraph or the one above (the second
    half of a quote split around "he said", or a quote that continues a speech);
-5. for a fragment with no cue, the subject of the main clause it hangs in.
+5. for a fragment with no cue, the subject of the main clause it hangs in (the agent of a
+   passive verb first);
+6. with no cue at all, the speaker of the last verb of saying in the quote's paragraph.
+
+A word that cannot speak (`cues.can_speak`: "The goal was to help them “…”") and a
+correspondent's credit line (`cues.is_byline`: "…, Jane Doe writes from Brussels") are never a
+speaker; a fragment inside the content of a noun of saying ("a statement by X that …") is the
+words of the noun's maker.
 
 A cue inside a clause reported by an outer verb of saying gives way to that verb's subject
 ("The governor said Democrats are to blame for focusing on “…”": the governor), the way
@@ -33,7 +40,7 @@ from spacy.tokens import Doc, Token
 from ...lexicons import lexicon
 from ...models import Quote
 from ..base import ensure_doc_extension, extractor_id, items_of
-from .cues import VERB_STANCE
+from .cues import NOUN_STANCE, VERB_STANCE, can_speak, is_byline
 from .mentions import QUOTE_GAP, SUBJECTS, Holder, Resolver, is_cue, speaker_of_cue
 from .quotes import doc_text
 from .sources import chain_for
@@ -91,6 +98,8 @@ OUTER_VERBS = LEX.words("verbs_of_saying", "outer")
 QUOTE_CUES = LEX.words("verbs_of_saying", "quote-cue")
 # How many heads above a quote its governing cue may be.
 GOVERNOR_STEPS = 8
+# A line of at most this many words between two quotes is a scrape's stray link text, not a paragraph.
+SHORT_LINE = 3
 
 ensure_doc_extension("quotes")
 
@@ -99,7 +108,7 @@ def _is_cue_word(t: Token) -> bool:
     """A verb of saying by its lemma whatever tag the model gave it, or 'according (to)'."""
     if t.lower_ == "according":
         return t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
-    if not (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")):
+    if not (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")) or is_byline(t):
         return False
     lemma = t.lemma_.lower()
     if lemma in QUOTE_CUES:
@@ -179,6 +188,8 @@ class _Attributor:
         cue = next((t for t in doc[lo:hi] if _is_cue_word(t)), None)
         if cue is None or cue.tag_ == "VBG":
             return None, None  # "…," adding that …: a participle never signs a quote
+        if ends_sentence and self._introduces_next(cue, hi):
+            return None, None  # “….” Jane Doe, a volunteer, said: “…”: the next quote's cue
         if cue.i > lo:
             if cue.lower_ == "according":
                 return None, None
@@ -210,6 +221,15 @@ class _Attributor:
             head = speaker_of_cue(cue)
             return (self.r.holder(head, cue=cue) if head is not None else None), cue
         return self.r.holder_of_run(self.run_after(cue.i, hi)), cue
+
+    def _introduces_next(self, cue: Token, hi: int) -> bool:
+        """The cue is followed by a colon and the opening of another quote ("X said: “…”")."""
+        doc = self.doc
+        return (
+            hi < len(doc)
+            and bool(self.r.in_quote[hi])
+            and any(doc[k].text == ":" for k in range(cue.i + 1, hi))
+        )
 
     def run_after(self, cue_i: int, hi: int):
         """The name after 'said' or a dash: up to a comma, a preposition of circumstance or a date."""
@@ -281,7 +301,7 @@ class _Attributor:
             t = t.head
             if self.r.in_quote[t.i] or self.r.para[t.i] != para:
                 break
-            if t.lemma_.lower() in OUTER_VERBS and t.pos_ in {"VERB", "AUX"}:
+            if t.lemma_.lower() in OUTER_VERBS and t.pos_ in {"VERB", "AUX"} and not is_byline(t):
                 verbs.append(t)
         for verb in reversed(verbs):  # outermost first; a holder is resolved only for the one kept
             head = speaker_of_cue(verb)
@@ -306,6 +326,9 @@ class _Attributor:
                 continue
             if self.r.para[t.i] != para:
                 return None, None
+            held = self._noun_holder(t) or self._object_holder(t)
+            if held is not None:
+                return held, t  # "a statement by the minister that the bridge “remains a target”"
             if _is_cue_word(t) and t.lower_ != "according" or is_cue(t):
                 if t.pos_ == "NOUN" and t.dep_ == "dobj" and _is_cue_word(t.head):
                     t = t.head  # "Shevchuk called the minister's remarks “an insult”": Shevchuk's words
@@ -317,6 +340,38 @@ class _Attributor:
                     return None, None
                 return self.r.holder(head, cue=t), t
         return None, None
+
+    def _noun_holder(self, noun: Token) -> Holder | None:
+        """Who made a statement, warning or claim named by a noun: "a statement by X", "warnings from X"."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_STANCE:
+            return None
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and can_speak(obj) and not self.r.in_quote[obj.i]:
+                    return self.r.holder(obj, cue=noun)
+        return None
+
+    def _object_holder(self, verb: Token) -> Holder | None:
+        """ "X recalled a statement by Y that …", "X cites warnings from Y that …": Y's words.
+
+        The parser hangs the that-clause on the verb, not on the noun of saying it belongs to.
+        """
+        if not (_is_cue_word(verb) or verb.pos_ == "VERB"):
+            return None
+        for c in verb.children:
+            if c.dep_ != "dobj":
+                continue
+            held = self._noun_holder(c)
+            if held is not None:
+                return held
+            if c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_STANCE:
+                # "recalled a statement | by X": "by" hung on the verb, right after the noun
+                by = next((p for p in verb.children if p.lower_ == "by" and p.i == c.right_edge.i + 1), None)
+                obj = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+                if obj is not None and can_speak(obj) and not self.r.in_quote[obj.i]:
+                    return self.r.holder(obj, cue=c)
+        return None
 
     def foreign_cue(self, lo: int, hi: int) -> tuple[Holder | None, Token | None]:
         """Ukrainian and Russian attributions, where the English parse is no help: "Пряма мова Шмигаля: “…”".
@@ -396,6 +451,23 @@ class _Attributor:
                 return self.r.holder(subj, cue=verb), verb
         return None, None
 
+    def from_previous_cue(self, qs: int) -> tuple[Holder | None, Token | None]:
+        """The speaker of the last verb of saying before the quote in its paragraph.
+
+        A quote with no cue of its own goes on from the indirect speech just before it ("…, a
+        defence official said. The aim was to help them “regain the initiative …”").
+        """
+        lo, _hi = self.r.paragraph(qs)
+        for t in reversed(self.doc[lo:qs]):
+            if self.r.in_quote[t.i] or not _is_cue_word(t) or t.lower_ == "according":
+                continue
+            head = speaker_of_cue(t)
+            if head is not None and not self.r.in_quote[head.i] and can_speak(head):
+                holder = self.r.holder(head, cue=t)
+                if holder is not None:
+                    return holder, t
+        return None, None
+
     def from_governor(self, qs: int) -> tuple[Holder | None, Token | None]:
         """A fragment's speaker: the subject of the main clause it hangs in.
 
@@ -406,6 +478,7 @@ class _Attributor:
         t = self.doc[qs]
         para = self.r.para[qs]
         found: list[tuple[Token, Token]] = []  # (subject, verb), innermost first
+        agents: list[tuple[Token, Token]] = []
         for _ in range(2 * GOVERNOR_STEPS):  # up to the sentence's root
             if t.head is t:
                 break
@@ -414,13 +487,20 @@ class _Attributor:
                 continue
             if t.pos_ in {"VERB", "AUX"}:
                 subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+                if subj is not None and not can_speak(subj):
+                    # "Oz's dubious advice earned him …": the possessor speaks, not the advice
+                    subj = next((c for c in subj.children if c.dep_ == "poss" and can_speak(c)), None)
                 if (
                     subj is not None
                     and not self.r.in_quote[subj.i]
                     and subj.pos_ in {"PROPN", "NOUN", "PRON"}
                 ):
                     found.append((subj, t))
-        for subj, verb in reversed(found):
+                agent = next((o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+                if agent is not None and not self.r.in_quote[agent.i] and can_speak(agent):
+                    agents.append((agent, t))
+        # "sanctioned by the EU for “financing …”": the agent of the act the words justify
+        for subj, verb in agents[:1] + list(reversed(found)):
             holder = self.r.holder(subj, cue=verb)
             if holder is not None:
                 return holder, verb
@@ -443,6 +523,8 @@ class _Attributor:
             holder, cue = self.from_governing_cue(qs, qe) if q.fragment else (None, None)
             if holder is None:
                 holder, cue = self.from_after(qe, ends_sentence=ends, fragment=q.fragment)
+            # signed after its closing mark ("…,” X said): speech that may go on, even a fragment
+            signed = holder is not None and cue is not None and qe <= cue.i and self.r.para[cue.i] == para
             if holder is None:
                 holder, cue = self.from_before(qs, over_quotes=q.fragment)
             if holder is None and not q.fragment:
@@ -451,7 +533,7 @@ class _Attributor:
                 holder, cue = self.subject_before(qs)
             if holder is None and previous is not None and not q.fragment:
                 prev_q, prev_para = previous
-                if para - prev_para <= 2 and self._starts_paragraph(qs) or para == prev_para:
+                if self._paragraphs_between(prev_para, para, qs) <= 1 and self._starts_paragraph(qs) or para == prev_para:
                     q.speaker, q.speaker_ref, q.side, q.cue = (
                         prev_q.speaker,
                         prev_q.speaker_ref,
@@ -464,13 +546,15 @@ class _Attributor:
                     continue
             if holder is None and q.fragment:
                 holder, cue = self.from_governor(qs)
+            if holder is None:
+                holder, cue = self.from_previous_cue(qs)
             if cue is not None:
                 q.cue = "according to" if cue.lower_ == "according" else cue.text
             if holder is not None:
                 q.speaker, q.speaker_ref, q.side = holder.name, holder.ref, holder.side  # type: ignore[assignment]
                 q.chain = chain_for(self.doc, q.spans[0].start, speaker=holder.name)
                 last = q
-                if not q.fragment:
+                if not q.fragment or signed:
                     previous = (q, para)
             else:
                 q.chain = chain_for(self.doc, q.spans[0].start, speaker=None)
@@ -480,6 +564,25 @@ class _Attributor:
         gap = self.text[prev.spans[-1].end : q.spans[0].start]
         words = [w for w in LIST_GAP.split(gap) if w]
         return "\n" not in gap and len(words) <= 3 and all(w.lower() in LIST_WORDS for w in words)
+
+    def _paragraphs_between(self, first: int, last: int, qs: int) -> int:
+        """Paragraphs of running text between two paragraph numbers.
+
+        A line of a word or two (a link's text a scrape left on its own line) is no paragraph
+        that could bring in another speaker.
+        """
+        if last - first <= 1:
+            return 0
+        if last - first > 2 * SHORT_LINE:
+            return last - first - 1  # too far for stray lines to matter
+        words: dict[int, int] = {}
+        i = qs - 1  # back from the quote, which opens paragraph `last`
+        while i >= 0 and (self.r.para[i] == -1 or self.r.para[i] > first):
+            t = self.doc[i]
+            if self.r.para[i] not in (-1, last) and not (t.is_punct or t.is_space):
+                words[self.r.para[i]] = words.get(self.r.para[i], 0) + 1
+            i -= 1
+        return sum(1 for n in words.values() if n > SHORT_LINE)
 
     def _after_colon(self, qs: int) -> bool:
         i = qs - 1
