@@ -334,6 +334,56 @@ def paired_regions(span: SpacySpan, gaz: Gazetteer) -> tuple[SpacySpan, SpacySpa
     return None
 
 
+UNKNOWN_TYPES = {"DATE", "TIME", "NORP", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "LANGUAGE"}
+
+
+def unknown_run(doc: Doc, i: int, gaz: Gazetteer, english: frozenset[str], *, max_words: int = 3) -> SpacySpan | None:
+    """A capitalised name from token i the gazetteer lacks: "Prylipka", "Rusyn Yar", "Kleban-Byk".
+
+    Taken only where a list or a locative says "place"; coherence.py keeps it where its clause or
+    list places it. Not an ordinary English word, a date, a demonym or a run of English words.
+    """
+    end, words = i, 0
+    while end < len(doc) and words < max_words:
+        tok = doc[end]
+        if tok.is_title and tok.is_alpha and (end == i or not tok.is_sent_start):
+            words += 1
+            end += 1
+            if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].is_title:
+                end += 1  # "Kleban-Byk": one name across a hyphen
+                continue
+            continue
+        break
+    if end > i and doc[end - 1].text in {"-", "‑"}:
+        end -= 1
+    if end == i:
+        return None
+    span = doc[i:end]
+    alpha = [t for t in span if t.is_alpha]
+    if any(t.ent_type_ in UNKNOWN_TYPES or gaz.demonym(t.text) for t in alpha):
+        return None
+    if all(t.lower_ in english for t in alpha):
+        return None  # "Strikes", "Home Office": words, not names
+    if gaz.lookup(span.text):
+        return None
+    return span
+
+
+ECHELONS = LEX.words("units/echelons")
+
+
+def names_formation(doc: Doc, end: int) -> bool:
+    """The words after token `end` make the name a formation's: "Moscow Military District",
+    "LNR Army Corps", "Kharkiv Operational Command" (echelons from the units lexicon)."""
+    after = " ".join(t.lower_ for t in doc[end : end + 4] if not t.is_punct)
+    if any(after.startswith(c) for c in COMMANDS):
+        return True
+    words = after.split()
+    return bool(words) and end < len(doc) and doc[end].is_title and (
+        words[0] in ECHELONS or (len(words) > 1 and words[0] in {"combined", "guards", "tank"} and words[1] in ECHELONS | {"arms", "tank"})
+    )
+
+
 def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every mention that may be a place, in text order, with its gazetteer entries (docs/gazetteer.md)."""
     taken: set[int] = set()
@@ -349,8 +399,10 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
         name = name_of(span)
         if len(name) < 2 or not any(c.isalpha() for c in name) or "\n" in name or name.lower() in NOT_PLACES:
             return None
-        if name.lower().endswith(COMMANDS):
-            return None  # "the Southern Military District", "the Black Sea Fleet": commands, not places
+        if name.lower().endswith(COMMANDS) or names_formation(doc, span.end):
+            # "the Southern Military District", "the Black Sea Fleet", "Moscow Military District",
+            # "2nd LNR Army Corps": commands and formations (sitrep_units), not places.
+            return None
         looked_up = entries is None
         entries = gaz.lookup(name) if entries is None else entries
         qualified = qualifier(doc, span.end, gaz, name)
@@ -409,6 +461,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
     # (find_places): a small town tagged PERSON beside a town it neighbours. Taken last, after every other
     # reading of their words; a common name ("Druzhba") is near anything, and not tried.
     tentative: list[SpacySpan] = []
+    unknown: list[SpacySpan] = []  # names the gazetteer lacks where a list or a locative says "place"
     for span, label in mislabelled:
         entries = list(gaz.lookup(name_of(span)) or gaz.with_article(name_of(span)))
         # "the Kremlin" and "Crimea", tagged ORG: seats of government and curated regions are places.
@@ -435,6 +488,13 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
             )
         ):
             add(longer, False)
+        elif (
+            not entries
+            and (listed or after_locative(doc, span.start))
+            and (run := unknown_run(doc, span.start, gaz, english)) is not None
+            and run.end >= span.end
+        ):
+            unknown.append(run)
         elif (
             len(span) == 1
             and 0 < len(entries) <= RARE
@@ -496,9 +556,18 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
                 span = None
             if span is not None:
                 add(extend_region(span, gaz), False)
+            elif (
+                not region
+                and (after_locative(doc, i) or in_list(doc, i, taken))
+                and (run := unknown_run(doc, i, gaz, english)) is not None
+            ):
+                unknown.append(run)
     for span in tentative:
         if (cand := add(span, False)) is not None:
             cand.tentative = True
+    for span in unknown:
+        if (cand := add(span, False, entries=())) is not None:
+            cand.unknown = True
     # The qualifier is a place itself, and the one it names there: "Washington" in "Tacoma, Washington".
     at = {c.span.start: c for c in found}
     for start, (entry, part) in qualifiers.items():

@@ -59,6 +59,18 @@ AGENT_ADJECTIVES = set(
 PEOPLE_NOUNS = LEX.words("places/people_nouns")
 # Prepositions whose object is an agent ("talks with Moscow", "war against Ukraine", "aid for Kyiv").
 AGENT_PREPS = {"with", "against", "between", "by", "for", "toward", "towards", "versus", "vs", "vs."}
+# Nouns of an attitude to a government: "policy toward Moscow" (not "pushing toward Lyman").
+ATTITUDE_NOUNS = {"policy", "stance", "attitude", "hostility", "position", "posture", "approach"}
+# Attacks on a place: their object is the place attacked ("the offensive against Kharkiv").
+ASSAULT_WORDS = {
+    "advance", "assault", "attack", "campaign", "counteroffensive", "invasion", "offensive",
+    "operation", "push", "strike", "war",
+}  # fmt: skip
+# Nouns whose of-complement is the place held or defended ("the defence of Kharkiv").
+HELD_NOUNS = {"defence", "defense", "defenders", "occupation", "control", "liberation"}
+#: A place smaller than this (and no capital, country or curated region) is not read as an agent
+#: behind a preposition or as a verb's object: villages and towns are where fighting happens.
+LOCAL_MAX = 100_000
 # Verbs whose object is an agent ("urged Kyiv", "accused Moscow").
 AGENT_OBJECT_VERBS = LEX.words("places/agent_object_verbs")
 
@@ -97,13 +109,23 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
         if head.lower_ in PLACE_NOUNS or head.lemma_ in PLACE_NOUNS:
             return False
         return head.lower_ in AGENT_NOUNS or head.lemma_ in AGENT_NOUNS or agentive
+    # A village or town is where things happen: only as the subject of an agent's verb ("Kupiansk
+    # announced") or the owner of an agent's noun ("Kherson's mayor") does it stand for people.
+    if not (agentive or entry.population >= LOCAL_MAX) and dep not in {"nsubj", "poss"}:
+        return False
     if dep == "pobj":
         prep = head
+        if prep.lower_ in {"toward", "towards"}:
+            # "pushing toward Lyman" is a movement; "policy toward Moscow" an attitude to a government.
+            return prep.head.lemma_ in ATTITUDE_NOUNS
+        if prep.lower_ == "against" and prep.head.lemma_ in ASSAULT_WORDS - {"war"}:
+            return False  # "an offensive operation against Kharkiv": the place attacked
         if prep.lower_ in AGENT_PREPS:
             return not (prep.lower_ == "between" and prep.head.lemma_ in {"border", "road", "line", "area"})
         if prep.lower_ in {"of", "to", "from"} and prep.head.lemma_ in AGENT_NOUNS | AID_NOUNS:
-            # "defeat of Kyiv", "support to Taiwan"; but "invasion of Ukraine" is a place invaded
-            return prep.head.lemma_ not in {"invasion", "advance", "attack", "war", "offensive", "strike"}
+            # "defeat of Kyiv", "support to Taiwan"; but "invasion of Ukraine" is a place invaded,
+            # "the defence of Kharkiv" a place defended.
+            return prep.head.lemma_ not in ASSAULT_WORDS | HELD_NOUNS
         # "pressure on Moscow", also when the parser hangs "on" further up ("pressure by X on Moscow").
         if prep.lower_ == "on" and {prep.head.lemma_, prep.head.head.lemma_} & PRESSURE_NOUNS:
             return True

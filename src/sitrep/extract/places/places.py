@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from ...geo import Entry, Gazetteer, get_gazetteer, name_key
 from ...models import Place, RelativeLocation, Span
 from ..base import ensure_doc_extension, extractor_id, span_of
+from .coherence import settle_in_context
 from .candidates import TOWNS, adjective_candidates, find_candidates
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
 from .metonymy import is_metonym
@@ -92,12 +93,18 @@ def find_places(
     resolve(candidates, doc, gaz, english)
     candidates = confirmed(candidates)
     settle_by_neighbours(candidates, doc)
+    for c in candidates:
+        c.relative = relative_of(c, text)
+    settle_in_context(candidates, doc)
+    # A name the gazetteer lacks that neither its clause nor its list placed is no place.
+    candidates = [c for c in candidates if not c.unknown or c.placed_at is not None]
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
     candidates += adjective_candidates(doc, gaz, taken)
     for c in candidates:
         # GeoWebNews Embedded_Non_Lit: a toponym in an organisation's name stands for it.
         c.metonym = c.in_org or is_metonym(c.span, c.chosen)
-        c.relative = relative_of(c, text)
+        if c.adjective:
+            c.relative = relative_of(c, text)
     fallback = local_fallback(*group(candidates, None, provisional=True))
     anchors = [
         c.chosen for c in candidates if c.chosen and not c.approximate and c.chosen.feature not in WORLD

@@ -1,0 +1,177 @@
+"""Coherence: small places resolved near the places written with them, one entry per name.
+
+Front-line reporting names villages in clauses pinned to a reference town ("north of Borova
+near Novoplatonivka and toward Stepove", "southeast of Kupiansk near Pishchane") and in lists
+of neighbouring settlements. GeoNames cities500 often lacks the village, or holds namesakes
+hundreds of kilometres away (Ukraine has a dozen Zelenes and Stepoves). The choice is made
+in the light of the places around the mention, nearest first:
+
+1. the reference town of its clause ("DIRECTION of TOWN near …", up to a semicolon): a
+   namesake near that town, else the village is placed at the town;
+2. the places of its sentence (list mates, the town it is "near"): a namesake near one of
+   them, never a move without one (a list of villages attacked may span the whole front);
+3. the article's front: where neither says anything, among namesakes the one nearest the
+   article's settled towns (the choice of smallest spread).
+
+A name the gazetteer lacks, taken because a list or a locative says "place"
+(``Candidate.unknown``), is kept only where 1 or 2 gives it a place; it is then an
+approximation (`feature: "local"`, docs/gazetteer.md). Finally every mention of one name
+takes the same entry: one place is one item.
+
+    >>> settle_in_context(candidates, doc)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ...geo import Entry, name_key
+from .geocoding import WORLD, Candidate, near
+from .neighbours import SEPARATORS, VILLAGE_MAX, small_place
+
+#: Below this a place is local enough that its clause's reference town decides between namesakes
+#: (Borova, Kharkiv Oblast, 5,000; Borova, Kyiv Oblast, 7,000): settlements of the front line.
+CLAUSE_MAX = 20_000
+#: Tokens between a clause's reference town and a village it anchors.
+CLAUSE_SPAN = 40
+#: Tokens between two members of one list (other names of the list among them).
+LIST_SPAN = 16
+
+
+def _settled(c: Candidate) -> bool:
+    return (
+        c.chosen is not None
+        and c.chosen.feature not in WORLD
+        and not (c.approximate or c.tentative or c.adjective or c.unknown or c.site or c.metonym)
+    )
+
+
+def clause_anchor(cand: Candidate, candidates: list[Candidate], doc: Doc) -> Entry | None:
+    """The reference town of the mention's clause: "north of Borova near Novoplatonivka".
+
+    The last place before the mention in its sentence, after its own semicolon, written with a
+    bearing ("north of", "southeast of") or as "near TOWN itself"; not the mention itself.
+    """
+    sent = cand.span.sent
+    start = sent.start
+    for i in range(cand.span.start - 1, max(sent.start, cand.span.start - CLAUSE_SPAN) - 1, -1):
+        if doc[i].text == ";":
+            start = i + 1
+            break
+    best = None
+    for c in candidates:
+        if c is cand or not (start <= c.span.start < cand.span.start) or not _settled(c):
+            continue
+        bearing = any(r.relation == "direction" and r.direction for r in c.relative)
+        if bearing and c.chosen is not None and c.chosen.feature not in {"country", "continent"}:
+            best = c.chosen
+    return best
+
+
+def _mates(cand: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+    """The settled places of the mention's sentence, nearest in the text first."""
+    sent = cand.span.sent
+    mates = [
+        c
+        for c in candidates
+        if c is not cand
+        and sent.start <= c.span.start < sent.end
+        and _settled(c)
+        and name_key(c.name) != name_key(cand.name)
+    ]
+    return sorted(mates, key=lambda c: abs(c.span.start - cand.span.start))
+
+
+def _listed_with(cand: Candidate, mates: list[Candidate], doc: Doc) -> Candidate | None:
+    """The nearest mate written in one list with the mention ("near A, B, and C")."""
+    for m in mates:
+        a, b = sorted((m, cand), key=lambda c: c.span.start)
+        between = doc[a.span.end : b.span.start]
+        if (
+            0 < len(between) <= LIST_SPAN
+            and any(t.text in SEPARATORS for t in between)
+            and all(t.text in SEPARATORS or t.is_title or t.text == "-" for t in between)
+        ):
+            return m
+    return None
+
+
+def _nearest(entries: tuple[Entry, ...], there: list[Entry]) -> Entry | None:
+    """The namesake near one of `there` (the bigger on a tie of nearness), else None."""
+    close = [e for e in entries if e.feature not in WORLD and any(near(e, t) for t in there)]
+    return max(close, key=lambda e: (e.main, e.population)) if close else None
+
+
+def _spread(entry: Entry, front: list[Entry]) -> float:
+    return sum(min(abs(entry.lat - f.lat), 10) + min(abs(entry.lon - f.lon), 10) for f in front)
+
+
+def settle_in_context(candidates: list[Candidate], doc: Doc) -> None:
+    """Choose namesakes (and place unknown names) by the places around them; see the module doc."""
+    front = [c.chosen for c in candidates if _settled(c) and c.chosen is not None and c.chosen.feature != "country"]
+    for cand in candidates:
+        if cand.within is not None or cand.placed_at is not None or cand.adjective or cand.site:
+            continue
+        # A name the gazetteer lacks: taken for its list or locative, or tagged a place by the parser.
+        unknown = cand.chosen is None and (cand.unknown or (cand.from_ner and not cand.entries))
+        local = unknown or small_place(cand.chosen) or (
+            cand.chosen is not None and cand.chosen.id > 0 and cand.chosen.population < CLAUSE_MAX
+            and cand.chosen.feature in {"town", "village"}
+        )
+        if not local:
+            continue
+        anchor = clause_anchor(cand, candidates, doc)
+        if anchor is not None:
+            if cand.chosen is not None and near(cand.chosen, anchor):
+                continue
+            cand.chosen = _nearest(cand.entries, [anchor])
+            if cand.chosen is None:
+                cand.placed_at = anchor
+            continue
+        mates = _mates(cand, candidates)
+        there = [m.chosen for m in mates if m.chosen is not None]
+        if unknown:
+            listed = _listed_with(cand, mates, doc)
+            if listed is not None:
+                cand.placed_at = listed.chosen
+            continue
+        assert cand.chosen is not None
+        if not small_place(cand.chosen) or any(near(cand.chosen, t) for t in there):
+            continue
+        if (namesake := _nearest(cand.entries, there)) is not None:
+            cand.chosen = namesake
+            continue
+        # Nothing in its sentence: the namesake nearest the article's front (the smallest spread).
+        others = [f for f in front if f.id != cand.chosen.id]
+        namesakes = [e for e in cand.entries[:30] if e.feature in {"town", "village"} and e.population < VILLAGE_MAX]
+        if others and len(namesakes) > 1 and not any(near(cand.chosen, f) for f in others):
+            best = min(namesakes, key=lambda e: _spread(e, others))
+            if any(near(best, f) for f in others):
+                cand.chosen = best
+    one_entry_per_name(candidates)
+
+
+def one_entry_per_name(candidates: list[Candidate]) -> None:
+    """Every mention of a name takes the entry most of its mentions chose: one place, one item."""
+    by_name: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if not (c.adjective or c.site or c.within is not None):
+            by_name.setdefault(name_key(c.name), []).append(c)
+    for cands in by_name.values():
+        if len(cands) < 2:
+            continue
+        votes = Counter(
+            (c.chosen.id if c.chosen else None, c.placed_at.id if c.placed_at else None) for c in cands
+        )
+        if len(votes) < 2:
+            continue
+        # The placement that context settled (an anchor's namesake) beats a default, then the majority.
+        (chosen_id, placed_id), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0] != (None, None)))
+        winner = next(
+            c for c in cands
+            if (c.chosen.id if c.chosen else None, c.placed_at.id if c.placed_at else None) == (chosen_id, placed_id)
+        )
+        for c in cands:
+            c.chosen, c.placed_at, c.approximate = winner.chosen, winner.placed_at, winner.approximate
