@@ -295,8 +295,9 @@ def notable(word: str, gaz: Gazetteer) -> bool:
 def in_list(doc: Doc, i: int, taken: set[int], *, max_items: int = 8) -> bool:
     """Token i is in a list that holds a place: "Hlyboke, Vilkhuvatka, Kozacha Lopan and Zelene".
 
-    Walks back over the capitalised items of the list, so that one name the gazetteer lacks
-    ("Vilkhuvatka") does not cut the names after it off from the place before it.
+    Walks back over the capitalised items of the list (names of several words or joined by a
+    hyphen, "Kleban-Byk", among them), so that one name the gazetteer lacks ("Vilkhuvatka") does
+    not cut the names after it off from the place before it.
     """
     j = i - 1
     for _ in range(max_items):
@@ -305,11 +306,15 @@ def in_list(doc: Doc, i: int, taken: set[int], *, max_items: int = 8) -> bool:
             k -= 1
         if k == j or k < 0:
             return False  # no separator: not a list
-        if k in taken:
-            return True
-        if not doc[k].is_title:
+        # One item: a run of capitalised words and hyphens.
+        start = k
+        while start >= 0 and k - start < 5 and (doc[start].is_title or (doc[start].text == "-" and start < k)):
+            if start in taken:
+                return True
+            start -= 1
+        if start == k:
             return False
-        j = k - 1
+        j = start
     return False
 
 
@@ -384,6 +389,25 @@ def names_formation(doc: Doc, end: int) -> bool:
     )
 
 
+SPLITTERS = {",", "and", "or", "near", "in", "toward", "towards", "between", "&"}
+
+
+def listed_parts(ent: SpacySpan) -> list[SpacySpan]:
+    """An entity the tagger ran across a list or a clause ("Zelene and Sereda", "Novopavlivka near
+    Dachne"), cut into its names; a place's own name ("Bosnia and Herzegovina") stays whole."""
+    if ent.label_ in PLACE_LABELS or not any(t.lower_ in SPLITTERS for t in ent[1:-1]):
+        return [ent]
+    parts, start = [], ent.start
+    for t in ent:
+        if t.lower_ in SPLITTERS:
+            if t.i > start:
+                parts.append(SpacySpan(ent.doc, start, t.i, label=ent.label_))
+            start = t.i + 1
+    if start < ent.end:
+        parts.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
+    return [p for p in parts if p[0].is_title]
+
+
 def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every mention that may be a place, in text order, with its gazetteer entries (docs/gazetteer.md)."""
     taken: set[int] = set()
@@ -437,24 +461,25 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
         return cand
 
     mislabelled = []
-    for ent in doc.ents:
-        span = clean_span(ent, gaz)
-        if span is None:
-            continue
-        if (pair := paired_regions(span, gaz)) is not None:
-            first, second = pair
-            add(first, False, entries=gaz.lookup(f"{first.text} {second[-1].text}"))
-            add(second, False)
-            continue
-        if ent.label_ in PLACE_LABELS:
-            if gaz.demonym(span.text):  # "Ukrainian", tagged GPE now and then: a side, not a place
+    for whole in doc.ents:
+        for ent in listed_parts(whole):
+            span = clean_span(ent, gaz)
+            if span is None:
                 continue
-            if (site := with_site_word(span)) is not None:
-                add(site, True, site=True)  # "St. Peter's Basilica", the entity stopping at "St. Peter's"
-            else:
-                add(extend_region(span, gaz), True)
-        elif ent.label_ in MISLABELS:
-            mislabelled.append((span, ent.label_))
+            if (pair := paired_regions(span, gaz)) is not None:
+                first, second = pair
+                add(first, False, entries=gaz.lookup(f"{first.text} {second[-1].text}"))
+                add(second, False)
+                continue
+            if ent.label_ in PLACE_LABELS:
+                if gaz.demonym(span.text):  # "Ukrainian", tagged GPE now and then: a side, not a place
+                    continue
+                if (site := with_site_word(span)) is not None:
+                    add(site, True, site=True)  # "St. Peter's Basilica", the entity stopping at "St. Peter's"
+                else:
+                    add(extend_region(span, gaz), True)
+            elif ent.label_ in MISLABELS:
+                mislabelled.append((span, ent.label_))
     known = {name_key(c.name) for c in found if c.entries}
     inside = []
     # Mis-tagged names of a rare place, kept if they resolve next to another place of the article

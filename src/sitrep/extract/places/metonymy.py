@@ -66,6 +66,8 @@ ASSAULT_WORDS = {
     "advance", "assault", "attack", "campaign", "counteroffensive", "invasion", "offensive",
     "operation", "push", "strike", "war",
 }  # fmt: skip
+# Fights over a place: "the battle for Pokrovsk", "the fight for Bakhmut".
+BATTLE_NOUNS = {"battle", "fight", "fighting", "struggle", "contest"}
 # Nouns whose of-complement is the place held or defended ("the defence of Kharkiv").
 HELD_NOUNS = {"defence", "defense", "defenders", "occupation", "control", "liberation"}
 #: A place smaller than this (and no capital, country or curated region) is not read as an agent
@@ -111,7 +113,9 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
         return head.lower_ in AGENT_NOUNS or head.lemma_ in AGENT_NOUNS or agentive
     # A village or town is where things happen: only as the subject of an agent's verb ("Kupiansk
     # announced") or the owner of an agent's noun ("Kherson's mayor") does it stand for people.
-    if not (agentive or entry.population >= LOCAL_MAX) and dep not in {"nsubj", "poss"}:
+    # An opponent ("scored 25 points against Louisville") is the exception: a team or a side.
+    opponent = dep == "pobj" and head.lower_ in {"against", "versus", "vs", "vs."}
+    if not (agentive or entry.population >= LOCAL_MAX or opponent) and dep not in {"nsubj", "poss"}:
         return False
     if dep == "pobj":
         prep = head
@@ -120,6 +124,8 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
             return prep.head.lemma_ in ATTITUDE_NOUNS
         if prep.lower_ == "against" and prep.head.lemma_ in ASSAULT_WORDS - {"war"}:
             return False  # "an offensive operation against Kharkiv": the place attacked
+        if prep.lower_ == "for" and prep.head.lemma_ in BATTLE_NOUNS:
+            return False  # "the battle for Pokrovsk": the place fought over
         if prep.lower_ in AGENT_PREPS:
             return not (prep.lower_ == "between" and prep.head.lemma_ in {"border", "road", "line", "area"})
         if prep.lower_ in {"of", "to", "from"} and prep.head.lemma_ in AGENT_NOUNS | AID_NOUNS:
