@@ -41,6 +41,8 @@ PLACE_VERBS = set(
     "be become border burn cover experience face fall get host lie lose receive remain see shake sit "
     "stand stretch suffer".split()
 )
+# Of PLACE_VERBS, those that a country or continent does as a state ("Ukraine lost the town").
+STATE_VERBS = {"face", "receive", "get", "lose"}
 # Verbs of saying, deciding and acting that only people and governments do.
 AGENT_VERBS = LEX.words("places/agent_verbs")
 # Nouns whose possessor or of-complement is an agent: "Moscow's claim", "defeat of Kyiv", "Kyiv officials".
@@ -84,6 +86,30 @@ def governing(token: Token) -> Token:
     return token
 
 
+# Prepositions that put a place on the map: "fighting in eastern Ukraine", "drones over Kharkiv".
+SCENE_PREPS = {"in", "into", "inside", "across", "throughout", "within", "near", "around", "outside"}
+# Participles after a hyphen whose owner is a government: "Moscow-installed", "Kyiv-backed" (not "Kyiv-based").
+AGENCY_PARTICIPLES = {
+    "installed", "backed", "led", "controlled", "appointed", "funded", "sponsored", "run", "brokered", "armed",
+}  # fmt: skip
+
+
+def is_scene(span: SpacySpan) -> bool:
+    """True when this mention names where things happen: "in Ukraine", "across eastern Ukraine".
+
+    FORMAT.md: a country, region or front named as the scene of fighting is literal, and one such
+    mention makes the item literal whatever its other mentions do ("Russia said … in Russia").
+    """
+    root = governing(span.root)
+    if root.dep_ == "pobj" and root.head.lower_ in SCENE_PREPS:
+        return True
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.lower_.endswith(("ern", "central")) and before.lower_ in {
+        "eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern",
+        "southwestern", "central",
+    }  # fmt: skip
+
+
 def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
     """True when this mention names a government or people rather than a location."""
     text = span.text.lower().removeprefix("the ")
@@ -98,6 +124,8 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
     agentive = entry.feature in AGENT_FEATURES or entry.population >= 500_000 or entry.id < 0
     root = governing(span.root)
     dep, head = root.dep_, root.head
+    if dep == "npadvmod" and head.tag_ == "VBN" and head.lower_ in AGENCY_PARTICIPLES:
+        return True  # "Moscow-installed authorities"
     if dep == "nsubj":
         if head.lemma_ in AGENT_VERBS:
             return True
@@ -106,7 +134,9 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
             c.dep_ == "acomp" and c.lemma_ in AGENT_ADJECTIVES for c in head.children
         ):
             return True
-        return agentive and head.pos_ in {"VERB", "AUX"} and head.lemma_ not in PLACE_VERBS
+        # "Europe faces a threat", "Ukraine received aid": a state's lot, not a landscape's.
+        state = entry.feature in {"country", "continent"} and head.lemma_ in STATE_VERBS
+        return agentive and head.pos_ in {"VERB", "AUX"} and (head.lemma_ not in PLACE_VERBS or state)
     if dep == "poss":
         if head.lower_ in PLACE_NOUNS or head.lemma_ in PLACE_NOUNS:
             return False

@@ -29,7 +29,7 @@ from ..base import ensure_doc_extension, extractor_id, span_of
 from .coherence import settle_in_context
 from .candidates import TOWNS, adjective_candidates, find_candidates
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
-from .metonymy import is_metonym
+from .metonymy import is_metonym, is_scene
 from .neighbours import settle_by_neighbours
 from .sites import (
     is_local,
@@ -118,6 +118,8 @@ def find_places(
         first = next((c for c in voters if not c.metonym), voters[0])
         entry = first.chosen
         metonyms = sum(c.metonym for c in voters)
+        # Named once as the scene ("fighting in Ukraine"): a place, however often it also acts.
+        scene = any(not c.metonym and not c.adjective and is_scene(c.span) for c in voters)
         # A street or building sits in the town its sentence names, else in the article's town.
         towns = [t for t in (town_in_sentence(first, candidates), fallback) if t is not None]
         if key not in local:
@@ -144,7 +146,7 @@ def find_places(
                 country=base.cc if base else None,
                 region=base.region if base else None,
                 feature=entry.feature if entry else ("local" if base else None),
-                literal=metonyms * 2 <= len(voters),  # metonym when most mentions are
+                literal=scene or metonyms * 2 < len(voters) or not metonyms,  # else metonym when half are
                 anchor_of=[r.text for c in cands for r in c.relative],
                 relative=[r for c in cands for r in c.relative],
                 spans=[span_of(c.span) for c in sorted(cands, key=lambda c: c.span.start)],
