@@ -308,7 +308,9 @@ def in_list(doc: Doc, i: int, taken: set[int], *, max_items: int = 8) -> bool:
             return False  # no separator: not a list
         # One item: a run of capitalised words and hyphens.
         start = k
-        while start >= 0 and k - start < 5 and (doc[start].is_title or (doc[start].text == "-" and start < k)):
+        while (
+            start >= 0 and k - start < 5 and (doc[start].is_title or (doc[start].text == "-" and start < k))
+        ):
             if start in taken:
                 return True
             start -= 1
@@ -339,10 +341,23 @@ def paired_regions(span: SpacySpan, gaz: Gazetteer) -> tuple[SpacySpan, SpacySpa
     return None
 
 
-UNKNOWN_TYPES = {"DATE", "TIME", "NORP", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "LANGUAGE"}
+UNKNOWN_TYPES = {
+    "DATE",
+    "TIME",
+    "NORP",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "CARDINAL",
+    "ORDINAL",
+    "LAW",
+    "LANGUAGE",
+}
 
 
-def unknown_run(doc: Doc, i: int, gaz: Gazetteer, english: frozenset[str], *, max_words: int = 3) -> SpacySpan | None:
+def unknown_run(
+    doc: Doc, i: int, gaz: Gazetteer, english: frozenset[str], *, max_words: int = 3
+) -> SpacySpan | None:
     """A capitalised name from token i the gazetteer lacks: "Prylipka", "Rusyn Yar", "Kleban-Byk".
 
     Taken only where a list or a locative says "place"; coherence.py keeps it where its clause or
@@ -384,8 +399,18 @@ def names_formation(doc: Doc, end: int) -> bool:
     if any(after.startswith(c) for c in COMMANDS):
         return True
     words = after.split()
-    return bool(words) and end < len(doc) and doc[end].is_title and (
-        words[0] in ECHELONS or (len(words) > 1 and words[0] in {"combined", "guards", "tank"} and words[1] in ECHELONS | {"arms", "tank"})
+    return (
+        bool(words)
+        and end < len(doc)
+        and doc[end].is_title
+        and (
+            words[0] in ECHELONS
+            or (
+                len(words) > 1
+                and words[0] in {"combined", "guards", "tank"}
+                and words[1] in ECHELONS | {"arms", "tank"}
+            )
+        )
     )
 
 

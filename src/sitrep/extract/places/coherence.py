@@ -24,12 +24,13 @@ takes the same entry: one place is one item.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
 from ...geo import Entry, name_key
-from .geocoding import WORLD, Candidate, near
-from .neighbours import SEPARATORS, VILLAGE_MAX, small_place
+from .geocoding import AREA_FEATURES, WORLD, Candidate, near
+from .neighbours import SEPARATORS
 
 #: Below this a place is local enough that its clause's reference town decides between namesakes
 #: (Borova, Kharkiv Oblast, 5,000; Borova, Kyiv Oblast, 7,000): settlements of the front line.
@@ -48,7 +49,18 @@ def _settled(c: Candidate) -> bool:
     )
 
 
-def clause_anchor(cand: Candidate, candidates: list[Candidate], doc: Doc) -> Entry | None:
+def _reliable(c: Candidate) -> bool:
+    """Settled without doubt: the only place of its name, a town of CLAUSE_MAX+, or a curated region."""
+    return (
+        _settled(c)
+        and c.chosen is not None
+        and (len({e.id for e in c.entries}) <= 1 or c.chosen.population >= CLAUSE_MAX or c.chosen.id < 0)
+    )
+
+
+def clause_anchor(
+    cand: Candidate, candidates: list[Candidate], doc: Doc, pool: Callable[[Candidate], bool] = _settled
+) -> Entry | None:
     """The reference town of the mention's clause: "north of Borova near Novoplatonivka".
 
     The last place before the mention in its sentence, after its own semicolon, written with a
@@ -62,7 +74,7 @@ def clause_anchor(cand: Candidate, candidates: list[Candidate], doc: Doc) -> Ent
             break
     best = None
     for c in candidates:
-        if c is cand or not (start <= c.span.start < cand.span.start) or not _settled(c):
+        if c is cand or not (start <= c.span.start < cand.span.start) or not pool(c):
             continue
         bearing = any(r.relation == "direction" and r.direction for r in c.relative)
         if bearing and c.chosen is not None and c.chosen.feature not in {"country", "continent"}:
@@ -70,7 +82,9 @@ def clause_anchor(cand: Candidate, candidates: list[Candidate], doc: Doc) -> Ent
     return best
 
 
-def _mates(cand: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+def _mates(
+    cand: Candidate, candidates: list[Candidate], pool: Callable[[Candidate], bool] = _settled
+) -> list[Candidate]:
     """The settled places of the mention's sentence, nearest in the text first."""
     sent = cand.span.sent
     mates = [
@@ -78,7 +92,7 @@ def _mates(cand: Candidate, candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates
         if c is not cand
         and sent.start <= c.span.start < sent.end
-        and _settled(c)
+        and pool(c)
         and name_key(c.name) != name_key(cand.name)
     ]
     return sorted(mates, key=lambda c: abs(c.span.start - cand.span.start))
@@ -98,10 +112,18 @@ def _listed_with(cand: Candidate, mates: list[Candidate], doc: Doc) -> Candidate
     return None
 
 
+def close(entry: Entry, anchor: Entry) -> bool:
+    """Near a town (the ~150 km box of geocoding.near), or inside a region (its admin1 code):
+    a state's or an oblast's centre says little about a place at its edge."""
+    if anchor.feature in AREA_FEATURES and anchor.admin1:
+        return entry.cc == anchor.cc and entry.admin1 == anchor.admin1
+    return near(entry, anchor)
+
+
 def _nearest(entries: tuple[Entry, ...], there: list[Entry]) -> Entry | None:
     """The namesake near one of `there` (the bigger on a tie of nearness), else None."""
-    close = [e for e in entries if e.feature not in WORLD and any(near(e, t) for t in there)]
-    return max(close, key=lambda e: (e.main, e.population)) if close else None
+    close_ = [e for e in entries if e.feature not in WORLD and any(close(e, t) for t in there)]
+    return max(close_, key=lambda e: (e.main, e.population)) if close_ else None
 
 
 def _spread(entry: Entry, front: list[Entry]) -> float:
@@ -109,48 +131,74 @@ def _spread(entry: Entry, front: list[Entry]) -> float:
 
 
 def settle_in_context(candidates: list[Candidate], doc: Doc) -> None:
-    """Choose namesakes (and place unknown names) by the places around them; see the module doc."""
-    front = [c.chosen for c in candidates if _settled(c) and c.chosen is not None and c.chosen.feature != "country"]
-    for cand in candidates:
-        if cand.within is not None or cand.placed_at is not None or cand.adjective or cand.site:
-            continue
-        # A name the gazetteer lacks: taken for its list or locative, or tagged a place by the parser.
-        unknown = cand.chosen is None and (cand.unknown or (cand.from_ner and not cand.entries))
-        local = unknown or small_place(cand.chosen) or (
-            cand.chosen is not None and cand.chosen.id > 0 and cand.chosen.population < CLAUSE_MAX
-            and cand.chosen.feature in {"town", "village"}
-        )
-        if not local:
-            continue
-        anchor = clause_anchor(cand, candidates, doc)
-        if anchor is not None:
-            if cand.chosen is not None and near(cand.chosen, anchor):
-                continue
-            cand.chosen = _nearest(cand.entries, [anchor])
-            if cand.chosen is None:
-                cand.placed_at = anchor
-            continue
-        mates = _mates(cand, candidates)
-        there = [m.chosen for m in mates if m.chosen is not None]
-        if unknown:
-            listed = _listed_with(cand, mates, doc)
-            if listed is not None:
-                cand.placed_at = listed.chosen
-            continue
-        assert cand.chosen is not None
-        if not small_place(cand.chosen) or any(near(cand.chosen, t) for t in there):
-            continue
-        if (namesake := _nearest(cand.entries, there)) is not None:
-            cand.chosen = namesake
-            continue
-        # Nothing in its sentence: the namesake nearest the article's front (the smallest spread).
-        others = [f for f in front if f.id != cand.chosen.id]
-        namesakes = [e for e in cand.entries[:30] if e.feature in {"town", "village"} and e.population < VILLAGE_MAX]
-        if others and len(namesakes) > 1 and not any(near(cand.chosen, f) for f in others):
-            best = min(namesakes, key=lambda e: _spread(e, others))
-            if any(near(best, f) for f in others):
-                cand.chosen = best
+    """Choose namesakes (and place unknown names) by the places around them; see the module doc.
+
+    Two passes: the first reads only places settled beyond doubt (the one place of its name, a
+    town of CLAUSE_MAX+, a region), so that one wrong namesake cannot drag its list mates away;
+    the second reads every settled place, the first pass's choices among them.
+    """
+    for pool in (_reliable, _settled):
+        front = [
+            c.chosen for c in candidates if pool(c) and c.chosen is not None and c.chosen.feature != "country"
+        ]
+        for cand in candidates:
+            _settle(cand, candidates, doc, pool, front, final=pool is _settled)
     one_entry_per_name(candidates)
+
+
+def _settle(
+    cand: Candidate,
+    candidates: list[Candidate],
+    doc: Doc,
+    pool: Callable[[Candidate], bool],
+    front: list[Entry],
+    *,
+    final: bool,
+) -> None:
+    if cand.within is not None or cand.placed_at is not None or cand.adjective or cand.site:
+        return
+    # A name the gazetteer lacks: taken for its list or locative, or tagged a place by the parser.
+    unknown = cand.chosen is None and (cand.unknown or (cand.from_ner and not cand.entries))
+    local = unknown or (
+        cand.chosen is not None
+        and cand.chosen.id > 0
+        and cand.chosen.population < CLAUSE_MAX
+        and cand.chosen.feature in {"town", "village"}
+    )
+    if not local or (not unknown and len({e.id for e in cand.entries}) < 2 and not final):
+        return
+    anchor = clause_anchor(cand, candidates, doc, pool)
+    if anchor is not None:
+        if cand.chosen is not None and close(cand.chosen, anchor):
+            return
+        namesake = _nearest(cand.entries, [anchor])
+        if namesake is not None:
+            cand.chosen = namesake
+        elif final:
+            cand.chosen, cand.placed_at = None, anchor
+        return
+    mates = _mates(cand, candidates, pool)
+    there = [m.chosen for m in mates if m.chosen is not None]
+    if unknown:
+        listed = _listed_with(cand, mates, doc)
+        if listed is not None and final:
+            cand.placed_at = listed.chosen
+        return
+    assert cand.chosen is not None
+    if any(close(cand.chosen, t) for t in there):
+        return
+    if (namesake := _nearest(cand.entries, there)) is not None:
+        cand.chosen = namesake
+        return
+    # Nothing in its sentence: the namesake nearest the article's front (the smallest spread).
+    others = [f for f in front if f.id != cand.chosen.id]
+    namesakes = [
+        e for e in cand.entries[:30] if e.feature in {"town", "village"} and e.population < CLAUSE_MAX
+    ]
+    if others and len(namesakes) > 1 and not any(close(cand.chosen, f) for f in others):
+        best = min(namesakes, key=lambda e: _spread(e, others))
+        if any(close(best, f) for f in others):
+            cand.chosen = best
 
 
 def one_entry_per_name(candidates: list[Candidate]) -> None:
@@ -170,8 +218,10 @@ def one_entry_per_name(candidates: list[Candidate]) -> None:
         # The placement that context settled (an anchor's namesake) beats a default, then the majority.
         (chosen_id, placed_id), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0] != (None, None)))
         winner = next(
-            c for c in cands
-            if (c.chosen.id if c.chosen else None, c.placed_at.id if c.placed_at else None) == (chosen_id, placed_id)
+            c
+            for c in cands
+            if (c.chosen.id if c.chosen else None, c.placed_at.id if c.placed_at else None)
+            == (chosen_id, placed_id)
         )
         for c in cands:
             c.chosen, c.placed_at, c.approximate = winner.chosen, winner.placed_at, winner.approximate

@@ -26,8 +26,8 @@ from spacy.tokens import Doc
 from ...geo import Entry, Gazetteer, get_gazetteer, name_key
 from ...models import Place, RelativeLocation, Span
 from ..base import ensure_doc_extension, extractor_id, span_of
-from .coherence import settle_in_context
 from .candidates import TOWNS, adjective_candidates, find_candidates
+from .coherence import settle_in_context
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
 from .metonymy import is_metonym, is_scene
 from .neighbours import settle_by_neighbours
