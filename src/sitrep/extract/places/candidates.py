@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 from spacy.attrs import IS_TITLE, IS_UPPER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...geo import Entry, Gazetteer, name_key
@@ -384,6 +384,10 @@ def unknown_run(
         return None
     if all(t.lower_ in english for t in alpha):
         return None  # "Strikes", "Home Office": words, not names
+    if len(alpha) > 1 and alpha[0].ent_type_ == "PERSON" and (
+        alpha[0].lower_ in english or named_alone(doc, alpha[-1])
+    ):
+        return None  # "Mark Zuckerberg", "Mike Tyson": a given name that is a word, or a surname used alone
     if gaz.lookup(span.text):
         return None
     return span
@@ -433,6 +437,15 @@ def listed_parts(ent: SpacySpan) -> list[SpacySpan]:
     return [p for p in parts if p[0].is_title]
 
 
+def named_alone(doc: Doc, token: Token) -> bool:
+    """The word is used alone elsewhere in the article as a person's name ("… Zuckerberg said")."""
+    return any(
+        t.i != token.i and t.text == token.text and t.ent_type_ == "PERSON" and not doc[t.i - 1].is_title
+        for t in doc
+        if t.text == token.text
+    )
+
+
 def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every mention that may be a place, in text order, with its gazetteer entries (docs/gazetteer.md)."""
     taken: set[int] = set()
@@ -460,6 +473,16 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
             qualifiers[qualified[1].start] = qualified
         if from_ner and len(span) == 1 and plain_word(name, entries, english) and within is None:
             return None  # "East", "West", "Centre" tagged GPE: ordinary words naming only small places
+        if (
+            len(span) == 1
+            and span.start > 0
+            and doc[span.start - 1].lower_ == "the"
+            and not (span.end < len(doc) and doc[span.end].is_title)  # not "the Boise Fire Department"
+            and name.lower() in english
+            and within is None
+            and not any(e.id < 0 or e.feature == "country" for e in entries)
+        ):
+            return None  # "the Commonwealth", "the Union": a body named by a word, not the town of that name
         if (
             looked_up
             and not entries
@@ -618,6 +641,16 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
     for span in unknown:
         if (cand := add(span, False, entries=())) is not None:
             cand.unknown = True
+    # Later mentions of a one-word place the article already named ("drones struck Zelene again").
+    named = {c.span[0].text: c for c in found if len(c.span) == 1 and c.entries and not (c.site or c.tentative)}
+    for i in (flags[:, 0] + flags[:, 1]).nonzero()[0].tolist():
+        tok = doc[i]
+        if i in taken or tok.text not in named or len(tok) < 4:
+            continue
+        if (i > 0 and doc[i - 1].is_title and not tok.is_sent_start) or (i + 1 < len(doc) and doc[i + 1].is_title):
+            continue  # part of a longer name ("Zelene Hai", "Serhii Zelene")
+        first = named[tok.text]
+        add(doc[i : i + 1], first.from_ner, entries=first.entries)
     # The qualifier is a place itself, and the one it names there: "Washington" in "Tacoma, Washington".
     at = {c.span.start: c for c in found}
     for start, (entry, part) in qualifiers.items():

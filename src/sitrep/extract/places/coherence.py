@@ -103,9 +103,15 @@ def _listed_with(cand: Candidate, mates: list[Candidate], doc: Doc) -> Candidate
     for m in mates:
         a, b = sorted((m, cand), key=lambda c: c.span.start)
         between = doc[a.span.end : b.span.start]
+        after = doc[b.span.end : b.span.end + 2]
+        # A list, not an apposition: a conjunction inside it, or the list going on after it
+        # ("leave California, Mark Zuckerberg too" is no list).
+        conjoined = any(t.lower_ in {"and", "or", "&"} for t in between) or (
+            len(after) == 2 and after[0].text in SEPARATORS and after[1].is_title
+        )
         if (
             0 < len(between) <= LIST_SPAN
-            and any(t.text in SEPARATORS for t in between)
+            and conjoined
             and all(t.text in SEPARATORS or t.is_title or t.text == "-" for t in between)
         ):
             return m

@@ -88,6 +88,11 @@ def governing(token: Token) -> Token:
 
 # Prepositions that put a place on the map: "fighting in eastern Ukraine", "drones over Kharkiv".
 SCENE_PREPS = {"in", "into", "inside", "across", "throughout", "within", "near", "around", "outside"}
+# Verbs whose object is a place attacked or taken: the scene of fighting.
+ASSAULT_VERBS = {
+    "strike", "hit", "shell", "bomb", "attack", "capture", "seize", "liberate", "storm", "encircle",
+    "surround", "enter", "recapture", "retake", "reach", "target",
+}  # fmt: skip
 # Participles after a hyphen whose owner is a government: "Moscow-installed", "Kyiv-backed" (not "Kyiv-based").
 AGENCY_PARTICIPLES = {
     "installed", "backed", "led", "controlled", "appointed", "funded", "sponsored", "run", "brokered", "armed",
@@ -103,6 +108,8 @@ def is_scene(span: SpacySpan) -> bool:
     root = governing(span.root)
     if root.dep_ == "pobj" and root.head.lower_ in SCENE_PREPS:
         return True
+    if root.dep_ == "dobj" and root.head.lemma_ in ASSAULT_VERBS:
+        return True  # "missiles struck Kyiv", "troops captured Avdiivka"
     before = span.doc[span.start - 1] if span.start else None
     return before is not None and before.lower_.endswith(("ern", "central")) and before.lower_ in {
         "eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern",
@@ -141,11 +148,11 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
         if head.lower_ in PLACE_NOUNS or head.lemma_ in PLACE_NOUNS:
             return False
         return head.lower_ in AGENT_NOUNS or head.lemma_ in AGENT_NOUNS or agentive
-    # A village or town is where things happen: only as the subject of an agent's verb ("Kupiansk
-    # announced") or the owner of an agent's noun ("Kherson's mayor") does it stand for people.
+    # A village or town is where things happen: behind a preposition or as a verb's object it is
+    # a place ("between Zelene and Sereda", "toward Kurylivka"), never the people there.
     # An opponent ("scored 25 points against Louisville") is the exception: a team or a side.
     opponent = dep == "pobj" and head.lower_ in {"against", "versus", "vs", "vs."}
-    if not (agentive or entry.population >= LOCAL_MAX or opponent) and dep not in {"nsubj", "poss"}:
+    if not (agentive or entry.population >= LOCAL_MAX or opponent) and dep in {"pobj", "dobj"}:
         return False
     if dep == "pobj":
         prep = head
