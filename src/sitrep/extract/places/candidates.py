@@ -478,6 +478,8 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
             and span.start > 0
             and doc[span.start - 1].lower_ == "the"
             and not (span.end < len(doc) and doc[span.end].is_title)  # not "the Boise Fire Department"
+            and span.root.dep_ != "compound"  # not "the Rome police"
+            and not after_locative(doc, span.start)  # "atop the Mesa" is a place
             and name.lower() in english
             and within is None
             and not any(e.id < 0 or e.feature == "country" for e in entries)

@@ -85,7 +85,12 @@ def settle_by_neighbours(candidates: list[Candidate], doc: Doc) -> None:
     for cand in candidates:
         anchor = neighbours.get(id(cand))
         there = anchor.chosen if anchor is not None and not anchor.approximate else None
-        if there is None or there.feature in WORLD or cand.within is not None or not small_place(cand.chosen):
+        if there is None or there.feature in WORLD or cand.within is not None:
+            continue
+        if cand.chosen is None and (cand.unknown or (cand.from_ner and not cand.entries)):
+            cand.placed_at = there  # a name the gazetteer lacks: "Radkivka (north of Kupiansk)"
+            continue
+        if not small_place(cand.chosen):
             continue
         assert cand.chosen is not None
         if near(cand.chosen, there):
