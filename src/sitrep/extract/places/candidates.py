@@ -384,8 +384,10 @@ def unknown_run(
         return None
     if all(t.lower_ in english for t in alpha):
         return None  # "Strikes", "Home Office": words, not names
-    if len(alpha) > 1 and alpha[0].ent_type_ == "PERSON" and (
-        alpha[0].lower_ in english or named_alone(doc, alpha[-1])
+    if (
+        len(alpha) > 1
+        and alpha[0].ent_type_ == "PERSON"
+        and (alpha[0].lower_ in english or named_alone(doc, alpha[-1]))
     ):
         return None  # "Mark Zuckerberg", "Mike Tyson": a given name that is a word, or a surname used alone
     if gaz.lookup(span.text):
@@ -644,12 +646,16 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
         if (cand := add(span, False, entries=())) is not None:
             cand.unknown = True
     # Later mentions of a one-word place the article already named ("drones struck Zelene again").
-    named = {c.span[0].text: c for c in found if len(c.span) == 1 and c.entries and not (c.site or c.tentative)}
+    named = {
+        c.span[0].text: c for c in found if len(c.span) == 1 and c.entries and not (c.site or c.tentative)
+    }
     for i in (flags[:, 0] + flags[:, 1]).nonzero()[0].tolist():
         tok = doc[i]
         if i in taken or tok.text not in named or len(tok) < 4:
             continue
-        if (i > 0 and doc[i - 1].is_title and not tok.is_sent_start) or (i + 1 < len(doc) and doc[i + 1].is_title):
+        if (i > 0 and doc[i - 1].is_title and not tok.is_sent_start) or (
+            i + 1 < len(doc) and doc[i + 1].is_title
+        ):
             continue  # part of a longer name ("Zelene Hai", "Serhii Zelene")
         first = named[tok.text]
         add(doc[i : i + 1], first.from_ner, entries=first.entries)

@@ -168,9 +168,11 @@ def _settle(
     local = unknown or (
         cand.chosen is not None
         and cand.chosen.id > 0
-        and cand.chosen.population < CLAUSE_MAX
+        and (cand.chosen.population < CLAUSE_MAX or not cand.chosen.main)
         and cand.chosen.feature in {"town", "village"}
     )
+    if cand.evidence >= 3:
+        return  # its bracketed neighbour settled it
     if not local or (not unknown and len({e.id for e in cand.entries}) < 2 and not final):
         return
     anchor = clause_anchor(cand, candidates, doc, pool)
@@ -179,22 +181,22 @@ def _settle(
             return
         namesake = _nearest(cand.entries, [anchor])
         if namesake is not None:
-            cand.chosen = namesake
+            cand.chosen, cand.evidence = namesake, 3
         elif final:
-            cand.chosen, cand.placed_at = None, anchor
+            cand.chosen, cand.placed_at, cand.evidence = None, anchor, 3
         return
     mates = _mates(cand, candidates, pool)
     there = [m.chosen for m in mates if m.chosen is not None]
     if unknown:
         listed = _listed_with(cand, mates, doc)
         if listed is not None and final:
-            cand.placed_at = listed.chosen
+            cand.placed_at, cand.evidence = listed.chosen, 2
         return
     assert cand.chosen is not None
     if any(close(cand.chosen, t) for t in there):
         return
     if (namesake := _nearest(cand.entries, there)) is not None:
-        cand.chosen = namesake
+        cand.chosen, cand.evidence = namesake, 2
         return
     # Nothing in its sentence: the namesake nearest the article's front (the smallest spread).
     others = [f for f in front if f.id != cand.chosen.id]
@@ -204,11 +206,12 @@ def _settle(
     if others and len(namesakes) > 1 and not any(close(cand.chosen, f) for f in others):
         best = min(namesakes, key=lambda e: _spread(e, others))
         if any(close(best, f) for f in others):
-            cand.chosen = best
+            cand.chosen, cand.evidence = best, 1
 
 
 def one_entry_per_name(candidates: list[Candidate]) -> None:
-    """Every mention of a name takes the entry most of its mentions chose: one place, one item."""
+    """Every mention of a name takes one entry: the one the strongest context settled (a clause's
+    town or bracketed neighbour over a sentence over the front), else the one most mentions chose."""
     by_name: dict[str, list[Candidate]] = {}
     for c in candidates:
         if not (c.adjective or c.site or c.within is not None):
@@ -216,18 +219,20 @@ def one_entry_per_name(candidates: list[Candidate]) -> None:
     for cands in by_name.values():
         if len(cands) < 2:
             continue
-        votes = Counter(
-            (c.chosen.id if c.chosen else None, c.placed_at.id if c.placed_at else None) for c in cands
-        )
+        votes: Counter[tuple[int | None, int | None]] = Counter()
+        strength: dict[tuple[int | None, int | None], int] = {}
+        for c in cands:
+            key = (c.chosen.id if c.chosen else None, c.placed_at.id if c.placed_at else None)
+            votes[key] += 1
+            strength[key] = max(strength.get(key, 0), c.evidence)
         if len(votes) < 2:
             continue
-        # The placement that context settled (an anchor's namesake) beats a default, then the majority.
-        (chosen_id, placed_id), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0] != (None, None)))
+        best = max(votes, key=lambda k: (strength[k], votes[k], k != (None, None)))
         winner = next(
             c
             for c in cands
-            if (c.chosen.id if c.chosen else None, c.placed_at.id if c.placed_at else None)
-            == (chosen_id, placed_id)
+            if (c.chosen.id if c.chosen else None, c.placed_at.id if c.placed_at else None) == best
         )
         for c in cands:
             c.chosen, c.placed_at, c.approximate = winner.chosen, winner.placed_at, winner.approximate
+            c.evidence = winner.evidence

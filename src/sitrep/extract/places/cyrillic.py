@@ -56,10 +56,7 @@ def _runs(doc: Doc) -> list[SpacySpan]:
     runs, start = [], None
     for i, token in enumerate(doc):
         joins = (
-            start is not None
-            and _capitalised(token)
-            and not token.is_sent_start
-            and i - start < MAX_WORDS
+            start is not None and _capitalised(token) and not token.is_sent_start and i - start < MAX_WORDS
         )
         if joins:
             continue
@@ -73,13 +70,43 @@ def _runs(doc: Doc) -> list[SpacySpan]:
 
 #: Countries whose places have Cyrillic names of their own (GeoNames alternate names elsewhere are
 #: mostly transliterations that common words collide with).
-CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "TJ", "BG", "RS", "MK", "MN", "MD", "GE", "AM", "AZ", "UZ"}
-NOT_TOWNS = {"country", "sea", "ocean", "continent", "oblast", "krai", "region", "republic", "peninsula", "river"}
+CYRILLIC_COUNTRIES = {
+    "UA",
+    "RU",
+    "BY",
+    "KZ",
+    "KG",
+    "TJ",
+    "BG",
+    "RS",
+    "MK",
+    "MN",
+    "MD",
+    "GE",
+    "AM",
+    "AZ",
+    "UZ",
+}
+NOT_TOWNS = {
+    "country",
+    "sea",
+    "ocean",
+    "continent",
+    "oblast",
+    "krai",
+    "region",
+    "republic",
+    "peninsula",
+    "river",
+}
 
 
 def _likely(entry: Entry) -> bool:
-    return entry.cc in CYRILLIC_COUNTRIES or entry.feature in NOT_TOWNS or entry.feature == "capital" or (
-        entry.population >= 500_000
+    return (
+        entry.cc in CYRILLIC_COUNTRIES
+        or entry.feature in NOT_TOWNS
+        or entry.feature == "capital"
+        or (entry.population >= 500_000)
     )
 
 
@@ -156,7 +183,11 @@ class CyrillicPlaces:
         Cyrillic, countries, seas and big cities.
         """
         for combo in product(*(_forms(t, self.lang)[:4] for t in span)):
-            if len(span) == 1 and combo[0] != span[0].text.lower() and self._adjective_lemma(span[0], combo[0]):
+            if (
+                len(span) == 1
+                and combo[0] != span[0].text.lower()
+                and self._adjective_lemma(span[0], combo[0])
+            ):
                 continue
             entries = tuple(e for e in gaz.lookup(" ".join(combo)) if _likely(e))
             if entries:
@@ -167,7 +198,8 @@ class CyrillicPlaces:
         from ..morphology import analyzer
 
         return any(
-            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"} for p in analyzer(self.lang).parse(token.text)
+            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"}
+            for p in analyzer(self.lang).parse(token.text)
         )
 
     def _plausible(self, span: SpacySpan, entries: tuple[Entry, ...]) -> bool:
@@ -183,7 +215,11 @@ class CyrillicPlaces:
             return False
         if first.is_sent_start and len(span) == 1:
             known = self._known(first.text)
-            return "Geox" in grammemes or not known or max(e.population for e in entries) >= INITIAL_MIN_POPULATION
+            return (
+                "Geox" in grammemes
+                or not known
+                or max(e.population for e in entries) >= INITIAL_MIN_POPULATION
+            )
         return True
 
     def _known(self, word: str) -> bool:
@@ -226,12 +262,21 @@ class CyrillicPlaces:
             return False
         doc = cand.span.doc
         before = doc[cand.span.start - 1] if cand.span.start > 0 else None
-        if before is not None and before.is_alpha and (
-            before.lower_ in self.heads or any(lemma in self.heads for lemma in lemmas(before.text, self.lang))
+        if (
+            before is not None
+            and before.is_alpha
+            and (
+                before.lower_ in self.heads
+                or any(lemma in self.heads for lemma in lemmas(before.text, self.lang))
+            )
         ):
             return True
         # "передасть Україні боєприпаси": the recipient of a verb of giving, in the dative
-        if before is not None and "VERB" in tags(before.text, self.lang) and "datv" in tags(cand.span[0].text, self.lang):
+        if (
+            before is not None
+            and "VERB" in tags(before.text, self.lang)
+            and "datv" in tags(cand.span[0].text, self.lang)
+        ):
             return True
         for token in doc[cand.span.end : min(cand.span.end + 2, len(doc))]:
             if not token.is_alpha:
@@ -283,8 +328,6 @@ class CyrillicPlaces:
 ensure_doc_extension(NAME)
 
 
-@Language.factory(
-    "sitrep_places_cyrillic", assigns=["doc._.places"], requires=["token.lemma", "doc.sents"]
-)
+@Language.factory("sitrep_places_cyrillic", assigns=["doc._.places"], requires=["token.lemma", "doc.sents"])
 def make_cyrillic_places(nlp: Language, name: str) -> CyrillicPlaces:
     return CyrillicPlaces(nlp, name)

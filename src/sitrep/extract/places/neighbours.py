@@ -84,14 +84,24 @@ def settle_by_neighbours(candidates: list[Candidate], doc: Doc) -> None:
     neighbours = neighbours_of(candidates, doc)
     for cand in candidates:
         anchor = neighbours.get(id(cand))
-        there = anchor.chosen if anchor is not None and not anchor.approximate else None
+        there = None
+        if anchor is not None and not anchor.approximate:
+            there = anchor.chosen or anchor.placed_at  # a neighbour itself placed by its context
         if there is None or there.feature in WORLD or cand.within is not None:
             continue
-        if cand.chosen is None and (cand.unknown or (cand.from_ner and not cand.entries)):
-            cand.placed_at = there  # a name the gazetteer lacks: "Radkivka (north of Kupiansk)"
+        if cand.chosen is None and (
+            cand.placed_at is not None or cand.unknown or (cand.from_ner and not cand.entries)
+        ):
+            cand.placed_at, cand.evidence = (
+                there,
+                3,
+            )  # a name the gazetteer lacks: "Radkivka (north of Kupiansk)"
             continue
-        if not small_place(cand.chosen):
+        # A village, or a place known only by another name of a town (GeoNames keeps "Sereda" as
+        # an old name of Furmanov, 800 km from the Sereda by Kharkiv).
+        if not (small_place(cand.chosen) or (cand.chosen is not None and not cand.chosen.main)):
             continue
+        cand.evidence = 3
         assert cand.chosen is not None
         if near(cand.chosen, there):
             continue
