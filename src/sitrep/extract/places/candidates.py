@@ -477,6 +477,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
             return None  # "East", "West", "Centre" tagged GPE: ordinary words naming only small places
         if (
             len(span) == 1
+            and not site
             and span.start > 0
             and doc[span.start - 1].lower_ == "the"
             and not (span.end < len(doc) and doc[span.end].is_title)  # not "the Boise Fire Department"
