@@ -21,6 +21,7 @@ pipeline's places; the spans keep every form written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import product
 
 from spacy.language import Language
@@ -288,6 +289,16 @@ class CyrillicPlaces:
                 return False
         return False
 
+    def scene(self, cand: Candidate) -> bool:
+        """Named as where things happen: "в Україні", "на Донбасі" (a locative after в/у/на)."""
+        doc = cand.span.doc
+        before = doc[cand.span.start - 1] if cand.span.start > 0 else None
+        return (
+            before is not None
+            and before.lower_ in {"в", "у", "на", "во"}
+            and "loct" in tags(cand.span[0].text, self.lang)
+        )
+
     # --- writing ----------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Place]:
         gaz = self.gaz or get_gazetteer()
@@ -313,7 +324,7 @@ class CyrillicPlaces:
                     country=entry.cc,
                     region=entry.region,
                     feature=entry.feature,
-                    literal=sum(c.metonym for c in group) * 2 <= len(group),
+                    literal=literal(group, self.scene),
                     spans=[span_of(c.span) for c in group],
                     extractor=EXTRACTOR,
                 )
@@ -331,3 +342,10 @@ ensure_doc_extension(NAME)
 @Language.factory("sitrep_places_cyrillic", assigns=["doc._.places"], requires=["token.lemma", "doc.sents"])
 def make_cyrillic_places(nlp: Language, name: str) -> CyrillicPlaces:
     return CyrillicPlaces(nlp, name)
+
+
+def literal(group: list[Candidate], scene: Callable[[Candidate], bool]) -> bool:
+    """FORMAT.md: one mention naming the scene makes a place literal; else a metonym when at
+    least half of its mentions are (the rule of the English places, places.py)."""
+    metonyms = sum(c.metonym for c in group)
+    return any(not c.metonym and scene(c) for c in group) or not metonyms or metonyms * 2 < len(group)

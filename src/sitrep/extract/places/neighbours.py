@@ -79,10 +79,16 @@ def small_place(entry: Entry | None) -> bool:
     )
 
 
-def settle_by_neighbours(candidates: list[Candidate], doc: Doc) -> None:
-    """Move villages chosen far from their bracketed neighbour to a namesake near it, or approximate them there."""
+def settle_by_neighbours(candidates: list[Candidate], doc: Doc, *, placed_only: bool = False) -> None:
+    """Move villages chosen far from their bracketed neighbour to a namesake near it, or approximate them there.
+
+    `placed_only`: only re-place the names already placed at a neighbour (after coherence.py
+    has moved that neighbour), leaving the gazetteer's choices alone.
+    """
     neighbours = neighbours_of(candidates, doc)
     for cand in candidates:
+        if placed_only and cand.placed_at is None:
+            continue
         anchor = neighbours.get(id(cand))
         there = None
         if anchor is not None and not anchor.approximate:

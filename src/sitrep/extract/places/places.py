@@ -96,7 +96,8 @@ def find_places(
     for c in candidates:
         c.relative = relative_of(c, text)
     settle_in_context(candidates, doc)
-    settle_by_neighbours(candidates, doc)  # again: a neighbour may have moved ("Sereda (northeast of Zelene)")
+    # Again for names placed at a neighbour that coherence moved ("Sereda (northeast of Zelene)").
+    settle_by_neighbours(candidates, doc, placed_only=True)
     # A name the gazetteer lacks that neither its clause nor its list placed is no place.
     candidates = [c for c in candidates if not c.unknown or c.placed_at is not None]
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
