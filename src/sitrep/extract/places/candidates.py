@@ -658,8 +658,8 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
             i + 1 < len(doc) and doc[i + 1].is_title
         ):
             continue  # part of a longer name ("Zelene Hai", "Serhii Zelene")
-        first = named[tok.text]
-        add(doc[i : i + 1], first.from_ner, entries=first.entries)
+        known_as = named[tok.text]
+        add(doc[i : i + 1], known_as.from_ner, entries=known_as.entries)
     # The qualifier is a place itself, and the one it names there: "Washington" in "Tacoma, Washington".
     at = {c.span.start: c for c in found}
     for start, (entry, part) in qualifiers.items():
