@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 from spacy.attrs import IS_TITLE, IS_UPPER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...geo import Entry, Gazetteer, name_key
@@ -295,8 +295,9 @@ def notable(word: str, gaz: Gazetteer) -> bool:
 def in_list(doc: Doc, i: int, taken: set[int], *, max_items: int = 8) -> bool:
     """Token i is in a list that holds a place: "Hlyboke, Vilkhuvatka, Kozacha Lopan and Zelene".
 
-    Walks back over the capitalised items of the list, so that one name the gazetteer lacks
-    ("Vilkhuvatka") does not cut the names after it off from the place before it.
+    Walks back over the capitalised items of the list (names of several words or joined by a
+    hyphen, "Kleban-Byk", among them), so that one name the gazetteer lacks ("Vilkhuvatka") does
+    not cut the names after it off from the place before it.
     """
     j = i - 1
     for _ in range(max_items):
@@ -305,11 +306,17 @@ def in_list(doc: Doc, i: int, taken: set[int], *, max_items: int = 8) -> bool:
             k -= 1
         if k == j or k < 0:
             return False  # no separator: not a list
-        if k in taken:
-            return True
-        if not doc[k].is_title:
+        # One item: a run of capitalised words and hyphens.
+        start = k
+        while (
+            start >= 0 and k - start < 5 and (doc[start].is_title or (doc[start].text == "-" and start < k))
+        ):
+            if start in taken:
+                return True
+            start -= 1
+        if start == k:
             return False
-        j = k - 1
+        j = start
     return False
 
 
@@ -334,6 +341,113 @@ def paired_regions(span: SpacySpan, gaz: Gazetteer) -> tuple[SpacySpan, SpacySpa
     return None
 
 
+UNKNOWN_TYPES = {
+    "DATE",
+    "TIME",
+    "NORP",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "CARDINAL",
+    "ORDINAL",
+    "LAW",
+    "LANGUAGE",
+}
+
+
+def unknown_run(
+    doc: Doc, i: int, gaz: Gazetteer, english: frozenset[str], *, max_words: int = 3
+) -> SpacySpan | None:
+    """A capitalised name from token i the gazetteer lacks: "Prylipka", "Rusyn Yar", "Kleban-Byk".
+
+    Taken only where a list or a locative says "place"; coherence.py keeps it where its clause or
+    list places it. Not an ordinary English word, a date, a demonym or a run of English words.
+    """
+    end, words = i, 0
+    while end < len(doc) and words < max_words:
+        tok = doc[end]
+        if tok.is_title and tok.is_alpha and (end == i or not tok.is_sent_start):
+            words += 1
+            end += 1
+            if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].is_title:
+                end += 1  # "Kleban-Byk": one name across a hyphen
+                continue
+            continue
+        break
+    if end > i and doc[end - 1].text in {"-", "‑"}:
+        end -= 1
+    if end == i:
+        return None
+    span = doc[i:end]
+    alpha = [t for t in span if t.is_alpha]
+    if any(t.ent_type_ in UNKNOWN_TYPES or gaz.demonym(t.text) for t in alpha):
+        return None
+    if all(t.lower_ in english for t in alpha):
+        return None  # "Strikes", "Home Office": words, not names
+    if (
+        len(alpha) > 1
+        and alpha[0].ent_type_ == "PERSON"
+        and (alpha[0].lower_ in english or named_alone(doc, alpha[-1]))
+    ):
+        return None  # "Mark Zuckerberg", "Mike Tyson": a given name that is a word, or a surname used alone
+    if gaz.lookup(span.text):
+        return None
+    return span
+
+
+ECHELONS = LEX.words("units/echelons")
+
+
+def names_formation(doc: Doc, end: int) -> bool:
+    """The words after token `end` make the name a formation's: "Moscow Military District",
+    "LNR Army Corps", "Kharkiv Operational Command" (echelons from the units lexicon)."""
+    after = " ".join(t.lower_ for t in doc[end : end + 4] if not t.is_punct)
+    if any(after.startswith(c) for c in COMMANDS):
+        return True
+    words = after.split()
+    return (
+        bool(words)
+        and end < len(doc)
+        and doc[end].is_title
+        and (
+            words[0] in ECHELONS
+            or (
+                len(words) > 1
+                and words[0] in {"combined", "guards", "tank"}
+                and words[1] in ECHELONS | {"arms", "tank"}
+            )
+        )
+    )
+
+
+SPLITTERS = {",", "and", "or", "near", "in", "toward", "towards", "between", "&"}
+
+
+def listed_parts(ent: SpacySpan) -> list[SpacySpan]:
+    """An entity the tagger ran across a list or a clause ("Zelene and Sereda", "Novopavlivka near
+    Dachne"), cut into its names; a place's own name ("Bosnia and Herzegovina") stays whole."""
+    if ent.label_ in PLACE_LABELS or not any(t.lower_ in SPLITTERS for t in ent[1:-1]):
+        return [ent]
+    parts, start = [], ent.start
+    for t in ent:
+        if t.lower_ in SPLITTERS:
+            if t.i > start:
+                parts.append(SpacySpan(ent.doc, start, t.i, label=ent.label_))
+            start = t.i + 1
+    if start < ent.end:
+        parts.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
+    return [p for p in parts if p[0].is_title]
+
+
+def named_alone(doc: Doc, token: Token) -> bool:
+    """The word is used alone elsewhere in the article as a person's name ("… Zuckerberg said")."""
+    return any(
+        t.i != token.i and t.text == token.text and t.ent_type_ == "PERSON" and not doc[t.i - 1].is_title
+        for t in doc
+        if t.text == token.text
+    )
+
+
 def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every mention that may be a place, in text order, with its gazetteer entries (docs/gazetteer.md)."""
     taken: set[int] = set()
@@ -349,8 +463,10 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
         name = name_of(span)
         if len(name) < 2 or not any(c.isalpha() for c in name) or "\n" in name or name.lower() in NOT_PLACES:
             return None
-        if name.lower().endswith(COMMANDS):
-            return None  # "the Southern Military District", "the Black Sea Fleet": commands, not places
+        if name.lower().endswith(COMMANDS) or names_formation(doc, span.end):
+            # "the Southern Military District", "the Black Sea Fleet", "Moscow Military District",
+            # "2nd LNR Army Corps": commands and formations (sitrep_units), not places.
+            return None
         looked_up = entries is None
         entries = gaz.lookup(name) if entries is None else entries
         qualified = qualifier(doc, span.end, gaz, name)
@@ -359,6 +475,19 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
             qualifiers[qualified[1].start] = qualified
         if from_ner and len(span) == 1 and plain_word(name, entries, english) and within is None:
             return None  # "East", "West", "Centre" tagged GPE: ordinary words naming only small places
+        if (
+            len(span) == 1
+            and not site
+            and span.start > 0
+            and doc[span.start - 1].lower_ == "the"
+            and not (span.end < len(doc) and doc[span.end].is_title)  # not "the Boise Fire Department"
+            and span.root.dep_ != "compound"  # not "the Rome police"
+            and not after_locative(doc, span.start)  # "atop the Mesa" is a place
+            and name.lower() in english
+            and within is None
+            and not any(e.id < 0 or e.feature == "country" for e in entries)
+        ):
+            return None  # "the Commonwealth", "the Union": a body named by a word, not the town of that name
         if (
             looked_up
             and not entries
@@ -385,30 +514,32 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
         return cand
 
     mislabelled = []
-    for ent in doc.ents:
-        span = clean_span(ent, gaz)
-        if span is None:
-            continue
-        if (pair := paired_regions(span, gaz)) is not None:
-            first, second = pair
-            add(first, False, entries=gaz.lookup(f"{first.text} {second[-1].text}"))
-            add(second, False)
-            continue
-        if ent.label_ in PLACE_LABELS:
-            if gaz.demonym(span.text):  # "Ukrainian", tagged GPE now and then: a side, not a place
+    for whole in doc.ents:
+        for ent in listed_parts(whole):
+            span = clean_span(ent, gaz)
+            if span is None:
                 continue
-            if (site := with_site_word(span)) is not None:
-                add(site, True, site=True)  # "St. Peter's Basilica", the entity stopping at "St. Peter's"
-            else:
-                add(extend_region(span, gaz), True)
-        elif ent.label_ in MISLABELS:
-            mislabelled.append((span, ent.label_))
+            if (pair := paired_regions(span, gaz)) is not None:
+                first, second = pair
+                add(first, False, entries=gaz.lookup(f"{first.text} {second[-1].text}"))
+                add(second, False)
+                continue
+            if ent.label_ in PLACE_LABELS:
+                if gaz.demonym(span.text):  # "Ukrainian", tagged GPE now and then: a side, not a place
+                    continue
+                if (site := with_site_word(span)) is not None:
+                    add(site, True, site=True)  # "St. Peter's Basilica", the entity stopping at "St. Peter's"
+                else:
+                    add(extend_region(span, gaz), True)
+            elif ent.label_ in MISLABELS:
+                mislabelled.append((span, ent.label_))
     known = {name_key(c.name) for c in found if c.entries}
     inside = []
     # Mis-tagged names of a rare place, kept if they resolve next to another place of the article
     # (find_places): a small town tagged PERSON beside a town it neighbours. Taken last, after every other
     # reading of their words; a common name ("Druzhba") is near anything, and not tried.
     tentative: list[SpacySpan] = []
+    unknown: list[SpacySpan] = []  # names the gazetteer lacks where a list or a locative says "place"
     for span, label in mislabelled:
         entries = list(gaz.lookup(name_of(span)) or gaz.with_article(name_of(span)))
         # "the Kremlin" and "Crimea", tagged ORG: seats of government and curated regions are places.
@@ -435,6 +566,13 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
             )
         ):
             add(longer, False)
+        elif (
+            not entries
+            and (listed or after_locative(doc, span.start))
+            and (run := unknown_run(doc, span.start, gaz, english)) is not None
+            and run.end >= span.end
+        ):
+            unknown.append(run)
         elif (
             len(span) == 1
             and 0 < len(entries) <= RARE
@@ -496,9 +634,32 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
                 span = None
             if span is not None:
                 add(extend_region(span, gaz), False)
+            elif (
+                not region
+                and (after_locative(doc, i) or in_list(doc, i, taken))
+                and (run := unknown_run(doc, i, gaz, english)) is not None
+            ):
+                unknown.append(run)
     for span in tentative:
         if (cand := add(span, False)) is not None:
             cand.tentative = True
+    for span in unknown:
+        if (cand := add(span, False, entries=())) is not None:
+            cand.unknown = True
+    # Later mentions of a one-word place the article already named ("drones struck Zelene again").
+    named = {
+        c.span[0].text: c for c in found if len(c.span) == 1 and c.entries and not (c.site or c.tentative)
+    }
+    for i in (flags[:, 0] + flags[:, 1]).nonzero()[0].tolist():
+        tok = doc[i]
+        if i in taken or tok.text not in named or len(tok) < 4:
+            continue
+        if (i > 0 and doc[i - 1].is_title and not tok.is_sent_start) or (
+            i + 1 < len(doc) and doc[i + 1].is_title
+        ):
+            continue  # part of a longer name ("Zelene Hai", "Serhii Zelene")
+        known_as = named[tok.text]
+        add(doc[i : i + 1], known_as.from_ner, entries=known_as.entries)
     # The qualifier is a place itself, and the one it names there: "Washington" in "Tacoma, Washington".
     at = {c.span.start: c for c in found}
     for start, (entry, part) in qualifiers.items():

@@ -21,6 +21,7 @@ pipeline's places; the spans keep every form written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import product
 
 from spacy.language import Language
@@ -56,10 +57,7 @@ def _runs(doc: Doc) -> list[SpacySpan]:
     runs, start = [], None
     for i, token in enumerate(doc):
         joins = (
-            start is not None
-            and _capitalised(token)
-            and not token.is_sent_start
-            and i - start < MAX_WORDS
+            start is not None and _capitalised(token) and not token.is_sent_start and i - start < MAX_WORDS
         )
         if joins:
             continue
@@ -73,13 +71,43 @@ def _runs(doc: Doc) -> list[SpacySpan]:
 
 #: Countries whose places have Cyrillic names of their own (GeoNames alternate names elsewhere are
 #: mostly transliterations that common words collide with).
-CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "TJ", "BG", "RS", "MK", "MN", "MD", "GE", "AM", "AZ", "UZ"}
-NOT_TOWNS = {"country", "sea", "ocean", "continent", "oblast", "krai", "region", "republic", "peninsula", "river"}
+CYRILLIC_COUNTRIES = {
+    "UA",
+    "RU",
+    "BY",
+    "KZ",
+    "KG",
+    "TJ",
+    "BG",
+    "RS",
+    "MK",
+    "MN",
+    "MD",
+    "GE",
+    "AM",
+    "AZ",
+    "UZ",
+}
+NOT_TOWNS = {
+    "country",
+    "sea",
+    "ocean",
+    "continent",
+    "oblast",
+    "krai",
+    "region",
+    "republic",
+    "peninsula",
+    "river",
+}
 
 
 def _likely(entry: Entry) -> bool:
-    return entry.cc in CYRILLIC_COUNTRIES or entry.feature in NOT_TOWNS or entry.feature == "capital" or (
-        entry.population >= 500_000
+    return (
+        entry.cc in CYRILLIC_COUNTRIES
+        or entry.feature in NOT_TOWNS
+        or entry.feature == "capital"
+        or (entry.population >= 500_000)
     )
 
 
@@ -156,7 +184,11 @@ class CyrillicPlaces:
         Cyrillic, countries, seas and big cities.
         """
         for combo in product(*(_forms(t, self.lang)[:4] for t in span)):
-            if len(span) == 1 and combo[0] != span[0].text.lower() and self._adjective_lemma(span[0], combo[0]):
+            if (
+                len(span) == 1
+                and combo[0] != span[0].text.lower()
+                and self._adjective_lemma(span[0], combo[0])
+            ):
                 continue
             entries = tuple(e for e in gaz.lookup(" ".join(combo)) if _likely(e))
             if entries:
@@ -167,7 +199,8 @@ class CyrillicPlaces:
         from ..morphology import analyzer
 
         return any(
-            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"} for p in analyzer(self.lang).parse(token.text)
+            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"}
+            for p in analyzer(self.lang).parse(token.text)
         )
 
     def _plausible(self, span: SpacySpan, entries: tuple[Entry, ...]) -> bool:
@@ -183,7 +216,11 @@ class CyrillicPlaces:
             return False
         if first.is_sent_start and len(span) == 1:
             known = self._known(first.text)
-            return "Geox" in grammemes or not known or max(e.population for e in entries) >= INITIAL_MIN_POPULATION
+            return (
+                "Geox" in grammemes
+                or not known
+                or max(e.population for e in entries) >= INITIAL_MIN_POPULATION
+            )
         return True
 
     def _known(self, word: str) -> bool:
@@ -226,12 +263,21 @@ class CyrillicPlaces:
             return False
         doc = cand.span.doc
         before = doc[cand.span.start - 1] if cand.span.start > 0 else None
-        if before is not None and before.is_alpha and (
-            before.lower_ in self.heads or any(lemma in self.heads for lemma in lemmas(before.text, self.lang))
+        if (
+            before is not None
+            and before.is_alpha
+            and (
+                before.lower_ in self.heads
+                or any(lemma in self.heads for lemma in lemmas(before.text, self.lang))
+            )
         ):
             return True
         # "передасть Україні боєприпаси": the recipient of a verb of giving, in the dative
-        if before is not None and "VERB" in tags(before.text, self.lang) and "datv" in tags(cand.span[0].text, self.lang):
+        if (
+            before is not None
+            and "VERB" in tags(before.text, self.lang)
+            and "datv" in tags(cand.span[0].text, self.lang)
+        ):
             return True
         for token in doc[cand.span.end : min(cand.span.end + 2, len(doc))]:
             if not token.is_alpha:
@@ -242,6 +288,16 @@ class CyrillicPlaces:
             if "ADVB" not in grammemes:
                 return False
         return False
+
+    def scene(self, cand: Candidate) -> bool:
+        """Named as where things happen: "в Україні", "на Донбасі" (a locative after в/у/на)."""
+        doc = cand.span.doc
+        before = doc[cand.span.start - 1] if cand.span.start > 0 else None
+        return (
+            before is not None
+            and before.lower_ in {"в", "у", "на", "во"}
+            and "loct" in tags(cand.span[0].text, self.lang)
+        )
 
     # --- writing ----------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Place]:
@@ -268,7 +324,7 @@ class CyrillicPlaces:
                     country=entry.cc,
                     region=entry.region,
                     feature=entry.feature,
-                    literal=sum(c.metonym for c in group) * 2 <= len(group),
+                    literal=literal(group, self.scene),
                     spans=[span_of(c.span) for c in group],
                     extractor=EXTRACTOR,
                 )
@@ -283,8 +339,13 @@ class CyrillicPlaces:
 ensure_doc_extension(NAME)
 
 
-@Language.factory(
-    "sitrep_places_cyrillic", assigns=["doc._.places"], requires=["token.lemma", "doc.sents"]
-)
+@Language.factory("sitrep_places_cyrillic", assigns=["doc._.places"], requires=["token.lemma", "doc.sents"])
 def make_cyrillic_places(nlp: Language, name: str) -> CyrillicPlaces:
     return CyrillicPlaces(nlp, name)
+
+
+def literal(group: list[Candidate], scene: Callable[[Candidate], bool]) -> bool:
+    """FORMAT.md: one mention naming the scene makes a place literal; else a metonym when at
+    least half of its mentions are (the rule of the English places, places.py)."""
+    metonyms = sum(c.metonym for c in group)
+    return any(not c.metonym and scene(c) for c in group) or not metonyms or metonyms * 2 < len(group)

@@ -69,6 +69,8 @@ class Candidate:
     approximate: bool = False  # placed by a known part of its name ("Marigny Canal" at Marigny)
     tentative: bool = False  # a mis-tagged name kept only if it lands next to another place
     placed_at: Entry | None = None  # a village the gazetteer lacks, at the place written next to it
+    unknown: bool = False  # a name the gazetteer lacks, in a list or after a locative: kept only if placed
+    evidence: int = 0  # how the context settled it: 3 its clause's town or bracketed neighbour, 2 its sentence, 1 the front
 
 
 def score(

@@ -41,6 +41,8 @@ PLACE_VERBS = set(
     "be become border burn cover experience face fall get host lie lose receive remain see shake sit "
     "stand stretch suffer".split()
 )
+# Of PLACE_VERBS, those that a country or continent does as a state ("Ukraine lost the town").
+STATE_VERBS = {"face", "receive", "get", "lose"}
 # Verbs of saying, deciding and acting that only people and governments do.
 AGENT_VERBS = LEX.words("places/agent_verbs")
 # Nouns whose possessor or of-complement is an agent: "Moscow's claim", "defeat of Kyiv", "Kyiv officials".
@@ -59,6 +61,20 @@ AGENT_ADJECTIVES = set(
 PEOPLE_NOUNS = LEX.words("places/people_nouns")
 # Prepositions whose object is an agent ("talks with Moscow", "war against Ukraine", "aid for Kyiv").
 AGENT_PREPS = {"with", "against", "between", "by", "for", "toward", "towards", "versus", "vs", "vs."}
+# Nouns of an attitude to a government: "policy toward Moscow" (not "pushing toward Lyman").
+ATTITUDE_NOUNS = {"policy", "stance", "attitude", "hostility", "position", "posture", "approach"}
+# Attacks on a place: their object is the place attacked ("the offensive against Kharkiv").
+ASSAULT_WORDS = {
+    "advance", "assault", "attack", "campaign", "counteroffensive", "invasion", "offensive",
+    "operation", "push", "strike", "war",
+}  # fmt: skip
+# Fights over a place: "the battle for Pokrovsk", "the fight for Bakhmut".
+BATTLE_NOUNS = {"battle", "fight", "fighting", "struggle", "contest"}
+# Nouns whose of-complement is the place held or defended ("the defence of Kharkiv").
+HELD_NOUNS = {"defence", "defense", "defenders", "occupation", "control", "liberation"}
+#: A place smaller than this (and no capital, country or curated region) is not read as an agent
+#: behind a preposition or as a verb's object: villages and towns are where fighting happens.
+LOCAL_MAX = 100_000
 # Verbs whose object is an agent ("urged Kyiv", "accused Moscow").
 AGENT_OBJECT_VERBS = LEX.words("places/agent_object_verbs")
 
@@ -68,6 +84,37 @@ def governing(token: Token) -> Token:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token
+
+
+# Prepositions that put a place on the map: "fighting in eastern Ukraine", "drones over Kharkiv".
+SCENE_PREPS = {"in", "into", "inside", "across", "throughout", "within", "near", "around", "outside"}
+# Verbs whose object is a place attacked or taken: the scene of fighting.
+ASSAULT_VERBS = {
+    "strike", "hit", "shell", "bomb", "attack", "capture", "seize", "liberate", "storm", "encircle",
+    "surround", "enter", "recapture", "retake", "reach", "target",
+}  # fmt: skip
+# Participles after a hyphen whose owner is a government: "Moscow-installed", "Kyiv-backed" (not "Kyiv-based").
+AGENCY_PARTICIPLES = {
+    "installed", "backed", "led", "controlled", "appointed", "funded", "sponsored", "run", "brokered", "armed",
+}  # fmt: skip
+
+
+def is_scene(span: SpacySpan) -> bool:
+    """True when this mention names where things happen: "in Ukraine", "across eastern Ukraine".
+
+    FORMAT.md: a country, region or front named as the scene of fighting is literal, and one such
+    mention makes the item literal whatever its other mentions do ("Russia said … in Russia").
+    """
+    root = governing(span.root)
+    if root.dep_ == "pobj" and root.head.lower_ in SCENE_PREPS:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_ in ASSAULT_VERBS:
+        return True  # "missiles struck Kyiv", "troops captured Avdiivka"
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.lower_.endswith(("ern", "central")) and before.lower_ in {
+        "eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern",
+        "southwestern", "central",
+    }  # fmt: skip
 
 
 def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
@@ -84,6 +131,8 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
     agentive = entry.feature in AGENT_FEATURES or entry.population >= 500_000 or entry.id < 0
     root = governing(span.root)
     dep, head = root.dep_, root.head
+    if dep == "npadvmod" and head.tag_ == "VBN" and head.lower_ in AGENCY_PARTICIPLES:
+        return True  # "Moscow-installed authorities"
     if dep == "nsubj":
         if head.lemma_ in AGENT_VERBS:
             return True
@@ -92,18 +141,34 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
             c.dep_ == "acomp" and c.lemma_ in AGENT_ADJECTIVES for c in head.children
         ):
             return True
-        return agentive and head.pos_ in {"VERB", "AUX"} and head.lemma_ not in PLACE_VERBS
+        # "Europe faces a threat", "Ukraine received aid": a state's lot, not a landscape's.
+        state = entry.feature in {"country", "continent"} and head.lemma_ in STATE_VERBS
+        return agentive and head.pos_ in {"VERB", "AUX"} and (head.lemma_ not in PLACE_VERBS or state)
     if dep == "poss":
         if head.lower_ in PLACE_NOUNS or head.lemma_ in PLACE_NOUNS:
             return False
         return head.lower_ in AGENT_NOUNS or head.lemma_ in AGENT_NOUNS or agentive
+    # A village or town is where things happen: behind a preposition or as a verb's object it is
+    # a place ("between Zelene and Sereda", "toward Kurylivka"), never the people there.
+    # An opponent ("scored 25 points against Louisville") is the exception: a team or a side.
+    opponent = dep == "pobj" and head.lower_ in {"against", "versus", "vs", "vs."}
+    if not (agentive or entry.population >= LOCAL_MAX or opponent) and dep in {"pobj", "dobj"}:
+        return False
     if dep == "pobj":
         prep = head
+        if prep.lower_ in {"toward", "towards"}:
+            # "pushing toward Lyman" is a movement; "policy toward Moscow" an attitude to a government.
+            return prep.head.lemma_ in ATTITUDE_NOUNS
+        if prep.lower_ == "against" and prep.head.lemma_ in ASSAULT_WORDS - {"war"}:
+            return False  # "an offensive operation against Kharkiv": the place attacked
+        if prep.lower_ == "for" and prep.head.lemma_ in BATTLE_NOUNS:
+            return False  # "the battle for Pokrovsk": the place fought over
         if prep.lower_ in AGENT_PREPS:
             return not (prep.lower_ == "between" and prep.head.lemma_ in {"border", "road", "line", "area"})
         if prep.lower_ in {"of", "to", "from"} and prep.head.lemma_ in AGENT_NOUNS | AID_NOUNS:
-            # "defeat of Kyiv", "support to Taiwan"; but "invasion of Ukraine" is a place invaded
-            return prep.head.lemma_ not in {"invasion", "advance", "attack", "war", "offensive", "strike"}
+            # "defeat of Kyiv", "support to Taiwan"; but "invasion of Ukraine" is a place invaded,
+            # "the defence of Kharkiv" a place defended.
+            return prep.head.lemma_ not in ASSAULT_WORDS | HELD_NOUNS
         # "pressure on Moscow", also when the parser hangs "on" further up ("pressure by X on Moscow").
         if prep.lower_ == "on" and {prep.head.lemma_, prep.head.head.lemma_} & PRESSURE_NOUNS:
             return True

@@ -79,14 +79,35 @@ def small_place(entry: Entry | None) -> bool:
     )
 
 
-def settle_by_neighbours(candidates: list[Candidate], doc: Doc) -> None:
-    """Move villages chosen far from their bracketed neighbour to a namesake near it, or approximate them there."""
+def settle_by_neighbours(candidates: list[Candidate], doc: Doc, *, placed_only: bool = False) -> None:
+    """Move villages chosen far from their bracketed neighbour to a namesake near it, or approximate them there.
+
+    `placed_only`: only re-place the names already placed at a neighbour (after coherence.py
+    has moved that neighbour), leaving the gazetteer's choices alone.
+    """
     neighbours = neighbours_of(candidates, doc)
     for cand in candidates:
-        anchor = neighbours.get(id(cand))
-        there = anchor.chosen if anchor is not None and not anchor.approximate else None
-        if there is None or there.feature in WORLD or cand.within is not None or not small_place(cand.chosen):
+        if placed_only and cand.placed_at is None:
             continue
+        anchor = neighbours.get(id(cand))
+        there = None
+        if anchor is not None and not anchor.approximate:
+            there = anchor.chosen or anchor.placed_at  # a neighbour itself placed by its context
+        if there is None or there.feature in WORLD or cand.within is not None:
+            continue
+        if cand.chosen is None and (
+            cand.placed_at is not None or cand.unknown or (cand.from_ner and not cand.entries)
+        ):
+            cand.placed_at, cand.evidence = (
+                there,
+                3,
+            )  # a name the gazetteer lacks: "Radkivka (north of Kupiansk)"
+            continue
+        # A village, or a place known only by another name of a town (GeoNames keeps "Sereda" as
+        # an old name of Furmanov, 800 km from the Sereda by Kharkiv).
+        if not (small_place(cand.chosen) or (cand.chosen is not None and not cand.chosen.main)):
+            continue
+        cand.evidence = 3
         assert cand.chosen is not None
         if near(cand.chosen, there):
             continue

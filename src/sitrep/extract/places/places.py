@@ -27,8 +27,9 @@ from ...geo import Entry, Gazetteer, get_gazetteer, name_key
 from ...models import Place, RelativeLocation, Span
 from ..base import ensure_doc_extension, extractor_id, span_of
 from .candidates import TOWNS, adjective_candidates, find_candidates
+from .coherence import settle_in_context
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
-from .metonymy import is_metonym
+from .metonymy import is_metonym, is_scene
 from .neighbours import settle_by_neighbours
 from .sites import (
     is_local,
@@ -92,12 +93,20 @@ def find_places(
     resolve(candidates, doc, gaz, english)
     candidates = confirmed(candidates)
     settle_by_neighbours(candidates, doc)
+    for c in candidates:
+        c.relative = relative_of(c, text)
+    settle_in_context(candidates, doc)
+    # Again for names placed at a neighbour that coherence moved ("Sereda (northeast of Zelene)").
+    settle_by_neighbours(candidates, doc, placed_only=True)
+    # A name the gazetteer lacks that neither its clause nor its list placed is no place.
+    candidates = [c for c in candidates if not c.unknown or c.placed_at is not None]
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
     candidates += adjective_candidates(doc, gaz, taken)
     for c in candidates:
         # GeoWebNews Embedded_Non_Lit: a toponym in an organisation's name stands for it.
         c.metonym = c.in_org or is_metonym(c.span, c.chosen)
-        c.relative = relative_of(c, text)
+        if c.adjective:
+            c.relative = relative_of(c, text)
     fallback = local_fallback(*group(candidates, None, provisional=True))
     anchors = [
         c.chosen for c in candidates if c.chosen and not c.approximate and c.chosen.feature not in WORLD
@@ -111,6 +120,8 @@ def find_places(
         first = next((c for c in voters if not c.metonym), voters[0])
         entry = first.chosen
         metonyms = sum(c.metonym for c in voters)
+        # Named once as the scene ("fighting in Ukraine"): a place, however often it also acts.
+        scene = any(not c.metonym and not c.adjective and is_scene(c.span) for c in voters)
         # A street or building sits in the town its sentence names, else in the article's town.
         towns = [t for t in (town_in_sentence(first, candidates), fallback) if t is not None]
         if key not in local:
@@ -137,7 +148,7 @@ def find_places(
                 country=base.cc if base else None,
                 region=base.region if base else None,
                 feature=entry.feature if entry else ("local" if base else None),
-                literal=metonyms * 2 <= len(voters),  # metonym when most mentions are
+                literal=scene or metonyms * 2 < len(voters) or not metonyms,  # else metonym when half are
                 anchor_of=[r.text for c in cands for r in c.relative],
                 relative=[r for c in cands for r in c.relative],
                 spans=[span_of(c.span) for c in sorted(cands, key=lambda c: c.span.start)],
