@@ -21,6 +21,7 @@ pipeline's places; the spans keep every form written.
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import product
 
 from spacy.language import Language
@@ -31,7 +32,7 @@ from ...geo import Entry, Gazetteer, get_gazetteer
 from ...lexicons import lexicon
 from ...models import Place
 from ..base import ensure_doc_extension, extractor_id, span_of
-from ..morphology import lemmas, tags
+from ..morphology import analyzer, lemmas, tags
 from .geocoding import Candidate, resolve
 
 NAME = "places"
@@ -51,21 +52,37 @@ def _capitalised(token: Token) -> bool:
     return token.is_alpha and token.text[:1].isupper() and not token.is_upper
 
 
+def _hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a name ("Приморсько-Ахтарська"): no space on either side, a capital after it."""
+    return (
+        doc[i].text in {"-", "‑"}
+        and i > 0
+        and i + 1 < len(doc)
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _capitalised(doc[i + 1])
+    )
+
+
 def _runs(doc: Doc) -> list[SpacySpan]:
-    """Maximal runs of capitalised words inside one sentence ("Часів Яр", "Покровська")."""
-    runs, start = [], None
+    """Maximal runs of capitalised words inside one sentence ("Часів Яр", "Покровська"); a
+    hyphenated name is one run ("Приморсько-Ахтарська")."""
+    runs, start, words = [], None, 0
     for i, token in enumerate(doc):
+        if start is not None and (_hyphen(doc, i) or (i > 0 and _hyphen(doc, i - 1))):
+            continue  # the hyphen and the word after it
         joins = (
             start is not None
             and _capitalised(token)
             and not token.is_sent_start
-            and i - start < MAX_WORDS
+            and words < MAX_WORDS
         )
         if joins:
+            words += 1
             continue
         if start is not None:
             runs.append(doc[start:i])
-        start = i if _capitalised(token) else None
+        start, words = (i, 1) if _capitalised(token) else (None, 0)
     if start is not None:
         runs.append(doc[start:])
     return runs
@@ -75,6 +92,20 @@ def _runs(doc: Doc) -> list[SpacySpan]:
 #: mostly transliterations that common words collide with).
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "TJ", "BG", "RS", "MK", "MN", "MD", "GE", "AM", "AZ", "UZ"}
 NOT_TOWNS = {"country", "sea", "ocean", "continent", "oblast", "krai", "region", "republic", "peninsula", "river"}
+
+
+#: Endings of an adjective made from a town's name (Броварський ← Бровари, Клинский ← Клин).
+TOWN_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий", "ской")
+
+
+def _person(run: SpacySpan, lang: str) -> bool:
+    """A given name followed by a surname ("Роман Падун"): a person, whichever village shares the name."""
+    if len(run) < 2 or not run[1].is_alpha:
+        return False
+    first = analyzer(lang).parse(run[0].text)
+    second = analyzer(lang).parse(run[1].text)
+    given = any("Name" in p.tag.grammemes for p in first) and not any("Geox" in p.tag.grammemes for p in first)
+    return given and (any("Surn" in p.tag.grammemes for p in second) or not any(p.is_known for p in second))
 
 
 def _likely(entry: Entry) -> bool:
@@ -88,6 +119,63 @@ def _forms(token: Token, lang: str) -> list[str]:
     out = [token.text.lower()]
     out += [lemma for lemma in lemmas(token.text, lang) if lemma not in out]
     return out
+
+
+#: Endings of a Russian possessive adjective's short form, the first word of names like "Часов Яр"
+#: (oblique "Часовым Яром", which pymorphy3 reads as the adjective часовой).
+POSSESSIVE = ("ов", "ев", "ёв", "ин", "ын")
+
+
+def _name_forms(token: Token, lang: str) -> list[str]:
+    """The forms a word takes in the nominative of a name of several words: an adjective agrees
+    with its noun ("Великої Новосілки" → велика, not the lemma великий; "Великой" → великая), a
+    Russian possessive keeps its short form ("Часовым" → часов), then every lemma."""
+    out = [token.text.lower()]
+    for parse in analyzer(lang).parse(token.text):
+        if parse.tag.POS in {"ADJF", "ADJS"}:
+            agreed = parse.inflect({"nomn"})
+            if agreed is not None and agreed.word not in out:
+                out.append(agreed.word)
+            stem = parse.normal_form[:-2]
+            if lang == "ru" and stem.endswith(POSSESSIVE) and stem not in out:
+                out.append(stem)
+            # "Приморсько-Ахтарська": a town in -ськ the dictionary lacks reads as an adjective
+            if parse.normal_form.endswith(TOWN_ADJECTIVE) and stem not in out:
+                out.append(stem)
+    out += [lemma for lemma in lemmas(token.text, lang) if lemma not in out]
+    if not any(p.is_known for p in analyzer(lang).parse(token.text)):
+        # a word the dictionary lacks ("Ахтарска"): the stem under a masculine noun's case endings
+        word = token.text.lower()
+        out += [word[: -len(e)] for e in CASE_ENDINGS if word.endswith(e) and word[: -len(e)] not in out]
+    return out
+
+
+#: Case endings of masculine nouns (genitive, dative, instrumental, locative) in both languages.
+CASE_ENDINGS = ("ові", "ом", "ем", "а", "я", "у", "ю", "е", "і")
+
+
+@cache
+def _romanisation(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Letter → Latin letters within a word and at its start (lexicons/<lang>/places/transliteration.txt)."""
+    inner: dict[str, str] = {}
+    initial: dict[str, str] = {}
+    for letter, latin in lexicon(lang).entries("places/transliteration").tags.items():
+        inner[letter] = "" if latin[0] == "-" else latin[0]
+        initial[letter] = "" if latin[-1] == "-" else latin[-1]
+    return inner, initial
+
+
+def romanise(name: str, lang: str) -> str:
+    """A Cyrillic name in the Latin letters of GeoNames' romanised alternate names.
+
+    >>> romanise("велика новосілка", "uk"), romanise("великая новосёлка", "ru")
+    ('velyka novosilka', 'velikaya novoselka')
+    """
+    inner, initial = _romanisation(lang)
+    words = []
+    for word in name.split():
+        words.append("".join((initial if i == 0 else inner).get(c, c) for i, c in enumerate(word)))
+    return " ".join(words)
 
 
 class CyrillicPlaces:
@@ -107,6 +195,8 @@ class CyrillicPlaces:
         self.abbreviations = {w: t[-1].replace("_", " ") for w, t in regions.items() if "abbreviation" in t}
         self.saying = lex.words("verbs_of_saying")
         self.heads = lex.words("places/metonym_heads")
+        self.district_nouns = lex.words("places/local_nouns", "district")
+        self.street_nouns = lex.words("places/local_nouns", "street")
 
     # --- finding ----------------------------------------------------------------------------
     def _noun_after(self, token: Token, noun: str) -> Token | None:
@@ -140,12 +230,73 @@ class CyrillicPlaces:
         name = next((self.named_regions[f] for f in forms if f in self.named_regions), None)
         return (doc[token.i : token.i + 1], gaz.lookup(name)) if name else None
 
+    def _district(self, token: Token, gaz: Gazetteer) -> tuple[SpacySpan, tuple[Entry, ...]] | None:
+        """'Броварському районі', 'Клинского района': a district or community named by the adjective
+        of its centre town, placed at that town (Бровари, Клин, Раменское)."""
+        doc = token.doc
+        if token.i + 1 >= len(doc) or not self.district_nouns & set(lemmas(doc[token.i + 1].text, self.lang)):
+            return None
+        for parse in analyzer(self.lang).parse(token.text):
+            if parse.tag.POS != "ADJF" or not parse.normal_form.endswith(TOWN_ADJECTIVE):
+                continue
+            lemma = parse.normal_form
+            stem = next(lemma[: -len(e)] for e in TOWN_ADJECTIVE if lemma.endswith(e))
+            names = [lemma[:-2], stem, stem + "и", stem + "ы"]  # Покровськ, Клин, Бровари
+            names += [f.word for f in (parse.inflect({"neut", "sing", "nomn"}), parse.inflect({"femn", "sing", "nomn"})) if f]
+            for name in names:
+                entries = tuple(e for e in gaz.lookup(name) if e.cc in CYRILLIC_COUNTRIES and e.feature not in NOT_TOWNS)
+                if entries:
+                    return doc[token.i : token.i + 2], entries
+        return None
+
+    def streets(self, doc: Doc, places: list[Place]) -> list[Place]:
+        """'вулиці Сватівська', 'улицу Некрасова': a street named after its noun, placed in the town
+        the text last named before it (or first names after it), as a site without a position of its own."""
+        towns = sorted(
+            ((s.start, p) for p in places if p.literal and p.feature not in NOT_TOWNS for s in p.spans),
+            key=lambda t: t[0],
+        )
+        found: dict[str, Place] = {}
+        for token in doc:
+            if not token.is_lower or not self.street_nouns & set(lemmas(token.text, self.lang)):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 2 and _capitalised(doc[end]):
+                end += 1
+            if end == token.i + 1 or not towns:
+                continue
+            span = doc[token.i : end]
+            before = [p for start, p in towns if start < span.start_char]
+            town = before[-1] if before else towns[0][1]
+            key = " ".join(lemmas(t.text, self.lang)[0] for t in span[1:])
+            if key in found:
+                found[key].spans.append(span_of(span))
+                continue
+            found[key] = Place(
+                name=span.text, canonical=f"{span[1:].text}, {town.canonical or town.name}", lat=town.lat,
+                lon=town.lon, country=town.country, region=town.region, feature="local", literal=True,
+                spans=[span_of(span)], extractor=EXTRACTOR,
+            )
+        return list(found.values())
+
     def _is_adjective(self, token: Token) -> bool:
-        """An adjective before a noun ("Украинская армия", "Покровська громада") names no place."""
+        """An adjective before the noun it agrees with ("Украинская армия", "Покровська громада") names
+        no place; "У Покровську снаряд влучив" (a locative, then the subject) does."""
         if "ADJF" not in tags(token.text, self.lang):
             return False
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return nxt is not None and nxt.is_lower and "NOUN" in tags(nxt.text, self.lang)
+        if nxt is None or not nxt.is_lower or "NOUN" not in tags(nxt.text, self.lang):
+            return False
+        nouns = [p.tag for p in analyzer(self.lang).parse(nxt.text) if p.tag.POS == "NOUN"]
+        for adj in analyzer(self.lang).parse(token.text):
+            if adj.tag.POS != "ADJF":
+                continue
+            for noun in nouns:
+                same_case = adj.tag.case == noun.case
+                same_kind = adj.tag.number == "plur" == noun.number or adj.tag.gender in (None, noun.gender)
+                if same_case and same_kind:
+                    return True
+        return False
 
     def _lookup(self, span: SpacySpan, gaz: Gazetteer) -> tuple[Entry, ...]:
         """Entries of the first form of the span the gazetteer knows (the written form first).
@@ -155,17 +306,33 @@ class CyrillicPlaces:
         common word ("Сили" → Selah, Washington): kept are places of the countries that write
         Cyrillic, countries, seas and big cities.
         """
-        for combo in product(*(_forms(t, self.lang)[:4] for t in span)):
-            if len(span) == 1 and combo[0] != span[0].text.lower() and self._adjective_lemma(span[0], combo[0]):
-                continue
-            entries = tuple(e for e in gaz.lookup(" ".join(combo)) if _likely(e))
+        if len(span) == 1:
+            for form in _forms(span[0], self.lang)[:4]:
+                if form != span[0].text.lower() and self._adjective_lemma(span[0], form):
+                    continue
+                entries = tuple(e for e in gaz.lookup(form) if _likely(e))
+                if entries:
+                    return entries
+            return ()
+        # A name of several words: in Cyrillic, then romanised (GeoNames often holds only the
+        # romanised Russian name of a Ukrainian town); a romanised match must be in a country
+        # that writes Cyrillic, never a chance namesake abroad.
+        gaps = [" " if t.whitespace_ else "" for t in span]
+        combos = [
+            "".join(f + gap for f, gap in zip(c, gaps, strict=True)).strip()
+            for c in product(*(_name_forms(t, self.lang)[:6] for t in span))
+        ]
+        for combo in combos:
+            entries = tuple(e for e in gaz.lookup(combo) if _likely(e))
+            if entries:
+                return entries
+        for combo in combos:
+            entries = tuple(e for e in gaz.lookup(romanise(combo, self.lang)) if e.cc in CYRILLIC_COUNTRIES)
             if entries:
                 return entries
         return ()
 
     def _adjective_lemma(self, token: Token, lemma: str) -> bool:
-        from ..morphology import analyzer
-
         return any(
             p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"} for p in analyzer(self.lang).parse(token.text)
         )
@@ -173,8 +340,8 @@ class CyrillicPlaces:
     def _plausible(self, span: SpacySpan, entries: tuple[Entry, ...]) -> bool:
         first = span[0]
         grammemes = tags(first.text, self.lang)
-        if grammemes & FUNCTION:
-            return False
+        if grammemes & FUNCTION and not (len(span) > 1 and _hyphen(span.doc, span.start + 1)):
+            return False  # a capitalised "По" or "Як", not the first half of "Приморско-Ахтарск"
         # "Олег Петренко" is no village, but "у Львові" is Lviv though Львов is a surname too.
         after_preposition = first.i > 0 and "PREP" in tags(first.doc[first.i - 1].text, self.lang)
         if len(span) == 1 and grammemes & PERSON and "Geox" not in grammemes and not after_preposition:
@@ -187,8 +354,6 @@ class CyrillicPlaces:
         return True
 
     def _known(self, word: str) -> bool:
-        from ..morphology import analyzer
-
         return any(p.is_known for p in analyzer(self.lang).parse(word))
 
     def candidates(self, doc: Doc, gaz: Gazetteer) -> list[Candidate]:
@@ -200,8 +365,10 @@ class CyrillicPlaces:
                 found.append(Candidate(span=span, name=span.text, entries=entries, from_ner=False))
         for run in _runs(doc):
             i = run.start
+            if _person(run, self.lang):
+                continue  # "Роман Падун", "Олег Петренко": a given name and a surname
             while i < run.end:
-                region = self._region(doc[i], gaz)
+                region = self._region(doc[i], gaz) or self._district(doc[i], gaz)
                 if region and region[1]:
                     span, entries = region
                     found.append(Candidate(span=span, name=span.text, entries=entries, from_ner=False))
@@ -276,7 +443,8 @@ class CyrillicPlaces:
         return places
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = self.find(doc)
+        places = self.find(doc)
+        doc._.places = places + self.streets(doc, places)
         return doc
 
 
