@@ -30,6 +30,7 @@ from ...lexicons import lexicon
 from ...models import Event, Place, Quantity, Side
 from ..base import ensure_doc_extension, extractor_id, span_of
 from ..morphology import lemmas, tags
+from ..voices.cyrillic_bulletins import Bulletins
 
 EVENTS = extractor_id("events.cyrillic", 1)
 QUANTITIES = extractor_id("quantities.cyrillic", 1)
@@ -81,7 +82,8 @@ class CyrillicEvents:
         return "reported"
 
     def find(self, doc: Doc) -> list[Event]:
-        places: list[Place] = [p for p in (doc._.places or []) if p.literal]
+        # a street is placed at its town, which is where its events happened (named in the record's places)
+        places: list[Place] = [p for p in (doc._.places or []) if p.literal and p.feature != "local"]
         events: dict[tuple[str, str, str], Event] = {}
         for sent in doc.sents:
             types = []
@@ -123,6 +125,7 @@ class CyrillicQuantities:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.words = _Words(str(nlp.lang))
+        self.bulletins = Bulletins(self.words.lang)
 
     def value(self, doc: Doc, i: int) -> tuple[float, int] | None:
         """The number at token `i` and the index after it ("11 578" is one number of two tokens)."""
@@ -136,7 +139,38 @@ class CyrillicQuantities:
         word = self.words.lemma_of(token.lower_, self.words.numbers) if token.is_alpha else None
         return (self.words.numbers[word], i + 1) if word else None
 
+    def listed(self, doc: Doc, i: int) -> SpacySpan | None:
+        """'танків ‒ 9 305 (+10) од.', 'вертолетов: 283': the words a bulletin's line names before the dash
+        or colon ahead of the count (an approximator between them: 'особового складу ‒ близько 720 050')."""
+        k = i - 1
+        if k >= 0 and doc[k].lower_ in self.words.approximators:
+            k -= 1
+        if k < 1 or doc[k].text not in {"‒", "–", "—", "-", ":"}:
+            return None
+        start = k
+        while start > 0 and doc[start - 1].is_alpha and k - start < 4 and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+            if doc[start].is_sent_start or (start > 0 and "\n" in doc[start - 1].text + doc[start - 1].whitespace_):
+                break
+        return doc[start:k] if start < k else None
+
     def find(self, doc: Doc) -> list[Quantity]:
+        found = self._find(doc)
+        # the counts of a bulletin's formulas and digests are its source's (cyrillic_bulletins.py)
+        paragraphs = self.bulletins.paragraphs(doc)
+        items = [(s.start_char, s.end_char, opening) for s, opening in self.bulletins.items(doc)]
+        for q in found:
+            at = q.spans[0].start
+            opening = next((o for a, b, o in items if a <= at < b), None)
+            if opening is not None:
+                q.claimant = self.bulletins.holder_at(doc, opening, paragraphs, opening=True)
+                continue
+            sent = doc.char_span(at, q.spans[0].end, alignment_mode="expand")
+            if sent is not None and self.bulletins.is_report(sent.sent):
+                q.claimant = self.bulletins.holder_at(doc, at, paragraphs)
+        return found
+
+    def _find(self, doc: Doc) -> list[Quantity]:
         found: list[Quantity] = []
         i = 0
         while i < len(doc):
@@ -159,9 +193,11 @@ class CyrillicQuantities:
                 or (value >= 1000 and self.words.lemma_of(first.lower(), self.words.years) is not None)
             )
             timed = j < len(doc) and doc[j].text == ":"
-            if len(about) and not dated and not timed and not (i > 0 and doc[i - 1].text in {"-", "/"}):
+            if not len(about) and (named := self.listed(doc, i)) is not None:
+                about = named
+            if len(about) and not dated and not timed and not (i > 0 and doc[i - 1].text in {"-", "/", "+"}):
                 start = i - 1 if i > 0 and doc[i - 1].lower_ in self.words.approximators else i  # "понад 30 млн"
-                span = doc[start:end]
+                span = doc[min(start, about.start) : max(end, about.end)]
                 found.append(
                     Quantity(
                         text=span.text, value=value, about=about.text, spans=[span_of(span)], extractor=QUANTITIES
@@ -186,6 +222,6 @@ def make_cyrillic_events(nlp: Language, name: str) -> CyrillicEvents:
     return CyrillicEvents(nlp, name)
 
 
-@Language.factory("sitrep_quantities_cyrillic", assigns=["doc._.quantities"], requires=["doc.sents"])
+@Language.factory("sitrep_quantities_cyrillic", assigns=["doc._.quantities"], requires=["doc.sents", "doc._.sources"])
 def make_cyrillic_quantities(nlp: Language, name: str) -> CyrillicQuantities:
     return CyrillicQuantities(nlp, name)
