@@ -107,6 +107,7 @@ class CyrillicEvents:
                     if key in events:
                         continue
                     events[key] = Event(
+                        id=f"e{len(events) + 1}",
                         type=kind,  # type: ignore[arg-type]
                         place=place.name,
                         status=status,  # type: ignore[arg-type]
