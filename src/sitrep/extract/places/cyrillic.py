@@ -98,14 +98,28 @@ NOT_TOWNS = {"country", "sea", "ocean", "continent", "oblast", "krai", "region",
 TOWN_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий", "ской")
 
 
-def _person(run: SpacySpan, lang: str) -> bool:
-    """A given name followed by a surname ("Роман Падун"): a person, whichever village shares the name."""
-    if len(run) < 2 or not run[1].is_alpha:
+def _person(first: Token, second: Token, lang: str) -> bool:
+    """A given name followed by a capitalised word ("Роман Падун"): a person, whichever village shares the name."""
+    if not second.is_alpha:
         return False
-    first = analyzer(lang).parse(run[0].text)
-    second = analyzer(lang).parse(run[1].text)
-    given = any("Name" in p.tag.grammemes for p in first) and not any("Geox" in p.tag.grammemes for p in first)
-    return given and (any("Surn" in p.tag.grammemes for p in second) or not any(p.is_known for p in second))
+    given = analyzer(lang).parse(first.text)
+    surname = analyzer(lang).parse(second.text)
+    named = any("Name" in p.tag.grammemes for p in given) and not any("Geox" in p.tag.grammemes for p in given)
+    # the surname may be a common word too (ru "Падун"); it is no place name
+    return named and not any("Geox" in p.tag.grammemes for p in surname)
+
+
+def _without_people(run: SpacySpan, lang: str) -> list[SpacySpan]:
+    """The run without the people it names ("Сказав Роман Падун" → "Сказав")."""
+    doc, pieces, start, i = run.doc, [], run.start, run.start
+    while i < run.end - 1:
+        if _person(doc[i], doc[i + 1], lang):
+            pieces.append(doc[start:i])
+            start = i = i + 2
+        else:
+            i += 1
+    pieces.append(doc[start : run.end])
+    return [p for p in pieces if len(p)]
 
 
 def _likely(entry: Entry) -> bool:
@@ -196,6 +210,7 @@ class CyrillicPlaces:
         self.saying = lex.words("verbs_of_saying")
         self.heads = lex.words("places/metonym_heads")
         self.district_nouns = lex.words("places/local_nouns", "district")
+        self.sides = lex.words("sides")
         self.street_nouns = lex.words("places/local_nouns", "street")
 
     # --- finding ----------------------------------------------------------------------------
@@ -236,13 +251,18 @@ class CyrillicPlaces:
         doc = token.doc
         if token.i + 1 >= len(doc) or not self.district_nouns & set(lemmas(doc[token.i + 1].text, self.lang)):
             return None
+        if token.i + 2 < len(doc) and _capitalised(doc[token.i + 2]):
+            return None  # "Московский район Харькова": a city's district, named by no town
         for parse in analyzer(self.lang).parse(token.text):
             if parse.tag.POS != "ADJF" or not parse.normal_form.endswith(TOWN_ADJECTIVE):
                 continue
+            if parse.normal_form in self.sides:
+                return None  # "Українська громада": a people's adjective, not Українськ's
             lemma = parse.normal_form
             stem = next(lemma[: -len(e)] for e in TOWN_ADJECTIVE if lemma.endswith(e))
             names = [lemma[:-2], stem, stem + "и", stem + "ы"]  # Покровськ, Клин, Бровари
-            names += [f.word for f in (parse.inflect({"neut", "sing", "nomn"}), parse.inflect({"femn", "sing", "nomn"})) if f]
+            neuter = parse.inflect({"neut", "sing", "nomn"})  # Раменское
+            names += [neuter.word] if neuter else []
             for name in names:
                 entries = tuple(e for e in gaz.lookup(name) if e.cc in CYRILLIC_COUNTRIES and e.feature not in NOT_TOWNS)
                 if entries:
@@ -363,10 +383,8 @@ class CyrillicPlaces:
             if token.is_upper and token.is_alpha and token.lower_ in self.abbreviations:
                 span, entries = doc[token.i : token.i + 1], gaz.lookup(self.abbreviations[token.lower_])
                 found.append(Candidate(span=span, name=span.text, entries=entries, from_ner=False))
-        for run in _runs(doc):
+        for run in (piece for whole in _runs(doc) for piece in _without_people(whole, self.lang)):
             i = run.start
-            if _person(run, self.lang):
-                continue  # "Роман Падун", "Олег Петренко": a given name and a surname
             while i < run.end:
                 region = self._region(doc[i], gaz) or self._district(doc[i], gaz)
                 if region and region[1]:

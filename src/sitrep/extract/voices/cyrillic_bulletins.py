@@ -153,7 +153,7 @@ class Bulletins:
 
         def free(span: SpacySpan) -> bool:
             a, b = span.start_char, span.end_char
-            return not any(min(b, y) - max(a, x) > (b - a) / 2 for x, y in covered)
+            return not any(min(b, y) > max(a, x) for x, y in covered)  # a sentence holds one claim
 
         def add(span: SpacySpan, holder: str) -> None:
             text = span.text.strip(" ,.;—–-:\n«»\"")
