@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from ...lexicons import lexicon
 from ...models import TimeRef
 from ..base import ensure_doc_extension, extractor_id, published_of, span_of
-from ..morphology import analyzer, lemmas
+from ..morphology import lemmas, parses
 from .times import resolve
 
 EXTRACTOR = extractor_id("times.cyrillic", 1)
@@ -58,13 +58,11 @@ class TimeWords:
         low = word.lower()
         if low in self.words:  # adverbs as written: "тому", "назад", "вночі"
             return self.words[low]
-        if any(p.tag.POS in {"PREP", "CONJ", "PRCL"} for p in analyzer(self.lang).parse(low)):
-            return None  # "Серед" (among) is no середа (Wednesday)
         for lemma in lemmas(word, self.lang):
-            if lemma in self.words:
-                return self.words[lemma]
-            if lemma in self.numbers:
-                return "num", str(int(self.numbers[lemma]))
+            if lemma in self.words or lemma in self.numbers:
+                if any(p.tag.POS in {"PREP", "CONJ", "PRCL"} for p in parses(low, self.lang)):
+                    return None  # "Серед" (among) is no середа (Wednesday)
+                return self.words.get(lemma) or ("num", str(int(self.numbers[lemma])))
         return None
 
 

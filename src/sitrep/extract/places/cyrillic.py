@@ -32,7 +32,7 @@ from ...geo import Entry, Gazetteer, get_gazetteer
 from ...lexicons import lexicon
 from ...models import Place
 from ..base import ensure_doc_extension, extractor_id, span_of
-from ..morphology import analyzer, lemmas, tags
+from ..morphology import lemmas, parses, tags
 from .geocoding import Candidate, resolve
 
 NAME = "places"
@@ -102,8 +102,8 @@ def _person(first: Token, second: Token, lang: str) -> bool:
     """A given name followed by a capitalised word ("Роман Падун"): a person, whichever village shares the name."""
     if not second.is_alpha:
         return False
-    given = analyzer(lang).parse(first.text)
-    surname = analyzer(lang).parse(second.text)
+    given = parses(first.text, lang)
+    surname = parses(second.text, lang)
     named = any("Name" in p.tag.grammemes for p in given) and not any("Geox" in p.tag.grammemes for p in given)
     # the surname may be a common word too (ru "Падун"); it is no place name
     return named and not any("Geox" in p.tag.grammemes for p in surname)
@@ -145,7 +145,7 @@ def _name_forms(token: Token, lang: str) -> list[str]:
     with its noun ("Великої Новосілки" → велика, not the lemma великий; "Великой" → великая), a
     Russian possessive keeps its short form ("Часовым" → часов), then every lemma."""
     out = [token.text.lower()]
-    for parse in analyzer(lang).parse(token.text):
+    for parse in parses(token.text, lang):
         if parse.tag.POS in {"ADJF", "ADJS"}:
             agreed = parse.inflect({"nomn"})
             if agreed is not None and agreed.word not in out:
@@ -157,7 +157,7 @@ def _name_forms(token: Token, lang: str) -> list[str]:
             if parse.normal_form.endswith(TOWN_ADJECTIVE) and stem not in out:
                 out.append(stem)
     out += [lemma for lemma in lemmas(token.text, lang) if lemma not in out]
-    if not any(p.is_known for p in analyzer(lang).parse(token.text)):
+    if not any(p.is_known for p in parses(token.text, lang)):
         # a word the dictionary lacks ("Ахтарска"): the stem under a masculine noun's case endings
         word = token.text.lower()
         out += [word[: -len(e)] for e in CASE_ENDINGS if word.endswith(e) and word[: -len(e)] not in out]
@@ -253,7 +253,7 @@ class CyrillicPlaces:
             return None
         if token.i + 2 < len(doc) and _capitalised(doc[token.i + 2]):
             return None  # "Московский район Харькова": a city's district, named by no town
-        for parse in analyzer(self.lang).parse(token.text):
+        for parse in parses(token.text, self.lang):
             if parse.tag.POS != "ADJF" or not parse.normal_form.endswith(TOWN_ADJECTIVE):
                 continue
             if parse.normal_form in self.sides:
@@ -307,8 +307,8 @@ class CyrillicPlaces:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is None or not nxt.is_lower or "NOUN" not in tags(nxt.text, self.lang):
             return False
-        nouns = [p.tag for p in analyzer(self.lang).parse(nxt.text) if p.tag.POS == "NOUN"]
-        for adj in analyzer(self.lang).parse(token.text):
+        nouns = [p.tag for p in parses(nxt.text, self.lang) if p.tag.POS == "NOUN"]
+        for adj in parses(token.text, self.lang):
             if adj.tag.POS != "ADJF":
                 continue
             for noun in nouns:
@@ -354,7 +354,7 @@ class CyrillicPlaces:
 
     def _adjective_lemma(self, token: Token, lemma: str) -> bool:
         return any(
-            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"} for p in analyzer(self.lang).parse(token.text)
+            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"} for p in parses(token.text, self.lang)
         )
 
     def _plausible(self, span: SpacySpan, entries: tuple[Entry, ...]) -> bool:
@@ -374,7 +374,7 @@ class CyrillicPlaces:
         return True
 
     def _known(self, word: str) -> bool:
-        return any(p.is_known for p in analyzer(self.lang).parse(word))
+        return any(p.is_known for p in parses(word, self.lang))
 
     def candidates(self, doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         """Every capitalised span the gazetteer knows in some form, longest first within a run."""
