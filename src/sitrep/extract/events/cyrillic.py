@@ -46,6 +46,7 @@ class _Words:
         self.triggers = lex.table("events/triggers")
         self.sides: dict[str, Side] = lex.table("sides", ("UA", "RU"))  # type: ignore[assignment]
         self.hedges = lex.words("hedges", "event")
+        self.anaphora = lex.words("events/anaphora")
         status = lex.entries("verbs_of_saying").tags
         self.denials = {w for w, t in status.items() if "status-deny" in t}
         self.claims = {w for w, t in status.items() if "status-claim" in t}
@@ -72,6 +73,14 @@ class CyrillicEvents:
                 return self.words.sides[found]
         return None
 
+    def takes_up(self, sent: SpacySpan) -> bool:
+        """Whether the sentence refers back to a settlement ("в місто", "на его окраинах", "там")."""
+        return any(
+            t.lower_ in self.words.anaphora or self.words.lemma_of(t.text, self.words.anaphora) is not None
+            for t in sent
+            if t.is_alpha
+        )
+
     def status(self, sent: SpacySpan) -> str:
         words = self.words
         lemmas_here = {lemma for t in sent if t.is_alpha for lemma in lemmas(t.text, words.lang)}
@@ -85,19 +94,23 @@ class CyrillicEvents:
         # a street is placed at its town, which is where its events happened (named in the record's places)
         places: list[Place] = [p for p in (doc._.places or []) if p.literal and p.feature != "local"]
         events: dict[tuple[str, str, str], Event] = {}
+        last_towns: list[Place] = []  # the towns the last sentence that named one named
         for sent in doc.sents:
+            here = [
+                p for p in places if any(sent.start_char <= s.start < sent.end_char for s in p.spans)
+            ]
+            named_towns = [p for p in here if p.feature not in AREAS]
             types = []
             for token in sent:
                 trigger = self.words.lemma_of(token.text, self.words.triggers) if token.is_alpha else None
                 if trigger and self.words.triggers[trigger] not in types:
                     types.append(self.words.triggers[trigger])
+            previous, last_towns = last_towns, named_towns or last_towns
             if not types:
                 continue
-            here = [
-                p for p in places if any(sent.start_char <= s.start < sent.end_char for s in p.spans)
-            ]
-            # The town where it happened, not the oblast or country around it.
-            towns = [p for p in here if p.feature not in AREAS] or here
+            # The town where it happened, not the oblast or country around it; in a sentence that
+            # names none, the town "the city" or "there" takes up from the sentence before.
+            towns = named_towns or (previous if self.takes_up(sent) else []) or here
             if not towns:
                 continue
             side, status = self.side(sent), self.status(sent)
