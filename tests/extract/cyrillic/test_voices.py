@@ -98,3 +98,22 @@ def test_a_quote_label_names_the_speaker(uk):
     doc = uk("Міністр пообіцяв допомогу.\n\nПряма мова Коваля: \"Ми передамо ще дві батареї ППО.\"")
     (quote,) = doc._.quotes
     assert quote.speaker == "Коваля"
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        (
+            "uk",
+            "Про це повідомляє проєкт DeepState. Раніше DeepState повідомляв про бої, а проєкт уточнив карту.",
+            ["проєкт DeepState"],
+        ),
+        (
+            "ru",
+            "По данным Херсонской областной администрации, обстрел длился час. В администрации сообщили о раненых.",
+            ["Херсонской областной администрации"],
+        ),
+    ],
+)
+def test_one_source_per_body(nlp_of, lang, text, expected):
+    assert [s.name for s in nlp_of(lang)(text)._.sources] == expected
