@@ -140,6 +140,8 @@ class _Words:
         while start < len(doc) and (doc[start].lower_ in self.prepositions or self.is_function(doc[start])):
             if doc[start].lower_ in {"що", "что"}:
                 return None  # "заявив, що …": what follows is the claim, not who made it
+            if doc[start].lower_ in PRONOUNS:
+                return doc[start : start + 1]  # "сообщил он изданию X": he said it, not the outlet
             start += 1
         if start >= len(doc):
             return None
