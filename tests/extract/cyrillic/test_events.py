@@ -92,3 +92,11 @@ def test_the_city_takes_up_the_town_of_the_sentence_before(nlp_of, lang, text, e
 def test_no_anaphor_no_borrowed_place(uk):
     events = uk("Ворог підійшов до Торецька. Бої тривають щодня.")._.events
     assert [(e.type, e.place) for e in events] == []
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [("uk", "Бійці 116 ОМБр відбили штурм."), ("ru", "Бойцы 810-й бригады морской пехоты отошли.")],
+)
+def test_a_units_number_is_no_quantity(nlp_of, lang, text):
+    assert nlp_of(lang)(text)._.quantities == []

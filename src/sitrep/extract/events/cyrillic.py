@@ -169,7 +169,9 @@ class CyrillicQuantities:
         return doc[start:k] if start < k else None
 
     def find(self, doc: Doc) -> list[Quantity]:
-        found = self._find(doc)
+        # a unit's number ("41-ї бригади", "116 ОМБр") names the unit, it counts nothing
+        units = [(s.start, s.end) for u in doc._.units or [] for s in u.spans]
+        found = [q for q in self._find(doc) if not any(a <= q.spans[0].start < b for a, b in units)]
         # the counts of a bulletin's formulas and digests are its source's (cyrillic_bulletins.py)
         paragraphs = self.bulletins.paragraphs(doc)
         items = [(s.start_char, s.end_char, opening) for s, opening in self.bulletins.items(doc)]
@@ -236,6 +238,8 @@ def make_cyrillic_events(nlp: Language, name: str) -> CyrillicEvents:
     return CyrillicEvents(nlp, name)
 
 
-@Language.factory("sitrep_quantities_cyrillic", assigns=["doc._.quantities"], requires=["doc.sents", "doc._.sources"])
+@Language.factory(
+    "sitrep_quantities_cyrillic", assigns=["doc._.quantities"], requires=["doc.sents", "doc._.sources", "doc._.units"]
+)
 def make_cyrillic_quantities(nlp: Language, name: str) -> CyrillicQuantities:
     return CyrillicQuantities(nlp, name)
