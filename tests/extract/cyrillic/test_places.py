@@ -139,7 +139,7 @@ def test_no_district_or_person_is_a_town(nlp_of, lang, text):
     assert not {p.canonical for p in nlp_of(lang)(text)._.places} - {"Kharkiv"}
 
 
-def test_a_street_is_placed_in_the_town_named_before_it(uk):
+def test_a_street_is_placed_in_the_town_of_its_sentence(uk):
     found = uk("У Покровську снаряд влучив у будинок на вулиці Тараса Шевченка.")._.places
     town, street = found
     assert town.canonical == "Pokrovsk"
@@ -153,3 +153,12 @@ def test_a_street_is_no_event_place(ru):
 
 def test_a_locative_before_the_subject_is_a_place(uk):
     assert set(places(uk, "У Покровську снаряд влучив у школу.")) == {"Pokrovsk"}
+
+
+def test_a_street_without_a_town_in_its_sentence_is_in_the_articles_town(uk):
+    text = (
+        "У Херсоні вибухи лунали всю ніч. Раніше ворог обстрілював і Миколаїв. "
+        "Херсон знову без світла. Снаряд влучив у будинок на вулиці Лесі Українки."
+    )
+    street = next(p for p in uk(text)._.places if p.feature == "local")
+    assert street.canonical == "Лесі Українки, Kherson"

@@ -270,12 +270,11 @@ class CyrillicPlaces:
         return None
 
     def streets(self, doc: Doc, places: list[Place]) -> list[Place]:
-        """'вулиці Сватівська', 'улицу Некрасова': a street named after its noun, placed in the town
-        the text last named before it (or first names after it), as a site without a position of its own."""
-        towns = sorted(
-            ((s.start, p) for p in places if p.literal and p.feature not in NOT_TOWNS for s in p.spans),
-            key=lambda t: t[0],
-        )
+        """'вулиці Сватівська', 'улицу Некрасова': a street named after its noun, placed in the town its
+        sentence names, else in the article's town (the one it names most often, first on a tie), as
+        a site without a position of its own."""
+        towns = [p for p in places if p.literal and p.feature not in NOT_TOWNS]
+        article_town = max(towns, key=lambda p: (len(p.spans), -p.spans[0].start), default=None)
         found: dict[str, Place] = {}
         for token in doc:
             if not token.is_lower or not self.street_nouns & set(lemmas(token.text, self.lang)):
@@ -283,11 +282,12 @@ class CyrillicPlaces:
             end = token.i + 1
             while end < len(doc) and end - token.i <= 2 and _capitalised(doc[end]):
                 end += 1
-            if end == token.i + 1 or not towns:
+            if end == token.i + 1 or article_town is None:
                 continue
             span = doc[token.i : end]
-            before = [p for start, p in towns if start < span.start_char]
-            town = before[-1] if before else towns[0][1]
+            sent = token.sent
+            here = [p for p in towns if any(sent.start_char <= s.start < sent.end_char for s in p.spans)]
+            town = here[0] if here else article_town
             key = " ".join(lemmas(t.text, self.lang)[0] for t in span[1:])
             if key in found:
                 found[key].spans.append(span_of(span))
