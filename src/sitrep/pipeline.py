@@ -27,7 +27,7 @@ from .extract import article as _article  # noqa: F401
 from .extract import morphology  # noqa: F401  (pymorphy3 lemmas for Ukrainian and Russian)
 from .extract.base import writer_of
 from .extract.events import cyrillic as cyrillic_events  # noqa: F401
-from .extract.events import events, forecasts, quantities, times  # noqa: F401
+from .extract.events import cyrillic_forecasts, cyrillic_times, events, forecasts, quantities, times  # noqa: F401  # noqa: F401
 from .extract.fingerprint import version_of
 from .extract.places import cyrillic as cyrillic_places  # noqa: F401
 from .extract.places import places  # noqa: F401
@@ -70,8 +70,10 @@ CYRILLIC_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sitrep_quotes", "quotes"),
     ("sitrep_speakers_cyrillic", "quotes"),
     ("sitrep_claims_cyrillic", "claims"),
+    ("sitrep_times_cyrillic", "times"),
     ("sitrep_quantities_cyrillic", "quantities"),
     ("sitrep_events_cyrillic", "events"),
+    ("sitrep_forecasts_cyrillic", "forecasts"),
 )
 SKIPPED_CYRILLIC: tuple[str, ...] = tuple(
     f for f, _ in COMPONENTS if f not in {"sitrep_article", "sitrep_quotes"}

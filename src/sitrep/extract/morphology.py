@@ -45,6 +45,12 @@ def lemmas(word: str, lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
+def parses(word: str, lang: str) -> tuple[Any, ...]:
+    """Every pymorphy3 parse of `word`, most probable first (cached: components ask for the same words)."""
+    return tuple(analyzer(lang).parse(word))
+
+
+@lru_cache(maxsize=200_000)
 def tags(word: str, lang: str) -> frozenset[str]:
     """The grammemes of `word`'s most probable parse ("ADJF", "NOUN", "Geox", "Name"…)."""
     parses = analyzer(lang).parse(word)

@@ -58,7 +58,7 @@ _TRAILING_MARKERS = re.compile(r"(?:\[\[?\w{1,6}\]?\](?:\([^)\s]*\))?)+$")
 # Trailing list items before a name: "Kupiansk, ", "Lyman (east of X), and " (capitalised
 # names with an optional bracketed note, each followed by a comma or "and"/"or").
 _LIST_BEFORE = re.compile(
-    r"(?:[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}(?:\s*\([^()]{0,80}\))?(?:,\s*(?:and|or)?|\s+(?:and|or))\s+)+$"
+    r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3}(?:\s*\([^()]{0,80}\))?(?:,\s*(?:and|or|і|та|и)?|\s+(?:and|or|і|та|и))\s+)+$"
 )
 _WORD = re.compile(r"[\w’']+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

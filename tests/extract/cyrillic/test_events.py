@@ -75,3 +75,28 @@ def test_a_quote_with_a_speaker_is_a_claim(ru):
     doc = ru("«Город полностью под нашим контролем», — заявил спикер Иван Петров.")
     (claim,) = doc._.claims
     assert (claim.text, claim.claimant) == ("Город полностью под нашим контролем", "спикер Иван Петров")
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("uk", "Ворог підійшов до Торецька. Бої тривають на околицях міста.", ("fighting", "Торецька")),
+        ("ru", "Колонна двигалась к Купянску. Затем танки въехали в город.", ("advance", "Купянску")),
+    ],
+)
+def test_the_city_takes_up_the_town_of_the_sentence_before(nlp_of, lang, text, expected):
+    events = nlp_of(lang)(text)._.events
+    assert expected in [(e.type, e.place) for e in events]
+
+
+def test_no_anaphor_no_borrowed_place(uk):
+    events = uk("Ворог підійшов до Торецька. Бої тривають щодня.")._.events
+    assert [(e.type, e.place) for e in events] == []
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [("uk", "Бійці 116 ОМБр відбили штурм."), ("ru", "Бойцы 810-й бригады морской пехоты отошли.")],
+)
+def test_a_units_number_is_no_quantity(nlp_of, lang, text):
+    assert nlp_of(lang)(text)._.quantities == []

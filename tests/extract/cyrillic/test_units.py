@@ -29,3 +29,15 @@ def test_a_unit_named_twice_is_one_item_in_its_fullest_form(uk):
 @pytest.mark.parametrize("text", ["У 2024 році бригади отримали дрони.", "Загинули 3 людини."])
 def test_numbers_that_are_no_units(uk, text):
     assert uk(text)._.units == []
+
+
+@pytest.mark.parametrize(
+    "lang,text,name",
+    [
+        ("uk", "Дрон уразив корабель Чорноморського флоту в Новоросійську.", "Чорноморського флоту"),
+        ("ru", "Корабли Северного флота вышли в море.", "Северного флота"),
+    ],
+)
+def test_formations_known_by_name(nlp_of, lang, text, name):
+    units = nlp_of(lang)(text)._.units
+    assert [(u.name, u.number, u.echelon, u.side) for u in units] == [(name, None, "fleet", "RU")]

@@ -27,6 +27,18 @@ def test_a_pronoun_takes_the_last_holder(ru):
     assert quote.speaker == "Глава администрации Петр Сидоров"
 
 
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("ru", "Это подтвердил и мэр Петр Сидоров.\n\n«Вода поднимается», — сообщил он изданию «Вести»."),
+        ("uk", "Це підтвердив і мер Петро Сидоренко.\n\n«Вода піднімається», — сказав він виданню «Вісті»."),
+    ],
+)
+def test_he_told_an_outlet_is_still_he(nlp_of, lang, text):
+    (quote,) = nlp_of(lang)(text)._.quotes
+    assert quote.speaker in {"мэр Петр Сидоров", "мер Петро Сидоренко"}
+
+
 def test_in_the_statement_is_the_body_that_issued_it(uk):
     doc = uk("Про це повідомив Центр протидії дезінформації. «Місто під контролем» — йдеться в повідомленні.")
     (quote,) = doc._.quotes
@@ -98,3 +110,22 @@ def test_a_quote_label_names_the_speaker(uk):
     doc = uk("Міністр пообіцяв допомогу.\n\nПряма мова Коваля: \"Ми передамо ще дві батареї ППО.\"")
     (quote,) = doc._.quotes
     assert quote.speaker == "Коваля"
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        (
+            "uk",
+            "Про це повідомляє проєкт DeepState. Раніше DeepState повідомляв про бої, а проєкт уточнив карту.",
+            ["проєкт DeepState"],
+        ),
+        (
+            "ru",
+            "По данным Херсонской областной администрации, обстрел длился час. В администрации сообщили о раненых.",
+            ["Херсонской областной администрации"],
+        ),
+    ],
+)
+def test_one_source_per_body(nlp_of, lang, text, expected):
+    assert [s.name for s in nlp_of(lang)(text)._.sources] == expected

@@ -22,6 +22,7 @@ pipeline's places; the spans keep every form written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from itertools import product
 
 from spacy.language import Language
@@ -32,7 +33,7 @@ from ...geo import Entry, Gazetteer, get_gazetteer
 from ...lexicons import lexicon
 from ...models import Place
 from ..base import ensure_doc_extension, extractor_id, span_of
-from ..morphology import lemmas, tags
+from ..morphology import lemmas, parses, tags
 from .geocoding import Candidate, resolve
 
 NAME = "places"
@@ -52,18 +53,37 @@ def _capitalised(token: Token) -> bool:
     return token.is_alpha and token.text[:1].isupper() and not token.is_upper
 
 
+def _hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a name ("Приморсько-Ахтарська"): no space on either side, a capital after it."""
+    return (
+        doc[i].text in {"-", "‑"}
+        and i > 0
+        and i + 1 < len(doc)
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _capitalised(doc[i + 1])
+    )
+
+
 def _runs(doc: Doc) -> list[SpacySpan]:
-    """Maximal runs of capitalised words inside one sentence ("Часів Яр", "Покровська")."""
-    runs, start = [], None
+    """Maximal runs of capitalised words inside one sentence ("Часів Яр", "Покровська"); a
+    hyphenated name is one run ("Приморсько-Ахтарська")."""
+    runs, start, words = [], None, 0
     for i, token in enumerate(doc):
+        if start is not None and (_hyphen(doc, i) or (i > 0 and _hyphen(doc, i - 1))):
+            continue  # the hyphen and the word after it
         joins = (
-            start is not None and _capitalised(token) and not token.is_sent_start and i - start < MAX_WORDS
+            start is not None
+            and _capitalised(token)
+            and not token.is_sent_start
+            and words < MAX_WORDS
         )
         if joins:
+            words += 1
             continue
         if start is not None:
             runs.append(doc[start:i])
-        start = i if _capitalised(token) else None
+        start, words = (i, 1) if _capitalised(token) else (None, 0)
     if start is not None:
         runs.append(doc[start:])
     return runs
@@ -102,6 +122,34 @@ NOT_TOWNS = {
 }
 
 
+#: Endings of an adjective made from a town's name (Броварський ← Бровари, Клинский ← Клин).
+TOWN_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий", "ской")
+
+
+def _person(first: Token, second: Token, lang: str) -> bool:
+    """A given name followed by a capitalised word ("Роман Падун"): a person, whichever village shares the name."""
+    if not second.is_alpha:
+        return False
+    given = parses(first.text, lang)
+    surname = parses(second.text, lang)
+    named = any("Name" in p.tag.grammemes for p in given) and not any("Geox" in p.tag.grammemes for p in given)
+    # the surname may be a common word too (ru "Падун"); it is no place name
+    return named and not any("Geox" in p.tag.grammemes for p in surname)
+
+
+def _without_people(run: SpacySpan, lang: str) -> list[SpacySpan]:
+    """The run without the people it names ("Сказав Роман Падун" → "Сказав")."""
+    doc, pieces, start, i = run.doc, [], run.start, run.start
+    while i < run.end - 1:
+        if _person(doc[i], doc[i + 1], lang):
+            pieces.append(doc[start:i])
+            start = i = i + 2
+        else:
+            i += 1
+    pieces.append(doc[start : run.end])
+    return [p for p in pieces if len(p)]
+
+
 def _likely(entry: Entry) -> bool:
     return (
         entry.cc in CYRILLIC_COUNTRIES
@@ -116,6 +164,63 @@ def _forms(token: Token, lang: str) -> list[str]:
     out = [token.text.lower()]
     out += [lemma for lemma in lemmas(token.text, lang) if lemma not in out]
     return out
+
+
+#: Endings of a Russian possessive adjective's short form, the first word of names like "Часов Яр"
+#: (oblique "Часовым Яром", which pymorphy3 reads as the adjective часовой).
+POSSESSIVE = ("ов", "ев", "ёв", "ин", "ын")
+
+
+def _name_forms(token: Token, lang: str) -> list[str]:
+    """The forms a word takes in the nominative of a name of several words: an adjective agrees
+    with its noun ("Великої Новосілки" → велика, not the lemma великий; "Великой" → великая), a
+    Russian possessive keeps its short form ("Часовым" → часов), then every lemma."""
+    out = [token.text.lower()]
+    for parse in parses(token.text, lang):
+        if parse.tag.POS in {"ADJF", "ADJS"}:
+            agreed = parse.inflect({"nomn"})
+            if agreed is not None and agreed.word not in out:
+                out.append(agreed.word)
+            stem = parse.normal_form[:-2]
+            if lang == "ru" and stem.endswith(POSSESSIVE) and stem not in out:
+                out.append(stem)
+            # "Приморсько-Ахтарська": a town in -ськ the dictionary lacks reads as an adjective
+            if parse.normal_form.endswith(TOWN_ADJECTIVE) and stem not in out:
+                out.append(stem)
+    out += [lemma for lemma in lemmas(token.text, lang) if lemma not in out]
+    if not any(p.is_known for p in parses(token.text, lang)):
+        # a word the dictionary lacks ("Ахтарска"): the stem under a masculine noun's case endings
+        word = token.text.lower()
+        out += [word[: -len(e)] for e in CASE_ENDINGS if word.endswith(e) and word[: -len(e)] not in out]
+    return out
+
+
+#: Case endings of masculine nouns (genitive, dative, instrumental, locative) in both languages.
+CASE_ENDINGS = ("ові", "ом", "ем", "а", "я", "у", "ю", "е", "і")
+
+
+@cache
+def _romanisation(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Letter → Latin letters within a word and at its start (lexicons/<lang>/places/transliteration.txt)."""
+    inner: dict[str, str] = {}
+    initial: dict[str, str] = {}
+    for letter, latin in lexicon(lang).entries("places/transliteration").tags.items():
+        inner[letter] = "" if latin[0] == "-" else latin[0]
+        initial[letter] = "" if latin[-1] == "-" else latin[-1]
+    return inner, initial
+
+
+def romanise(name: str, lang: str) -> str:
+    """A Cyrillic name in the Latin letters of GeoNames' romanised alternate names.
+
+    >>> romanise("велика новосілка", "uk"), romanise("великая новосёлка", "ru")
+    ('velyka novosilka', 'velikaya novoselka')
+    """
+    inner, initial = _romanisation(lang)
+    words = []
+    for word in name.split():
+        words.append("".join((initial if i == 0 else inner).get(c, c) for i, c in enumerate(word)))
+    return " ".join(words)
 
 
 class CyrillicPlaces:
@@ -135,6 +240,9 @@ class CyrillicPlaces:
         self.abbreviations = {w: t[-1].replace("_", " ") for w, t in regions.items() if "abbreviation" in t}
         self.saying = lex.words("verbs_of_saying")
         self.heads = lex.words("places/metonym_heads")
+        self.district_nouns = lex.words("places/local_nouns", "district")
+        self.sides = lex.words("sides")
+        self.street_nouns = lex.words("places/local_nouns", "street")
 
     # --- finding ----------------------------------------------------------------------------
     def _noun_after(self, token: Token, noun: str) -> Token | None:
@@ -168,12 +276,78 @@ class CyrillicPlaces:
         name = next((self.named_regions[f] for f in forms if f in self.named_regions), None)
         return (doc[token.i : token.i + 1], gaz.lookup(name)) if name else None
 
+    def _district(self, token: Token, gaz: Gazetteer) -> tuple[SpacySpan, tuple[Entry, ...]] | None:
+        """'Броварському районі', 'Клинского района': a district or community named by the adjective
+        of its centre town, placed at that town (Бровари, Клин, Раменское)."""
+        doc = token.doc
+        if token.i + 1 >= len(doc) or not self.district_nouns & set(lemmas(doc[token.i + 1].text, self.lang)):
+            return None
+        if token.i + 2 < len(doc) and _capitalised(doc[token.i + 2]):
+            return None  # "Московский район Харькова": a city's district, named by no town
+        for parse in parses(token.text, self.lang):
+            if parse.tag.POS != "ADJF" or not parse.normal_form.endswith(TOWN_ADJECTIVE):
+                continue
+            if parse.normal_form in self.sides:
+                return None  # "Українська громада": a people's adjective, not Українськ's
+            lemma = parse.normal_form
+            stem = next(lemma[: -len(e)] for e in TOWN_ADJECTIVE if lemma.endswith(e))
+            names = [lemma[:-2], stem, stem + "и", stem + "ы"]  # Покровськ, Клин, Бровари
+            neuter = parse.inflect({"neut", "sing", "nomn"})  # Раменское
+            names += [neuter.word] if neuter else []
+            for name in names:
+                entries = tuple(e for e in gaz.lookup(name) if e.cc in CYRILLIC_COUNTRIES and e.feature not in NOT_TOWNS)
+                if entries:
+                    return doc[token.i : token.i + 2], entries
+        return None
+
+    def streets(self, doc: Doc, places: list[Place]) -> list[Place]:
+        """'вулиці Сватівська', 'улицу Некрасова': a street named after its noun, placed in the town its
+        sentence names, else in the article's town (the one it names most often, first on a tie), as
+        a site without a position of its own."""
+        towns = [p for p in places if p.literal and p.feature not in NOT_TOWNS]
+        article_town = max(towns, key=lambda p: (len(p.spans), -p.spans[0].start), default=None)
+        found: dict[str, Place] = {}
+        for token in doc:
+            if not token.is_lower or not self.street_nouns & set(lemmas(token.text, self.lang)):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 2 and _capitalised(doc[end]):
+                end += 1
+            if end == token.i + 1 or article_town is None:
+                continue
+            span = doc[token.i : end]
+            sent = token.sent
+            here = [p for p in towns if any(sent.start_char <= s.start < sent.end_char for s in p.spans)]
+            town = here[0] if here else article_town
+            key = " ".join(lemmas(t.text, self.lang)[0] for t in span[1:])
+            if key in found:
+                found[key].spans.append(span_of(span))
+                continue
+            found[key] = Place(
+                name=span.text, canonical=f"{span[1:].text}, {town.canonical or town.name}", lat=town.lat,
+                lon=town.lon, country=town.country, region=town.region, feature="local", literal=True,
+                spans=[span_of(span)], extractor=EXTRACTOR,
+            )
+        return list(found.values())
+
     def _is_adjective(self, token: Token) -> bool:
-        """An adjective before a noun ("Украинская армия", "Покровська громада") names no place."""
+        """An adjective before the noun it agrees with ("Украинская армия", "Покровська громада") names
+        no place; "У Покровську снаряд влучив" (a locative, then the subject) does."""
         if "ADJF" not in tags(token.text, self.lang):
             return False
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return nxt is not None and nxt.is_lower and "NOUN" in tags(nxt.text, self.lang)
+        if nxt is None or not nxt.is_lower or "NOUN" not in tags(nxt.text, self.lang):
+            return False
+        nouns = [p.tag for p in parses(nxt.text, self.lang) if p.tag.POS == "NOUN"]
+        for adj in parses(token.text, self.lang):
+            if adj.tag.POS != "ADJF":
+                continue
+            for noun in nouns:
+                same_case = adj.tag.case == noun.case
+                same_kind = adj.tag.number == "plur" == noun.number or adj.tag.gender in (None, noun.gender)
+                if same_case and same_kind:
+                    return True
+        return False
 
     def _lookup(self, span: SpacySpan, gaz: Gazetteer) -> tuple[Entry, ...]:
         """Entries of the first form of the span the gazetteer knows (the written form first).
@@ -183,31 +357,42 @@ class CyrillicPlaces:
         common word ("Сили" → Selah, Washington): kept are places of the countries that write
         Cyrillic, countries, seas and big cities.
         """
-        for combo in product(*(_forms(t, self.lang)[:4] for t in span)):
-            if (
-                len(span) == 1
-                and combo[0] != span[0].text.lower()
-                and self._adjective_lemma(span[0], combo[0])
-            ):
-                continue
-            entries = tuple(e for e in gaz.lookup(" ".join(combo)) if _likely(e))
+        if len(span) == 1:
+            for form in _forms(span[0], self.lang)[:4]:
+                if form != span[0].text.lower() and self._adjective_lemma(span[0], form):
+                    continue
+                entries = tuple(e for e in gaz.lookup(form) if _likely(e))
+                if entries:
+                    return entries
+            return ()
+        # A name of several words: in Cyrillic, then romanised (GeoNames often holds only the
+        # romanised Russian name of a Ukrainian town); a romanised match must be in a country
+        # that writes Cyrillic, never a chance namesake abroad.
+        gaps = [" " if t.whitespace_ else "" for t in span]
+        combos = [
+            "".join(f + gap for f, gap in zip(c, gaps, strict=True)).strip()
+            for c in product(*(_name_forms(t, self.lang)[:6] for t in span))
+        ]
+        for combo in combos:
+            entries = tuple(e for e in gaz.lookup(combo) if _likely(e))
+            if entries:
+                return entries
+        for combo in combos:
+            entries = tuple(e for e in gaz.lookup(romanise(combo, self.lang)) if e.cc in CYRILLIC_COUNTRIES)
             if entries:
                 return entries
         return ()
 
     def _adjective_lemma(self, token: Token, lemma: str) -> bool:
-        from ..morphology import analyzer
-
         return any(
-            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"}
-            for p in analyzer(self.lang).parse(token.text)
+            p.normal_form == lemma and p.tag.POS in {"ADJF", "ADJS"} for p in parses(token.text, self.lang)
         )
 
     def _plausible(self, span: SpacySpan, entries: tuple[Entry, ...]) -> bool:
         first = span[0]
         grammemes = tags(first.text, self.lang)
-        if grammemes & FUNCTION:
-            return False
+        if grammemes & FUNCTION and not (len(span) > 1 and _hyphen(span.doc, span.start + 1)):
+            return False  # a capitalised "По" or "Як", not the first half of "Приморско-Ахтарск"
         # "Олег Петренко" is no village, but "у Львові" is Lviv though Львов is a surname too.
         after_preposition = first.i > 0 and "PREP" in tags(first.doc[first.i - 1].text, self.lang)
         if len(span) == 1 and grammemes & PERSON and "Geox" not in grammemes and not after_preposition:
@@ -224,9 +409,7 @@ class CyrillicPlaces:
         return True
 
     def _known(self, word: str) -> bool:
-        from ..morphology import analyzer
-
-        return any(p.is_known for p in analyzer(self.lang).parse(word))
+        return any(p.is_known for p in parses(word, self.lang))
 
     def candidates(self, doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         """Every capitalised span the gazetteer knows in some form, longest first within a run."""
@@ -235,10 +418,10 @@ class CyrillicPlaces:
             if token.is_upper and token.is_alpha and token.lower_ in self.abbreviations:
                 span, entries = doc[token.i : token.i + 1], gaz.lookup(self.abbreviations[token.lower_])
                 found.append(Candidate(span=span, name=span.text, entries=entries, from_ner=False))
-        for run in _runs(doc):
+        for run in (piece for whole in _runs(doc) for piece in _without_people(whole, self.lang)):
             i = run.start
             while i < run.end:
-                region = self._region(doc[i], gaz)
+                region = self._region(doc[i], gaz) or self._district(doc[i], gaz)
                 if region and region[1]:
                     span, entries = region
                     found.append(Candidate(span=span, name=span.text, entries=entries, from_ner=False))
@@ -332,7 +515,8 @@ class CyrillicPlaces:
         return places
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = self.find(doc)
+        places = self.find(doc)
+        doc._.places = places + self.streets(doc, places)
         return doc
 
 

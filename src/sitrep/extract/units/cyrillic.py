@@ -1,6 +1,7 @@
 """Units in Ukrainian and Russian text: an ordinal, its title's adjectives and an echelon noun.
 
-"68-ма окрема єгерська бригада", "76-й гвардейской десантно-штурмовой дивизии", "116 ОМБр":
+"68-ма окрема єгерська бригада", "76-й гвардейской десантно-штурмовой дивизии", "116 ОМБр" (and
+formations known by name, lexicons/<lang>/units/named.txt: "Чорноморського флоту"):
 a number (with or without its case ending), up to five lower-case title words, and a noun whose
 pymorphy3 lemma is an echelon of lexicons/<lang>/units/echelons.txt, or an abbreviation listed there. A unit named twice ("68-ї
 бригади" later) is one item, named in its fullest form. A title word of one side's naming
@@ -47,6 +48,21 @@ class CyrillicUnits:
         self.abbreviation_sides: dict[str, Side] = {
             w: t[2] for w, t in entries.items() if "abbreviation" in t and len(t) > 2  # type: ignore[misc]
         }
+        self.names: dict[tuple[str, ...], tuple[str, Side]] = {
+            tuple(w.split("_")): (t[0], t[1]) for w, t in lex.entries("units/named").tags.items()  # type: ignore[misc]
+        }
+
+    def named(self, doc: Doc) -> list[tuple[SpacySpan, str, Side]]:
+        """(span, echelon, side) of formations known by name ("Чорноморського флоту", "Северного флота")."""
+        found = []
+        for token in doc:
+            for phrase, (echelon, side) in self.names.items():
+                span = doc[token.i : token.i + len(phrase)]
+                if len(span) == len(phrase) and span[0].text[:1].isupper() and all(
+                    word in lemmas(t.text, self.lang) for t, word in zip(span, phrase, strict=True)
+                ):
+                    found.append((span, echelon, side))
+        return found
 
     def _echelon(self, word: str) -> str | None:
         return next((self.echelons[lemma] for lemma in lemmas(word, self.lang) if lemma in self.echelons), None)
@@ -94,7 +110,16 @@ class CyrillicUnits:
             if len(span.text) > len(unit.name):
                 unit.name = span.text
             unit.side = unit.side or side
-        return list(units.values())
+        by_name: dict[tuple[str, ...], Unit] = {}
+        for span, echelon, named_side in self.named(doc):
+            key_words = tuple(lemmas(t.text, self.lang)[0] for t in span)
+            if key_words in by_name:
+                by_name[key_words].spans.append(span_of(span))
+                continue
+            by_name[key_words] = Unit(
+                name=span.text, number=None, echelon=echelon, side=named_side, spans=[span_of(span)], extractor=EXTRACTOR
+            )
+        return list(units.values()) + list(by_name.values())
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.units = self.find(doc)

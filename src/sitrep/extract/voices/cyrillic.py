@@ -23,6 +23,8 @@ of it ("заявив речник … Олег Петренко" gives "речн
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -138,6 +140,8 @@ class _Words:
         while start < len(doc) and (doc[start].lower_ in self.prepositions or self.is_function(doc[start])):
             if doc[start].lower_ in {"що", "что"}:
                 return None  # "заявив, що …": what follows is the claim, not who made it
+            if doc[start].lower_ in PRONOUNS:
+                return doc[start : start + 1]  # "сообщил он изданию X": he said it, not the outlet
             start += 1
         if start >= len(doc):
             return None
@@ -263,7 +267,26 @@ class CyrillicSources:
                 found[name.lower()] = Source(name=name, spans=[span_of(span)], extractor=SOURCES)
             else:
                 source.spans.append(span_of(span))
-        return list(found.values())
+        return self.merged(list(found.values()))
+
+    def merged(self, sources: list[Source]) -> list[Source]:
+        """One source per body: a name whose words (by lemma) all stand in another's is that body again
+        ("DeepState" and "проєкт DeepState"; "Проект отмечал" after "проект DeepState"; "адміністрації"
+        after "Херсонської обласної військової адміністрації"), kept under its fullest name."""
+        def words(name: str) -> frozenset[str]:
+            return frozenset(lemmas(w, self.words.lang)[0] for w in re.findall(r"[\w’'-]+", name.lower()))
+
+        out: list[Source] = []
+        for source in sorted(sources, key=lambda s: s.spans[0].start if s.spans else 0):
+            mine = words(source.name)
+            same = next((o for o in out if mine and (mine <= words(o.name) or words(o.name) <= mine)), None)
+            if same is None:
+                out.append(source)
+                continue
+            same.spans.extend(source.spans)
+            if len(mine) > len(words(same.name)):
+                same.name = source.name  # "Проект отмечал" first, "проект DeepState" names it
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.sources = self.find(doc)

@@ -1,7 +1,7 @@
 """Claims in Ukrainian and Russian text: attributed propositions, read by word order.
 
-"X заявив, що Y", "Y, — повідомили в X", "За даними X, Y", "Y. Про це повідомив X", and every
-quotation with a speaker; the stance is the verb's (lexicons/<lang>/verbs_of_saying.txt) and a
+"X заявив, що Y", "Y, — повідомили в X", "За даними X, Y", "Y. Про це повідомив X", every
+quotation with a speaker, and a bulletin's reports and digest items (cyrillic_bulletins.py); the stance is the verb's (lexicons/<lang>/verbs_of_saying.txt) and a
 hedge ("нібито", "якобы") marks the claim hedged.
 
     >>> doc = nlp("Речник заявив, що ворог зазнав втрат.")  # doctest: +SKIP
@@ -25,6 +25,7 @@ from .cyrillic import (
     _inside_quote,
     _Words,
 )
+from .cyrillic_bulletins import Bulletins
 
 CLAIMS = extractor_id("claims.cyrillic", 1)
 
@@ -40,6 +41,7 @@ class CyrillicClaims:
         self.stances = lex.table("verbs_of_saying", ("asserts", "denies", "acknowledges", "expects", "doubts"))
         self.hedges = lex.words("hedges", "claim")
         self.speakers = CyrillicSpeakers(nlp, name)
+        self.bulletins = Bulletins(self.words.lang)
 
     def stance(self, token: Token) -> str | None:
         if not token.is_alpha:
@@ -125,7 +127,8 @@ class CyrillicClaims:
             if c.text not in seen:
                 claims.append(c)
                 seen.add(c.text)
-        return claims
+        # a bulletin's sentences of front formulas and its digest's items, held by its source
+        return claims + self.bulletins.claims(doc, claims)
 
     def quote_claim(self, doc: Doc, quote: Quote) -> Claim | None:
         span = doc.char_span(quote.spans[0].start, quote.spans[-1].end, alignment_mode="expand") if quote.spans else None
