@@ -608,6 +608,7 @@ class ForecastFinder:
         "doc.sents",
         "doc.ents",
         "doc._.published",
+        "doc._.outlet",
         "doc._.places",
         "doc._.times",
         "doc._.claims",
