@@ -121,3 +121,14 @@ def test_shipped_lexicons_match_the_wordnet_build():
         text=True,
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("Russia's Defence Ministry said its troops captured Hryhorivka on Monday.", "claimed"),
+        ("Video from Russian bloggers showed that Russian troops captured Hryhorivka on Monday.", "reported"),
+    ],
+)
+def test_evidence_shows_rather_than_claims(nlp, text, status):
+    assert ("capture", "Hryhorivka", status) in {(e.type, e.place, e.status) for e in nlp(text)._.events}
