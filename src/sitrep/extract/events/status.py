@@ -79,6 +79,9 @@ AHEAD_FOR = {
 # Imminence, only for what they take as object: "have approached the most significant conquest",
 # "on the verge of capturing" (not "since the fall of Bakhmut" elsewhere in that clause).
 IMMINENT = {"approach", "verge", "brink", "near"}
+# Evidence that shows rather than says: what it shows is reported, whoever published it
+# (FORMAT.md: "claimed" only where the text frames a claim).
+EVIDENCE = {"footage", "video", "imagery", "image", "photo", "photograph", "picture", "evidence", "data"}
 CLAUSE_DEPS = {"ccomp", "relcl", "acl", "parataxis", "advcl", "csubj"}
 
 
@@ -213,7 +216,11 @@ def status_of(trigger: Token) -> Status:
                 st.cue = st.cue or node
             elif lemma in SPEECH and node.pos_ in ("VERB", "NOUN"):
                 subj = subject_of(node)
-                if subj is not None and side_of_text(" ".join(t.text for t in subj.subtree)) == "RU":
+                if (
+                    subj is not None
+                    and subj.lemma_.lower() not in EVIDENCE  # "footage from Russian bloggers showed"
+                    and side_of_text(" ".join(t.text for t in subj.subtree)) == "RU"
+                ):
                     st.ru_source = True
                 st.cue = st.cue or node
         if node.dep_ == "advcl" and _conditional(node):
