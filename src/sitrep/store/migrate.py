@@ -5,7 +5,7 @@ connection that `sitrep.store.db` opened, inside one transaction: on SQLite and 
 DDL is transactional, so a failed upgrade leaves the database as it was.
 
     >>> head_revision()
-    '0006'
+    '0007'
 """
 
 from __future__ import annotations

@@ -249,7 +249,7 @@ watch_positions = Table(
 )
 
 #: One row per write transaction (`Store._write`): while this table's row count and newest id
-#: are what they were, nothing stored has changed (migration 0007s).
+#: are what they were, nothing stored has changed (migration 0007).
 changes = Table(
     "changes",
     metadata,
@@ -258,7 +258,7 @@ changes = Table(
 )
 
 #: Results of whole-store computations (the track records every report cites), each with the
-#: `changes` version it was computed at: read only while that version is current (migration 0007s).
+#: `changes` version it was computed at: read only while that version is current (migration 0007).
 cached = Table(
     "cached",
     metadata,

@@ -1,6 +1,6 @@
 """Caches of whole-store computations, and a log of write transactions that dates them.
 
-Revision ID: 0007s
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-03
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007s"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
