@@ -252,7 +252,7 @@ def expected_nominals(
         places = goal_places(doc, token, *scope, mentions, wide=False)
         if not places and any(_pointing(t) for t in doc[scope[0] : scope[1]]):
             # "against the city": the city named before
-            found = [m for m in place_for(token, mentions, by_token) if not m.wide]
+            found = [m for m in place_for(token, mentions, by_token)[0] if not m.wide]
             places = [found[0].name] if found else []
         out += [Expected(etype, place, token.i, status) for place in places]
     return out
