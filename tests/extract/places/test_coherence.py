@@ -120,3 +120,21 @@ def test_metonymy(nlp, text, name, literal):
 )
 def test_words_and_people_are_no_places(nlp, text, absent):
     assert absent not in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "mentions,expected",
+    [
+        ([(True, False), (False, True)], True),  # one mention names the scene ("в Україні"): literal
+        ([(True, False), (False, False)], False),  # half its mentions act, none is a scene: a metonym
+        ([(False, False)], True),
+        ([(True, False), (False, False), (False, False)], True),
+    ],
+)
+def test_cyrillic_items_follow_the_scene_rule(mentions, expected):
+    from types import SimpleNamespace
+
+    from sitrep.extract.places.cyrillic import literal
+
+    group = [SimpleNamespace(metonym=m, scene=s) for m, s in mentions]
+    assert literal(group, lambda c: c.scene) is expected  # type: ignore[arg-type]

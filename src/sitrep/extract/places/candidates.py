@@ -401,6 +401,8 @@ ECHELONS = LEX.words("units/echelons")
 def names_formation(doc: Doc, end: int) -> bool:
     """The words after token `end` make the name a formation's: "Moscow Military District",
     "LNR Army Corps", "Kharkiv Operational Command" (echelons from the units lexicon)."""
+    if end >= len(doc) or not doc[end].is_title:
+        return False
     after = " ".join(t.lower_ for t in doc[end : end + 4] if not t.is_punct)
     if any(after.startswith(c) for c in COMMANDS):
         return True
@@ -440,11 +442,10 @@ def listed_parts(ent: SpacySpan) -> list[SpacySpan]:
 
 
 def named_alone(doc: Doc, token: Token) -> bool:
-    """The word is used alone elsewhere in the article as a person's name ("… Zuckerberg said")."""
+    """The word is a person's name alone elsewhere in the article ("… Zuckerberg said")."""
     return any(
-        t.i != token.i and t.text == token.text and t.ent_type_ == "PERSON" and not doc[t.i - 1].is_title
-        for t in doc
-        if t.text == token.text
+        ent.label_ == "PERSON" and len(ent) == 1 and ent.start != token.i and ent.text == token.text
+        for ent in doc.ents
     )
 
 

@@ -59,16 +59,20 @@ def _reliable(c: Candidate) -> bool:
 
 
 def clause_anchor(
-    cand: Candidate, candidates: list[Candidate], doc: Doc, pool: Callable[[Candidate], bool] = _settled
+    cand: Candidate,
+    candidates: list[Candidate],
+    doc: Doc,
+    pool: Callable[[Candidate], bool] = _settled,
+    sent: tuple[int, int] | None = None,
 ) -> Entry | None:
     """The reference town of the mention's clause: "north of Borova near Novoplatonivka".
 
     The last place before the mention in its sentence, after its own semicolon, written with a
     bearing ("north of", "southeast of") or as "near TOWN itself"; not the mention itself.
     """
-    sent = cand.span.sent
-    start = sent.start
-    for i in range(cand.span.start - 1, max(sent.start, cand.span.start - CLAUSE_SPAN) - 1, -1):
+    sent_start, _ = sent or (cand.span.sent.start, cand.span.sent.end)
+    start = sent_start
+    for i in range(cand.span.start - 1, max(sent_start, cand.span.start - CLAUSE_SPAN) - 1, -1):
         if doc[i].text == ";":
             start = i + 1
             break
@@ -83,15 +87,18 @@ def clause_anchor(
 
 
 def _mates(
-    cand: Candidate, candidates: list[Candidate], pool: Callable[[Candidate], bool] = _settled
+    cand: Candidate,
+    candidates: list[Candidate],
+    pool: Callable[[Candidate], bool] = _settled,
+    sent: tuple[int, int] | None = None,
 ) -> list[Candidate]:
     """The settled places of the mention's sentence, nearest in the text first."""
-    sent = cand.span.sent
+    start, end = sent or (cand.span.sent.start, cand.span.sent.end)
     mates = [
         c
         for c in candidates
         if c is not cand
-        and sent.start <= c.span.start < sent.end
+        and start <= c.span.start < end
         and pool(c)
         and name_key(c.name) != name_key(cand.name)
     ]
@@ -143,12 +150,20 @@ def settle_in_context(candidates: list[Candidate], doc: Doc) -> None:
     town of CLAUSE_MAX+, a region), so that one wrong namesake cannot drag its list mates away;
     the second reads every settled place, the first pass's choices among them.
     """
+    # Each mention's sentence, and the candidates of each sentence: read once, not per pair.
+    sents: dict[int, tuple[int, int]] = {}
+    by_sent: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        bounds = (c.span.sent.start, c.span.sent.end)
+        sents[id(c)] = bounds
+        by_sent.setdefault(bounds, []).append(c)
     for pool in (_reliable, _settled):
         front = [
             c.chosen for c in candidates if pool(c) and c.chosen is not None and c.chosen.feature != "country"
         ]
         for cand in candidates:
-            _settle(cand, candidates, doc, pool, front, final=pool is _settled)
+            sent = sents[id(cand)]
+            _settle(cand, by_sent[sent], doc, pool, front, sent=sent, final=pool is _settled)
     one_entry_per_name(candidates)
 
 
@@ -159,6 +174,7 @@ def _settle(
     pool: Callable[[Candidate], bool],
     front: list[Entry],
     *,
+    sent: tuple[int, int],
     final: bool,
 ) -> None:
     if cand.within is not None or cand.placed_at is not None or cand.adjective or cand.site:
@@ -175,7 +191,7 @@ def _settle(
         return  # its bracketed neighbour settled it
     if not local or (not unknown and len({e.id for e in cand.entries}) < 2 and not final):
         return
-    anchor = clause_anchor(cand, candidates, doc, pool)
+    anchor = clause_anchor(cand, candidates, doc, pool, sent)
     if anchor is not None:
         if cand.chosen is not None and close(cand.chosen, anchor):
             return
@@ -185,7 +201,7 @@ def _settle(
         elif final:
             cand.chosen, cand.placed_at, cand.evidence = None, anchor, 3
         return
-    mates = _mates(cand, candidates, pool)
+    mates = _mates(cand, candidates, pool, sent)
     there = [m.chosen for m in mates if m.chosen is not None]
     if unknown:
         listed = _listed_with(cand, mates, doc)

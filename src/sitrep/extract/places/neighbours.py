@@ -85,6 +85,8 @@ def settle_by_neighbours(candidates: list[Candidate], doc: Doc, *, placed_only: 
     `placed_only`: only re-place the names already placed at a neighbour (after coherence.py
     has moved that neighbour), leaving the gazetteer's choices alone.
     """
+    if placed_only and not any(c.placed_at is not None for c in candidates):
+        return
     neighbours = neighbours_of(candidates, doc)
     for cand in candidates:
         if placed_only and cand.placed_at is None:
