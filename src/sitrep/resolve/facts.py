@@ -1,26 +1,30 @@
 """From one record to what cross-article work compares: entity keys and dated facts.
 
-An entity key names the same thing across articles: a place by its GeoNames id (or its
-canonical name where the gazetteer has none), a unit by its canonical name (or number and
+An entity key names the same thing across articles: a place by its GeoNames id (or, where
+the gazetteer has none, its canonical name and the point it was placed at, so two villages
+of one name far apart stay two places: see `place_key_of` and `same_place`), a unit by its canonical name (or number and
 echelon), a person or organisation by its normalised full name. A fact is one event, claim
 or forecast with its place key, date, status, holder and the span it was read from, so
 that every line of a report can cite the exact sentence.
 
     >>> place_key_of(Place(name="Pokrovsk", geonameid=704422, extractor="x"))
     'geo:704422'
+    >>> place_key_of(Place(name="Stepove", lat=47.551, lon=35.624, extractor="x"))
+    'place:stepove@47.55,35.62'
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ..models import Claim, Place, Record, Span, Unit
 from . import clauses, support
+from .areas import distance_km
 
 if TYPE_CHECKING:
     from ..store.control import CheckRow
@@ -36,9 +40,53 @@ def slug(text: str) -> str:
 
 
 def place_key_of(place: Place) -> str:
+    """`geo:ID` for a gazetteer place; else `place:SLUG@LAT,LON` where the record placed it
+    (a front-line village placed at its reference town), or `place:SLUG` without a position.
+
+    The position in the key is where this article placed the name; the store maps it to an
+    existing entity of that name within `NAMESAKE_KM` (`same_place`), so one village placed
+    at two nearby reference towns stays one place and two namesakes far apart stay two.
+    """
     if place.geonameid:
         return f"geo:{place.geonameid}"
-    return f"place:{slug(place.canonical or place.name)}"
+    name = f"place:{slug(place.canonical or place.name)}"
+    if place.lat is None or place.lon is None:
+        return name
+    return f"{name}@{place.lat:.2f},{place.lon:.2f}"
+
+
+#: Two placed names without a GeoNames id are one place within this distance. Extraction places
+#: a gazetteer-less village at the town its clause names, and articles name different towns
+#: around one village (tens of km apart); namesake villages are mostly farther apart than this.
+NAMESAKE_KM = 40.0
+
+
+def placed_name(key: str) -> tuple[str, float, float] | None:
+    """('place:stepove', 47.55, 35.62) of a placed key; None for `geo:` and unplaced keys."""
+    name, at, point = key.partition("@")
+    lat, _, lon = point.partition(",")
+    if not at or not name.startswith("place:"):
+        return None
+    try:
+        return name, float(lat), float(lon)
+    except ValueError:
+        return None
+
+
+def same_place(key: str, known: Iterable[str], *, within_km: float = NAMESAKE_KM) -> str:
+    """The known key of the same name nearest to `key`'s point within `within_km`, else `key` itself."""
+    mine = placed_name(key)
+    if mine is None:
+        return key
+    best: tuple[float, str] | None = None
+    for other in known:
+        theirs = placed_name(other)
+        if theirs is None or theirs[0] != mine[0]:
+            continue
+        km = distance_km(mine[1], mine[2], theirs[1], theirs[2])
+        if km <= within_km and (best is None or (km, other) < best):
+            best = (km, other)
+    return key if best is None else best[1]
 
 
 def unit_key_of(unit: Unit) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -70,9 +70,10 @@ class ArticleProfile:
         return cls(frozenset(keys), frozenset(words), on)
 
     @classmethod
-    def from_record(cls, record: Record, text: str) -> ArticleProfile:
+    def from_record(cls, record: Record, text: str, *, same: Mapping[str, str] | None = None) -> ArticleProfile:
+        """The article's entity keys (mapped through `same`: the store's key for each place) and words."""
         # A country ("Ukraine") is named by nearly every article, so it tells no story apart.
-        keys = {e.key for e in entities_of(record) if e.feature != "country"}
+        keys = {(same or {}).get(e.key, e.key) for e in entities_of(record) if e.feature != "country"}
         return cls.of(keys=keys, words=salient_words(text), on=record.article.published)
 
     @property

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,7 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..models import Record
 from ..resolve.duplicates import Signature, band_keys, best_match, signature
-from ..resolve.facts import EntityRef, Fact, entities_of, facts_of
+from ..resolve.facts import EntityRef, Fact, entities_of, facts_of, placed_name, same_place
 
 __all__ = ["ArticleInfo", "Fact", "Resolution", "EntityRow", "StoryRow"]
 
@@ -136,8 +136,29 @@ def _save_story(conn: Connection, story: StoryProfile, *, title: str | None, new
     return story.id
 
 
-def _assign_story(conn: Connection, record: Record, text: str) -> int:
-    profile = ArticleProfile.from_record(record, text)
+def _place_keys(conn: Connection, record: Record) -> dict[str, str]:
+    """The stored key of each placed name without a GeoNames id (`place:SLUG@LAT,LON`).
+
+    A name placed within `NAMESAKE_KM` of a stored entity of the same name is that entity
+    (one village placed at two nearby reference towns); otherwise it is a new place, and a
+    namesake far away keeps its own key and coordinates. Names of one article are matched
+    to each other too, in their order.
+    """
+    same: dict[str, str] = {}
+    for ref in entities_of(record):
+        parts = placed_name(ref.key)
+        if parts is None or ref.key in same:
+            continue
+        prefix = parts[0] + "@"
+        stored = conn.execute(
+            select(entities.c.key).where(entities.c.kind == "place", entities.c.key.startswith(prefix, autoescape=True))
+        ).scalars()
+        same[ref.key] = same_place(ref.key, [*stored, *same.values()])
+    return same
+
+
+def _assign_story(conn: Connection, record: Record, text: str, same: dict[str, str]) -> int:
+    profile = ArticleProfile.from_record(record, text, same=same)
     story = choose_story(profile, _candidate_stories(conn, profile))
     new = story is None
     if story is None:
@@ -151,11 +172,18 @@ def _assign_story(conn: Connection, record: Record, text: str) -> int:
     return story_id
 
 
-def _index_items(conn: Connection, article_id: str, record: Record, text: str) -> None:
-    """Entities, mentions and facts of one record (replacing any earlier ones)."""
+def _index_items(
+    conn: Connection, article_id: str, record: Record, text: str, same: dict[str, str] | None = None
+) -> None:
+    """Entities, mentions and facts of one record (replacing any earlier ones).
+
+    `same` maps each placed name's own key to its stored one (`_place_keys`).
+    """
     conn.execute(delete(mentions).where(mentions.c.article_id == article_id))
     conn.execute(delete(facts).where(facts.c.article_id == article_id))
-    refs: list[EntityRef] = entities_of(record)
+    if same is None:
+        same = _place_keys(conn, record)
+    refs: list[EntityRef] = [replace(r, key=same.get(r.key, r.key)) for r in entities_of(record)]
     _insert_ignoring_conflicts(
         conn,
         entities,
@@ -197,7 +225,10 @@ def _index_items(conn: Connection, article_id: str, record: Record, text: str) -
             "claim": f.claim,
             "relation": f.relation,
         }
-        for f in facts_of(record.model_copy(update={"id": article_id}), text=text)
+        for f in (
+            replace(f, place_key=same[f.place_key]) if f.place_key is not None and f.place_key in same else f
+            for f in facts_of(record.model_copy(update={"id": article_id}), text=text)
+        )
     ]
     if rows:
         conn.execute(insert(facts), rows)
@@ -207,13 +238,14 @@ def index_article(conn: Connection, *, article_id: str, text: str, record: Recor
     """Resolve a newly stored article: its original (if a copy), its story, entities and facts."""
     sig = signature(text)
     keys = band_keys(sig)
+    same = _place_keys(conn, record)
     original, similarity = _find_original(conn, sig, keys)
     if original is not None:
         story_id = conn.execute(
             select(resolutions.c.story_id).where(resolutions.c.article_id == original)
         ).scalar()
     else:
-        story_id = _assign_story(conn, record, text)
+        story_id = _assign_story(conn, record, text, same)
     conn.execute(insert(signatures).values(article_id=article_id, minhash=sig.to_bytes()))
     _insert_ignoring_conflicts(conn, lsh_bands, [{"key": k, "article_id": article_id} for k in keys])
     conn.execute(
@@ -221,7 +253,7 @@ def index_article(conn: Connection, *, article_id: str, text: str, record: Recor
             article_id=article_id, duplicate_of=original, similarity=similarity, story_id=story_id
         )
     )
-    _index_items(conn, article_id, record, text)
+    _index_items(conn, article_id, record, text, same)
     return Resolution(article_id, original, similarity, story_id)
 
 
