@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 
@@ -109,3 +110,31 @@ def test_place_option_finds_every_stepove_by_its_name(filled):
     assert name == "Stepove" and entries
     report = situation.render_markdown(situation.situation_report(filled, place="Stepove"))
     assert "Stepove" in report
+
+
+def test_the_web_app_shows_each_stepove_on_its_own(filled):
+    from starlette.testclient import TestClient
+
+    from sitrep.web import create_app
+
+    with TestClient(create_app(filled.url)) as client:
+        places = [p for p in client.get("/api/places").json()["places"] if p["name"] == "Stepove"]
+        assert len(places) == 2
+        for place in places:
+            page = client.get(f"/place/{quote(place['key'], safe='')}/facts")
+            assert page.status_code == 200 and "Stepove" in page.text
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "region"),
+    [
+        (47.57, 35.78, None),  # by Orikhiv: the gazetteer's Stepoves are all elsewhere
+        (47.19, 31.52, "Mykolaiv Oblast"),  # where the gazetteer has one
+        (None, None, "Mykolaiv Oblast"),  # no position: the name alone, as before
+    ],
+)
+def test_a_stored_place_takes_no_gazetteer_namesake_far_from_it(lat, lon, region):
+    from sitrep.resolve.areas import StoredPlace, entry_of
+
+    entry = entry_of(StoredPlace("place:stepove@x", "Stepove", lat, lon))
+    assert (entry.region if entry else None) == region

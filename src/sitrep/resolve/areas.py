@@ -21,6 +21,10 @@ from ..geo import Entry, get_gazetteer
 #: Gazetteer features that are first-level divisions: they contain the places of their admin1.
 REGIONS = frozenset({"oblast", "region", "state", "province", "krai", "republic", "territory"})
 EARTH_KM = 6371.0
+#: Two placed names without a GeoNames id are one place within this distance. Extraction places
+#: a gazetteer-less village at the town its clause names, and articles name different towns
+#: around one village (tens of km apart); namesake villages are mostly farther apart than this.
+NAMESAKE_KM = 40.0
 
 
 @dataclass(frozen=True)
@@ -42,11 +46,18 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def entry_of(place: StoredPlace) -> Entry | None:
-    """The gazetteer entry of a stored place: by GeoNames id, else by its name (curated regions)."""
+    """The gazetteer entry of a stored place: by GeoNames id, else by its name (curated regions).
+
+    A place stored with a position takes only an entry of its name near that position: the
+    gazetteer's "Stepove" elsewhere is a namesake, not the village placed here.
+    """
     gazetteer = get_gazetteer()
     if place.key.startswith("geo:") and place.key[4:].isdigit():
         return gazetteer.get(int(place.key[4:]))
     found = gazetteer.lookup(place.name)
+    if place.lat is not None and place.lon is not None:
+        lat, lon = place.lat, place.lon
+        found = tuple(e for e in found if distance_km(lat, lon, e.lat, e.lon) <= NAMESAKE_KM)
     return found[0] if found else None
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Claim, Place, Record, Span, Unit
 from . import clauses, support
-from .areas import distance_km
+from .areas import NAMESAKE_KM, distance_km
 
 if TYPE_CHECKING:
     from ..store.control import CheckRow
@@ -53,12 +53,6 @@ def place_key_of(place: Place) -> str:
     if place.lat is None or place.lon is None:
         return name
     return f"{name}@{place.lat:.2f},{place.lon:.2f}"
-
-
-#: Two placed names without a GeoNames id are one place within this distance. Extraction places
-#: a gazetteer-less village at the town its clause names, and articles name different towns
-#: around one village (tens of km apart); namesake villages are mostly farther apart than this.
-NAMESAKE_KM = 40.0
 
 
 def placed_name(key: str) -> tuple[str, float, float] | None:

@@ -149,9 +149,11 @@ def _place_keys(conn: Connection, record: Record) -> dict[str, str]:
         parts = placed_name(ref.key)
         if parts is None or ref.key in same:
             continue
-        prefix = parts[0] + "@"
+        # keys from "place:NAME@" up to "place:NAMEA" ('A' follows '@'): a range the key index
+        # answers; `same_place` keeps only those of exactly this name
+        low, high = parts[0] + "@", parts[0] + "A"
         stored = conn.execute(
-            select(entities.c.key).where(entities.c.kind == "place", entities.c.key.startswith(prefix, autoescape=True))
+            select(entities.c.key).where(entities.c.key >= low, entities.c.key < high, entities.c.kind == "place")
         ).scalars()
         same[ref.key] = same_place(ref.key, [*stored, *same.values()])
     return same
