@@ -7,17 +7,26 @@ check how the store keys such places, not the extractors.
 
 from __future__ import annotations
 
+import os
 import re
+import uuid
 from datetime import date
 from urllib.parse import quote
 
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy import text as sql
+from sqlalchemy.engine import make_url
 
 from sitrep import situation
 from sitrep.ingest.article import Article
 from sitrep.models import ArticleMeta, Event, Place, Record, Span
 from sitrep.resolve.facts import place_key_of, same_place
 from sitrep.resolve.stories import ArticleProfile
+from sitrep.store import Store
+from sitrep.store.db import engine_url
+
+PG_URL = os.environ.get("SITREP_TEST_PG_URL")
 
 TEXTS = {
     "west": "Russian forces captured the village of Stepove after a week of assaults, the brigade said.",
@@ -49,13 +58,34 @@ EAST = (47.75, 37.06)
 NEAR = (47.62, 35.67)
 
 
-@pytest.fixture
-def filled(store):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def filled(request, db_url):
+    """The three articles stored on SQLite and, when SITREP_TEST_PG_URL names a server, PostgreSQL
+    (where the key range of the look-up is read under the server's collation)."""
+    url = db_url
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
     published = date(2026, 3, 2)
-    for origin, (lat, lon), outlet in (("west", WEST, "A"), ("east", EAST, "B"), ("near", NEAR, "C")):
-        text = TEXTS[origin]
-        store.add(Article(text, f"{origin}.txt", outlet=outlet, published=published), record_of(text, lat, lon))
-    return store
+    with Store.open(url) as store:
+        for origin, (lat, lon), outlet in (("west", WEST, "A"), ("east", EAST, "B"), ("near", NEAR, "C")):
+            words = TEXTS[origin]
+            store.add(Article(words, f"{origin}.txt", outlet=outlet, published=published), record_of(words, lat, lon))
+        yield store
+
+
+@pytest.fixture
+def pg_url():
+    """A scratch database on the PostgreSQL server of SITREP_TEST_PG_URL, dropped afterwards."""
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server: set SITREP_TEST_PG_URL=postgresql://user@host:port/db")
+    admin = create_engine(engine_url(PG_URL), isolation_level="AUTOCOMMIT")
+    name = f"sitrep_test_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(sql(f'CREATE DATABASE "{name}"'))
+    yield make_url(engine_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(sql(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def test_a_placed_name_without_geonames_id_is_keyed_by_where_it_was_placed():
