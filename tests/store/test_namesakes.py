@@ -138,8 +138,11 @@ def test_place_option_finds_every_stepove_by_its_name(filled):
     assert {f.place_key for p in props for f in p.facts} == set(selection.keys)
     name, entries, _ = situation.place_timeline(filled, place="Stepove")
     assert name == "Stepove" and entries
-    report = situation.render_markdown(situation.situation_report(filled, place="Stepove"))
-    assert "Stepove" in report
+    built = situation.situation_report(filled, place="Stepove")
+    # one section per village, told apart by where it lies
+    assert sorted(name for name, _ in built.places) == ["Stepove (47.57, 35.78)", "Stepove (47.75, 37.06)"]
+    assert len(built.map_points) == 2
+    assert "## Stepove (47.57, 35.78)" in situation.render_markdown(built)
 
 
 def test_the_web_app_shows_each_stepove_on_its_own(filled):

@@ -252,6 +252,27 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def place_headings(
+    places: Sequence[tuple[str | None, str | None]], positions: Mapping[str, tuple[float, float]]
+) -> dict[str | None, str]:
+    """The heading of each place key: its name, with its position where namesakes share the name.
+
+    Two villages called "Stepove" ~100 km apart are two places (`resolve.facts.place_key_of`):
+    "Stepove (47.57, 35.78)" and "Stepove (47.75, 37.06)", not one section that mixes them.
+    """
+    keys_of: dict[str, set[str | None]] = {}
+    for key, name in places:
+        keys_of.setdefault(name or "Unplaced", set()).add(key)
+    out: dict[str | None, str] = {}
+    for key, name in places:
+        heading = name or "Unplaced"
+        spot = positions.get(key or "")
+        if len(keys_of[heading]) > 1 and spot is not None:
+            heading = f"{heading} ({spot[0]:.2f}, {spot[1]:.2f})"
+        out[key] = heading
+    return out
+
+
 def build_report(
     propositions: Sequence[Proposition],
     forecasts: Sequence[LedgerEntry],
@@ -274,15 +295,20 @@ def build_report(
     events = [p for p in propositions if p.kind == "event" and (p.verdict != "single-sourced" or p.vouched(articles))]
     key_points = [describe(p, cites, articles) for p in sorted(events, key=rank, reverse=True)[:KEY_POINTS]]
 
+    headings = place_headings(
+        [(p.place_key, p.place_name) for p in events]
+        + [(e.forecast.place_key, e.forecast.place_name) for e in forecasts],
+        positions or {},
+    )
     by_place: dict[str, list[Proposition]] = {}
     for prop in events:
-        by_place.setdefault(prop.place_name or "Unplaced", []).append(prop)
+        by_place.setdefault(headings[prop.place_key], []).append(prop)
     forecasts_by_place: dict[str, list[LedgerEntry]] = {}
     for entry in forecasts:
         info = articles.get(entry.forecast.article_id, ArticleInfo(entry.forecast.article_id))
         if not (entry.forecast.holder or info.outlet_name):
             continue  # an expectation credited to no one, in an article without outlet
-        forecasts_by_place.setdefault(entry.forecast.place_name or "Unplaced", []).append(entry)
+        forecasts_by_place.setdefault(headings[entry.forecast.place_key], []).append(entry)
     weight = Counter({name: sum(len(p.facts) for p in props) for name, props in by_place.items()})
     for name, entries in forecasts_by_place.items():
         weight[name] += len(entries)
@@ -292,8 +318,9 @@ def build_report(
     for prop in events:
         spot = (positions or {}).get(prop.place_key or "")
         if spot is not None and prop.place_name:
-            old = points.get(prop.place_name)
-            points[prop.place_name] = MapPoint(prop.place_name, *spot, (old.statements if old else 0) + 1)
+            heading = headings[prop.place_key]
+            old = points.get(heading)
+            points[heading] = MapPoint(heading, *spot, (old.statements if old else 0) + 1)
     for name, _ in weight.most_common():
         props = sorted(by_place.get(name, []), key=lambda p: (p.first or date.min, p.event_type or ""))
         sections = [
