@@ -12,6 +12,7 @@ import pytest
 
 from sitrep.errors import ConfigError
 from sitrep.geo import Gazetteer, get_gazetteer, name_key
+from sitrep.geo.gazetteer import romanisation_variants
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -126,3 +127,26 @@ def test_major_airports_are_curated(name, cc):
     # Heathrow, Florida is a town of 6,000: the airport the news means is in the supplement.
     entries = get_gazetteer().lookup(name)
     assert any(e.feature == "facility" and e.cc == cc for e in entries)
+
+
+@pytest.mark.parametrize(
+    "written,country,near",
+    [
+        # я/ю/є as "ya/yu/ye" in the news, "ia/iu/ie" in GeoNames (and the other way round)
+        ("Hulyaipole", "UA", (47.67, 36.26)),
+        ("Kupiansk", "UA", (49.71, 37.62)),
+        ("Sviatohirsk", "UA", (49.04, 37.57)),
+    ],
+)
+def test_a_name_resolves_in_either_romanisation(written: str, country: str, near: tuple[float, float]) -> None:
+    found = get_gazetteer().lookup(written)
+    assert found, written
+    assert found[0].cc == country
+    assert abs(found[0].lat - near[0]) < 0.1 and abs(found[0].lon - near[1]) < 0.1
+
+
+@pytest.mark.parametrize("written", ["Kenia", "Zambya", "Slovenya"])
+def test_the_other_romanisation_never_leads_outside_cyrillic_countries(written: str) -> None:
+    # the variant ("Kenya", "Zambia", "Slovenia") exists, but a respelling is no licence to go abroad
+    assert romanisation_variants(name_key(written))
+    assert get_gazetteer().lookup(written) == ()

@@ -33,6 +33,31 @@ _DROP = re.compile(r"[’'ʼ`´.]")
 _SPACE = re.compile(r"[\s\-‐–—_/]+")
 
 
+#: Countries whose place names reach English through romanisation from Cyrillic.
+CYRILLIC_CC = frozenset({"UA", "RU", "BY"})
+#: The same Cyrillic letters romanised two ways: я ю є as "ya yu ye" (BGN/PCGN 1965, used by ISW
+#: and most English news) or, inside a word, as "ia iu ie" (Ukraine's national system of 2010,
+#: which GeoNames often holds), and й before a consonant as "y" or "i" ("Hulyaypole"/"Huliaipole").
+_ROMANISATIONS = (
+    (re.compile(r"(?<=[a-z])y(?=[aeu])"), "i"),
+    (re.compile(r"(?<=[a-z])i(?=[aeu])"), "y"),
+)
+
+
+def romanisation_variants(key: str) -> list[str]:
+    """The key in the other romanisations of я/ю/є, or [] when it has none of those letters.
+
+    >>> romanisation_variants("hulyaipole"), romanisation_variants("kupiansk"), romanisation_variants("kyiv")
+    (['huliaipole'], ['kupyansk'], [])
+    """
+    variants = []
+    for pattern, letter in _ROMANISATIONS:
+        variant = pattern.sub(letter, key)
+        if variant != key and variant not in variants:
+            variants.append(variant)
+    return variants
+
+
 def name_key(name: str) -> str:
     """The lookup key of a name: no accents, apostrophes or dots, hyphens as spaces, case-folded.
 
@@ -112,9 +137,22 @@ class Gazetteer:
         )
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
-        """Every place with this name or alternate name: own names first, then most populous first."""
+        """Every place with this name or alternate name: own names first, then most populous first.
+
+        A name not found as written is tried in the other romanisation of Ukrainian and Russian
+        (see `romanisation_variants`), and then only places in countries that write Cyrillic count.
+        """
         key = name_key(name)
-        return self._lookup(key) if key else ()
+        if not key:
+            return ()
+        found = self._lookup(key)
+        if found:
+            return found
+        for variant in romanisation_variants(key):
+            found = tuple(e for e in self._lookup(variant) if e.cc in CYRILLIC_CC)
+            if found:
+                return found
+        return ()
 
     def prefixed(self, prefix: str, *, cc: str | None = None, limit: int = 5000) -> list[tuple[str, Entry]]:
         """(key, entry) for every name whose key starts with `prefix` (in country `cc` if given)."""
