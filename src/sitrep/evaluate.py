@@ -14,7 +14,6 @@ figures agree with the reference scorer wherever it is available.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .geo import distance_km
 from .models import ArticleMeta
 from .pipeline import ArticleInput, Extractor, normalise_text
 
@@ -73,12 +73,6 @@ def names_match(golds: list[str], predicted: str | None) -> bool:
     if not p or p in PRONOUNS:
         return False
     return any(g and (g == p or is_run_within(p, g) or (len(p) > 3 and is_run_within(g, p))) for g in golds)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    rad = math.radians
-    h = math.sin(rad(lat2 - lat1) / 2) ** 2 + math.cos(rad(lat1)) * math.cos(rad(lat2)) * math.sin(rad(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _safely(match: Matcher, gold: Item, pred: Any) -> bool:

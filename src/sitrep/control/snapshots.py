@@ -14,7 +14,6 @@ inside the drawn area, negative outside, zero on the line.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -23,21 +22,14 @@ import shapely
 from shapely.geometry import MultiPolygon, Point
 from shapely.strtree import STRtree
 
+from ..geo import distance_km
+
 #: A settlement whose point lies within this many km of the line (either side) is "on the line":
 #: GeoNames gives one point per settlement, and a village is 1–2 km across, so the map then shows
 #: it split between the sides rather than held by one.
 EDGE_KM = 1.0
-EARTH_KM = 6371.0
 
 State = Literal["inside", "edge", "outside"]
-
-
-def ground_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True)
@@ -86,7 +78,7 @@ class Snapshot:
     def _km_to(self, point: Point, target: object) -> float:
         line = shapely.shortest_line(point, target)
         (x1, y1), (x2, y2) = line.coords
-        return ground_km(x1, y1, x2, y2)
+        return distance_km(y1, x1, y2, x2)  # shapely gives (lon, lat)
 
     def position(self, *, lon: float, lat: float) -> Position:
         point = Point(lon, lat)

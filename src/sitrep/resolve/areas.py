@@ -12,15 +12,13 @@ republic) the places with its code and ``admin1``, any other place only itself.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..geo import Entry, get_gazetteer
+from ..geo import Entry, distance_km, get_gazetteer
 
 #: Gazetteer features that are first-level divisions: they contain the places of their admin1.
 REGIONS = frozenset({"oblast", "region", "state", "province", "krai", "republic", "territory"})
-EARTH_KM = 6371.0
 #: Two placed names without a GeoNames id are one place within this distance. Extraction places
 #: a gazetteer-less village at the town its clause names, and articles name different towns
 #: around one village (tens of km apart); namesake villages are mostly farther apart than this.
@@ -35,14 +33,6 @@ class StoredPlace:
     name: str
     lat: float | None = None
     lon: float | None = None
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
 def entry_of(place: StoredPlace) -> Entry | None:

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..geo import distance_km
 from ..models import Claim, Place, Record, Span, Unit
 from . import clauses, support
-from .areas import NAMESAKE_KM, distance_km
+from .areas import NAMESAKE_KM
 
 if TYPE_CHECKING:
     from ..store.control import CheckRow
