@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ...lexicons import lexicon
 from ...models import Quote, Source
 from ..base import ensure_doc_extension, extractor_id, span_of
-from ..morphology import lemmas, tags
+from ..morphology import lemmas, parses, tags
 
 SOURCES = extractor_id("sources.cyrillic", 1)
 MAX_NAME = 9
@@ -453,6 +453,4 @@ def make_cyrillic_speakers(nlp: Language, name: str) -> CyrillicSpeakers:
 
 def _known(token: Token, lang: str) -> bool:
     """pymorphy3's dictionary has the word (an unknown word after a given name is likely a surname)."""
-    from ..morphology import analyzer
-
-    return any(p.is_known for p in analyzer(lang).parse(token.text))
+    return any(p.is_known for p in parses(token.text, lang))
