@@ -47,8 +47,8 @@ def printable(value: str) -> str:
     """`value` on one line and storable: control characters escaped ("a\\nb"), and the bytes of a
     file name that is not UTF-8 (which Python keeps as lone surrogates) shown as "\\xe9".
 
-        >>> printable("news\nfile.txt")
-        'news\\nfile.txt'
+        >>> printable("news\\nfile.txt")
+        'news\\\\nfile.txt'
     """
     if value.isprintable():  # (a stricter test than needed: it also fails on spaces other than " ")
         return value

@@ -19,7 +19,6 @@ not refuted itself, and copies or articles of one story never refute each other.
 report that confirms (reports) or refutes (denies) an earlier claim is linked to it.
 
     >>> from datetime import date
-from functools import cached_property
     >>> from sitrep.resolve.facts import Fact
     >>> f = Fact("a1", "e1", "event", "reported", "Russia took X.", 0, 14, "capture", "geo:1", "X", on=date(2024, 2, 17))
     >>> group_facts([f], {"a1": ArticleInfo("a1", "Reuters")})[0].verdict

@@ -6,7 +6,7 @@ table ``articles_fts`` kept in step with ``articles`` by triggers; on PostgreSQL
 (``migrations/versions``) and ignored by autogenerate through `is_search_object`.
 
     >>> sorted(metadata.tables)[:4]
-    ['articles', 'entities', 'facts', 'lsh_bands']
+    ['articles', 'cached', 'changes', 'control_checks']
 """
 
 from __future__ import annotations
