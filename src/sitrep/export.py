@@ -32,7 +32,7 @@ from typing import Any, TextIO
 from .errors import ConfigError, Messages
 from .geo import get_gazetteer
 from .resolve.facts import Fact
-from .resolve.propositions import ArticleInfo, Proposition
+from .resolve.propositions import ArticleInfo, Proposition, article_info
 from .store import Store
 from .store.views import SHOWN
 from .views import Filters, group_with_forecasts
@@ -246,7 +246,7 @@ def acled_rows(sel: Selection) -> list[list[Any]]:
                 "; ".join(prop.outlets)
                 or "; ".join(
                     dict.fromkeys(
-                        (sel.articles.get(f.article_id) or ArticleInfo(f.article_id)).outlet_name
+                        article_info(sel.articles, f.article_id).outlet_name
                         or f.article_id
                         for f in prop.facts
                     )

@@ -18,7 +18,7 @@ from datetime import date
 
 from ..resolve.facts import Fact
 from ..resolve.forecasts import LedgerEntry
-from ..resolve.propositions import ArticleInfo, Proposition
+from ..resolve.propositions import ArticleInfo, Proposition, article_info
 from .control import map_note
 from .safe import md_text, md_url
 
@@ -82,13 +82,13 @@ class Citations:
         """Citation numbers for every fact, originals before copies (a copy adds no confirmation)."""
         facts = sorted(
             facts,
-            key=lambda f: articles.get(f.article_id, ArticleInfo(f.article_id)).duplicate_of is not None,
+            key=lambda f: article_info(articles, f.article_id).duplicate_of is not None,
         )
         numbers = []
         for fact in facts:
             key = (fact.article_id, fact.start, fact.end)
             if key not in self.items:
-                info = articles.get(fact.article_id, ArticleInfo(fact.article_id))
+                info = article_info(articles, fact.article_id)
                 self.items[key] = Citation(len(self.items) + 1, info, fact.start, fact.end, fact.text)
             numbers.append(self.items[key].number)
         return tuple(dict.fromkeys(numbers))
@@ -221,7 +221,7 @@ def _verb(prop: Proposition, who: str) -> str:
 
 def describe_forecast(entry: LedgerEntry, cites: Citations, articles: Mapping[str, ArticleInfo]) -> Line:
     f = entry.forecast
-    info = articles.get(f.article_id, ArticleInfo(f.article_id))
+    info = article_info(articles, f.article_id)
     who = f.holder or info.voice_name
     horizon = horizon_words(f.horizon)
     condition = f" if {f.condition.removeprefix('if ').removeprefix('If ')}" if f.condition else ""
@@ -305,7 +305,7 @@ def build_report(
         by_place.setdefault(headings[prop.place_key], []).append(prop)
     forecasts_by_place: dict[str, list[LedgerEntry]] = {}
     for entry in forecasts:
-        info = articles.get(entry.forecast.article_id, ArticleInfo(entry.forecast.article_id))
+        info = article_info(articles, entry.forecast.article_id)
         if not (entry.forecast.holder or info.outlet_name):
             continue  # an expectation credited to no one, in an article without outlet
         forecasts_by_place.setdefault(headings[entry.forecast.place_key], []).append(entry)

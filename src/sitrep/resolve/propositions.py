@@ -88,6 +88,12 @@ class ArticleInfo:
         )
 
 
+def article_info(articles: Mapping[str, ArticleInfo], article_id: str) -> ArticleInfo:
+    """The article's info, or a bare one (no outlet, no date) for an article `articles` lacks."""
+    info = articles.get(article_id)
+    return info if info is not None else ArticleInfo(article_id)
+
+
 _ORIGIN_ITEM = re.compile(r"^(.*?)(?::\d+|#\d+)$")
 
 
@@ -155,7 +161,7 @@ class Proposition:
         credited to no one, is left out of the report (it stays in `claims` and `timeline`).
         """
         return any(
-            s.fact.holder or articles.get(s.fact.article_id, ArticleInfo(s.fact.article_id)).outlet_name
+            s.fact.holder or article_info(articles, s.fact.article_id).outlet_name
             for s in self.stances
             if s.stance in ("asserts", "denies")
         )
@@ -255,7 +261,7 @@ def judge(prop: Proposition, articles: Mapping[str, ArticleInfo]) -> None:
     sentences: set[str] = set()
     asserting_articles: set[str] = set()
     for fact in prop.facts:
-        info = articles.get(fact.article_id, ArticleInfo(fact.article_id))
+        info = article_info(articles, fact.article_id)
         stance = (
             "asserts" if fact.status in ASSERTING else "denies" if fact.status in DENYING else fact.status
         )
@@ -319,8 +325,8 @@ def independent(a: Fact, b: Fact, articles: Mapping[str, ArticleInfo]) -> bool:
     """
     if a.article_id == b.article_id:
         return False
-    x = articles.get(a.article_id, ArticleInfo(a.article_id))
-    y = articles.get(b.article_id, ArticleInfo(b.article_id))
+    x = article_info(articles, a.article_id)
+    y = article_info(articles, b.article_id)
     if (x.duplicate_of or x.id) == (y.duplicate_of or y.id):
         return False
     if x.story_id is not None and x.story_id == y.story_id:

@@ -32,7 +32,7 @@ from datetime import date
 
 from .facts import Fact
 from .forecasts import LedgerEntry
-from .propositions import ASSERTING, DENYING, ArticleInfo, Proposition
+from .propositions import ASSERTING, DENYING, ArticleInfo, Proposition, article_info
 
 #: Fewer claims with an outcome than this, and a record says "too few to judge" (issue 14).
 MIN_CHECKED = 5
@@ -123,7 +123,7 @@ class Voices:
 
     def of(self, fact: Fact) -> list[tuple[str, str]]:
         """(name, kind) of every voice the fact counts for."""
-        info = self.articles.get(fact.article_id, ArticleInfo(fact.article_id))
+        info = article_info(self.articles, fact.article_id)
         out: list[tuple[str, str]] = []
         if info.duplicate_of is None and info.outlet_name:
             out.append((info.outlet_name, "outlet"))
@@ -153,7 +153,7 @@ def _outcomes(prop: Proposition, articles: Mapping[str, ArticleInfo]) -> list[tu
     every day for a year holds thousands of facts): "another voice and another claimant" among
     the candidates is all − same voice − same claimant + same voice and claimant.
     """
-    infos = [articles.get(f.article_id, ArticleInfo(f.article_id)) for f in prop.facts]
+    infos = [article_info(articles, f.article_id) for f in prop.facts]
     directions = [_direction(f.status) for f in prop.facts]
     speakers: dict[str, Counter[tuple[str, str]]] = {"asserts": Counter(), "denies": Counter()}
     for fact, info, direction in zip(prop.facts, infos, directions, strict=True):
