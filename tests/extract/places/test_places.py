@@ -75,6 +75,16 @@ def test_variants_resolve_to_the_front_line_town(nlp, text, name, geonameid):
         ("A New Jersey man won the lottery.", {"New Jersey": False}),
         ("The Security Service of Ukraine detained two agents.", {"Ukraine": False}),  # in a body's name
         ("Kyiv denies it. Missiles later struck Kyiv.", {"Kyiv": True}),  # as many literal: literal
+        # a wire dateline, a scene preposition however the heading was parsed, a border: where things are
+        ("LVIV, March 3 (Reuters) - Lviv said it had sheltered 200,000 people.", {"LVIV": True}),
+        (
+            "Russian objective: advance into Kherson Oblast Russian forces attacked again.",
+            {"Kherson Oblast": True},
+        ),
+        (
+            "Villages in the region bordering Belarus were shelled; Belarus denied taking part.",
+            {"Belarus": True},
+        ),
     ],
 )
 def test_metonyms_are_not_literal(nlp, text, expected):

@@ -108,13 +108,36 @@ def is_scene(span: SpacySpan) -> bool:
     root = governing(span.root)
     if root.dep_ == "pobj" and root.head.lower_ in SCENE_PREPS:
         return True
-    if root.dep_ == "dobj" and root.head.lemma_ in ASSAULT_VERBS:
-        return True  # "missiles struck Kyiv", "troops captured Avdiivka"
+    if root.dep_ == "dobj" and root.head.lemma_ in ASSAULT_VERBS | {"border"}:
+        return True  # "missiles struck Kyiv", "troops captured Avdiivka", "regions bordering Russia"
+    if after_scene_preposition(span) or is_dateline(span):
+        return True
     before = span.doc[span.start - 1] if span.start else None
     return before is not None and before.lower_.endswith(("ern", "central")) and before.lower_ in {
         "eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern",
         "southwestern", "central",
     }  # fmt: skip
+
+
+def after_scene_preposition(span: SpacySpan) -> bool:
+    """'into Dnipropetrovsk Oblast', 'in Kharkiv': a scene preposition right before the name, however
+    the parser attached it (run-on headings such as ISW's "… advance into X Oblast Russian forces …"
+    get a noun for its head); not before a possessor ("in Moscow's view")."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in SCENE_PREPS:
+        return False
+    return not (span.end < len(doc) and doc[span.end].text in {"'s", "’s", "'", "’"})
+
+
+def is_dateline(span: SpacySpan) -> bool:
+    """'KYIV, Feb 5 (Reuters) -', 'MOSCOW (AP) —': a wire story's dateline names where it was filed."""
+    doc = span.doc
+    if not span.text.isupper() or span.end >= len(doc):
+        return False
+    following = doc[span.end : span.end + 3]
+    if following[0].text == "(":
+        return True
+    return following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"
 
 
 def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
@@ -127,6 +150,8 @@ def is_metonym(span: SpacySpan, entry: Entry | None) -> bool:
             and head.lower_ in {"in", "at", "inside", "outside", "near", "to", "into"}
         )
     if entry is None or entry.feature in {"sea", "ocean", "river", "canal", "facility", "district", "local"}:
+        return False
+    if after_scene_preposition(span):
         return False
     agentive = entry.feature in AGENT_FEATURES or entry.population >= 500_000 or entry.id < 0
     root = governing(span.root)

@@ -30,7 +30,7 @@ from ..base import ensure_doc_extension, extractor_id, span_of
 from .candidates import TOWNS, adjective_candidates, find_candidates
 from .coherence import settle_in_context
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
-from .metonymy import is_metonym, is_scene
+from .metonymy import after_scene_preposition, is_metonym, is_scene
 from .neighbours import settle_by_neighbours
 from .sites import (
     is_local,
@@ -104,8 +104,9 @@ def find_places(
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
     candidates += adjective_candidates(doc, gaz, taken)
     for c in candidates:
-        # GeoWebNews Embedded_Non_Lit: a toponym in an organisation's name stands for it.
-        c.metonym = c.in_org or is_metonym(c.span, c.chosen)
+        # GeoWebNews Embedded_Non_Lit: a toponym in an organisation's name stands for it, unless a
+        # scene preposition precedes it (a run-on heading the tagger read as a name: "into X Oblast Russian forces").
+        c.metonym = (c.in_org and not after_scene_preposition(c.span)) or is_metonym(c.span, c.chosen)
         if c.adjective:
             c.relative = relative_of(c, text)
     fallback = local_fallback(*group(candidates, None, provisional=True))
