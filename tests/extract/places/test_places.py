@@ -85,6 +85,13 @@ def test_variants_resolve_to_the_front_line_town(nlp, text, name, geonameid):
             "Villages in the region bordering Belarus were shelled; Belarus denied taking part.",
             {"Belarus": True},
         ),
+        # a name modifying the noun a scene preposition governs is no scene
+        ("The army is waiting for billions in Canadian-funded and US weapons.", {"US": False}),
+        # the anchor of a bearing is on the map, however often the article's government acts
+        (
+            "Kharkiv said drones hit a farm (northeast of Kharkiv). Kharkiv urged calm.",
+            {"Kharkiv": True},
+        ),
     ],
 )
 def test_metonyms_are_not_literal(nlp, text, expected):

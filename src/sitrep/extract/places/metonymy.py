@@ -99,6 +99,17 @@ AGENCY_PARTICIPLES = {
 }  # fmt: skip
 
 
+# Nouns whose of-complement is the anchor of a bearing: "10 km north of X", "the outskirts of X".
+BEARINGS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "outskirts", "vicinity",
+}  # fmt: skip
+DIRECTION_ADJECTIVES = {
+    "eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern",
+    "southwestern", "central",
+}  # fmt: skip
+
+
 def is_scene(span: SpacySpan) -> bool:
     """True when this mention names where things happen: "in Ukraine", "across eastern Ukraine".
 
@@ -110,23 +121,30 @@ def is_scene(span: SpacySpan) -> bool:
         return True
     if root.dep_ == "dobj" and root.head.lemma_ in ASSAULT_VERBS | {"border"}:
         return True  # "missiles struck Kyiv", "troops captured Avdiivka", "regions bordering Russia"
-    if after_scene_preposition(span) or is_dateline(span):
+    if after_scene_preposition(span) or after_direction_adjective(span) or is_dateline(span):
         return True
+    # "(northeast of Kharkiv)", "on the outskirts of Pokrovsk": a bearing's anchor is on the map.
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in BEARINGS
+
+
+def after_direction_adjective(span: SpacySpan) -> bool:
+    """'eastern Ukraine', 'northern Donetsk Oblast': part of the land, however the parser attached it."""
     before = span.doc[span.start - 1] if span.start else None
-    return before is not None and before.lower_.endswith(("ern", "central")) and before.lower_ in {
-        "eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern",
-        "southwestern", "central",
-    }  # fmt: skip
+    return before is not None and before.lower_ in DIRECTION_ADJECTIVES
 
 
 def after_scene_preposition(span: SpacySpan) -> bool:
     """'into Dnipropetrovsk Oblast', 'in Kharkiv': a scene preposition right before the name, however
     the parser attached it (run-on headings such as ISW's "… advance into X Oblast Russian forces …"
-    get a noun for its head); not before a possessor ("in Moscow's view")."""
+    get a noun for its head); not before a possessor ("in Moscow's view") or a noun it modifies ("in US aid")."""
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ not in SCENE_PREPS:
         return False
-    return not (span.end < len(doc) and doc[span.end].text in {"'s", "’s", "'", "’"})
+    if span.end == len(doc):
+        return True
+    after = doc[span.end]
+    # "in US weapons": the name modifies the word after it, which the preposition governs.
+    return after.text not in {"'s", "’s", "'", "’"} and not (after.is_lower and span.root.head == after)
 
 
 def is_dateline(span: SpacySpan) -> bool:
