@@ -30,7 +30,7 @@ from ..base import ensure_doc_extension, extractor_id, span_of
 from .candidates import TOWNS, adjective_candidates, find_candidates
 from .coherence import settle_in_context
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
-from .metonymy import after_scene_preposition, is_metonym, is_scene
+from .metonymy import after_scene_preposition, is_metonym, is_scene, literal_item
 from .neighbours import settle_by_neighbours
 from .sites import (
     is_local,
@@ -158,17 +158,6 @@ def find_places(
             )
         )
     return places
-
-
-def literal_item(metonyms: int, mentions: int, *, scene: bool) -> bool:
-    """One place's verdict from its mentions': literal when one names the scene, else a metonym when
-    at least a third of them are.
-
-    A mention the rules do not read as a government is not evidence of a location (most are
-    neutral: "the Russia-Ukraine war", "Kyiv, 38"); only the scene rules are. A third rather than a
-    half: on news-check's headline figure metonymy rose .815→.852 with places and events held.
-    """
-    return scene or not metonyms or metonyms * 3 < mentions
 
 
 def town_in_sentence(cand: Candidate, candidates: list[Candidate]) -> Entry | None:
