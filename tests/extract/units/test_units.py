@@ -200,7 +200,7 @@ def test_alias_forms(nlp, text, expected):
             ],
         ),
         (
-            "Scouts of the 10th Spetsnaz Brigade (Russian General Staff's Main Directorate [GRU]) landed.",
+            "Scouts of the 10th Spetsnaz Brigade landed; the General Staff's Main Directorate runs it.",
             [(10, "brigade", "RU"), ("General Staff's Main Directorate", "directorate", "RU")],
         ),
         (
