@@ -37,7 +37,7 @@ from ..morphology import lemmas, parses, tags
 from .geocoding import Candidate, resolve
 
 NAME = "places"
-VERSION = 1
+VERSION = 2
 EXTRACTOR = extractor_id("places.cyrillic", VERSION)
 MAX_WORDS = 3
 #: pymorphy3 grammemes of people's names: "Олег Петренко" is no village, whatever GeoNames holds.
