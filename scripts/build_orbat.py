@@ -31,6 +31,12 @@ ECHELONS = {
     "legion",
     "PMC",
     "group of forces",
+    # above the field formations: districts, fleets, the GRU, the reserve
+    "military district",
+    "fleet",
+    "flotilla",
+    "directorate",
+    "reserve",
 }
 FIELDS = ["side", "number", "echelon", "branch", "name", "aliases", "source"]
 

@@ -79,6 +79,16 @@ def test_one_place_every_spelling(uk):
         ("uk", "Удари РФ по енергетиці тривають."),
         ("uk", "Уряд передасть Україні нові бронемашини."),
         ("ru", "Война началась с вторжения России."),
+        # an abbreviated ministry, a head noun with an apostrophe, support given to the state
+        ("ru", "Об этом заявил глава МИД РФ."),
+        ("uk", "Він зустрівся з прем'єром України вчора."),
+        ("uk", "Уряд продовжить підтримку України."),
+        # a state that is urged, invited or helped
+        ("uk", "Партнери закликали Україну до переговорів."),
+        ("ru", "Организаторы решили пригласить Россию на встречу."),
+        # a state with duties and intentions
+        ("uk", "Україна повинна отримати більше ППО."),
+        ("ru", "Россия готова к обмену пленными."),
     ],
 )
 def test_a_capital_that_says_is_a_metonym(nlp_of, lang, text):

@@ -75,6 +75,23 @@ def test_variants_resolve_to_the_front_line_town(nlp, text, name, geonameid):
         ("A New Jersey man won the lottery.", {"New Jersey": False}),
         ("The Security Service of Ukraine detained two agents.", {"Ukraine": False}),  # in a body's name
         ("Kyiv denies it. Missiles later struck Kyiv.", {"Kyiv": True}),  # as many literal: literal
+        # a wire dateline, a scene preposition however the heading was parsed, a border: where things are
+        ("LVIV, March 3 (Reuters) - Lviv said it had sheltered 200,000 people.", {"LVIV": True}),
+        (
+            "Russian objective: advance into Kherson Oblast Russian forces attacked again.",
+            {"Kherson Oblast": True},
+        ),
+        (
+            "Villages in the region bordering Belarus were shelled; Belarus denied taking part.",
+            {"Belarus": True},
+        ),
+        # a name modifying the noun a scene preposition governs is no scene
+        ("The army is waiting for billions in Canadian-funded and US weapons.", {"US": False}),
+        # the anchor of a bearing is on the map, however often the article's government acts
+        (
+            "Kharkiv said drones hit a farm (northeast of Kharkiv). Kharkiv urged calm.",
+            {"Kharkiv": True},
+        ),
     ],
 )
 def test_metonyms_are_not_literal(nlp, text, expected):

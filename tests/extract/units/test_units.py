@@ -47,11 +47,16 @@ def test_units(nlp, text, expected):
         (
             "Troops of the 11th Motorized Rifle Regiment (69th Motorized Rifle Division, 44th AC, "
             "Leningrad Military District [LMD]) reportedly attacked.",
-            [(11, "regiment", "RU"), (69, "division", "RU"), (44, "corps", "RU")],
+            [
+                (11, "regiment", "RU"),
+                (69, "division", "RU"),
+                (44, "corps", "RU"),
+                (None, "military district", "RU"),
+            ],
         ),
         (
             "Artillery of the 238th Artillery Brigade (8th CAA, SMD) struck the town.",
-            [(238, "brigade", "RU"), (8, "army", "RU")],
+            [(238, "brigade", "RU"), (8, "army", "RU"), (None, "military district", "RU")],
         ),
         (
             "Drone crews of the 106th VDV Division, including its 173rd Separate Reconnaissance Battalion, "
@@ -71,7 +76,7 @@ def test_units(nlp, text, expected):
         (
             "Crews of the 20th Radiation, Chemical, and Biological Defense Brigade (Southern Military "
             "District) fired.",
-            [(20, "brigade", "RU")],
+            [(20, "brigade", "RU"), (None, "military district", "RU")],
         ),
         # a former name, an alias of the formation it became, is the unit as written, on that side
         (
@@ -179,6 +184,41 @@ def test_seed_units(seed_record):
 )
 def test_alias_forms(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # formations above the field armies, written out or abbreviated as ISW does: one item each
+        (
+            "Crews of the 6th Tank Regiment (90th Tank Division, Central Military District [CMD]) "
+            "advanced, the CMD said.",
+            [
+                (6, "regiment", "RU"),
+                (90, "division", "RU"),
+                ("Central Military District", "military district", "RU"),
+            ],
+        ),
+        (
+            "Scouts of the 10th Spetsnaz Brigade landed; the General Staff's Main Directorate runs it.",
+            [(10, "brigade", "RU"), ("General Staff's Main Directorate", "directorate", "RU")],
+        ),
+        (
+            "Volunteers of the Combat Army Reserve guard the bridges.",
+            [("Combat Army Reserve", "reserve", "RU")],
+        ),
+        ("Ships of the Black Sea Fleet left their base.", [("Black Sea Fleet", "fleet", "RU")]),
+        (
+            "A spokesperson for Ukraine's Joint Forces Group reported eleven attacks.",
+            [("Joint Forces Group", "group of forces", "UA")],
+        ),
+        # weapons of mass destruction are no district
+        ("Inspectors found no WMD at the site.", []),
+    ],
+)
+def test_formations_above_armies(nlp, text, expected):
+    got = [(u.number if u.number is not None else u.name, u.echelon, u.side) for u in nlp(text)._.units]
+    assert got == expected
 
 
 def test_shipped_orbat_matches_its_source():

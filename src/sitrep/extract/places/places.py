@@ -1,6 +1,6 @@
 """Places: toponyms resolved against the offline gazetteer, one item per place with all its mentions.
 
-sitrep.places/5 assembles the items: candidates.py finds every mention that may be a place
+sitrep.places/6 assembles the items: candidates.py finds every mention that may be a place
 (spaCy's entities, mis-tagged names where the syntax says "place", "Parkland, Florida",
 adjectives such as "Syrian army", and the streets, buildings and businesses of sites.py);
 geocoding.py scores each candidate's gazetteer entries (own name, the state written after it,
@@ -30,7 +30,7 @@ from ..base import ensure_doc_extension, extractor_id, span_of
 from .candidates import TOWNS, adjective_candidates, find_candidates
 from .coherence import settle_in_context
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
-from .metonymy import is_metonym, is_scene
+from .metonymy import after_scene_preposition, is_metonym, is_scene, literal_item
 from .neighbours import settle_by_neighbours
 from .sites import (
     is_local,
@@ -39,7 +39,7 @@ from .sites import (
 )
 
 NAME = "places"
-VERSION = 5
+VERSION = 6
 EXTRACTOR = extractor_id(NAME, VERSION)
 _RELATIVE = re.compile(
     r"(?P<dist>\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
@@ -104,8 +104,9 @@ def find_places(
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
     candidates += adjective_candidates(doc, gaz, taken)
     for c in candidates:
-        # GeoWebNews Embedded_Non_Lit: a toponym in an organisation's name stands for it.
-        c.metonym = c.in_org or is_metonym(c.span, c.chosen)
+        # GeoWebNews Embedded_Non_Lit: a toponym in an organisation's name stands for it, unless a
+        # scene preposition precedes it (a run-on heading the tagger read as a name: "into X Oblast Russian forces").
+        c.metonym = (c.in_org and not after_scene_preposition(c.span)) or is_metonym(c.span, c.chosen)
         if c.adjective:
             c.relative = relative_of(c, text)
     fallback = local_fallback(*group(candidates, None, provisional=True))
@@ -149,7 +150,7 @@ def find_places(
                 country=base.cc if base else None,
                 region=base.region if base else None,
                 feature=entry.feature if entry else ("local" if base else None),
-                literal=scene or metonyms * 2 < len(voters) or not metonyms,  # else metonym when half are
+                literal=literal_item(metonyms, len(voters), scene=scene),
                 anchor_of=[r.text for c in cands for r in c.relative],
                 relative=[r for c in cands for r in c.relative],
                 spans=[span_of(c.span) for c in sorted(cands, key=lambda c: c.span.start)],

@@ -1,6 +1,6 @@
 """Units: military formations, one item per unit with all its mentions, side from the text or the ORBAT.
 
-sitrep.units/2 reads numbered formations on tokens, not NER (spaCy splits "68th Jaeger
+sitrep.units/3 reads numbered formations on tokens, not NER (spaCy splits "68th Jaeger
 Brigade" into ORDINAL + ORG): an ordinal, up to nine type words, and an echelon word or an
 ISW abbreviation ("68th Separate Jaeger Brigade", "Russian 2nd Combined Arms Army", "20th
 CAA", "44th AC", "76th Airborne (VDV) Division"), lists of ordinals sharing one echelon word
@@ -39,7 +39,7 @@ from .orbat import TYPE_WORDS, Formation, load_orbat
 LEX = lexicon("en")
 
 NAME = "units"
-VERSION = 2
+VERSION = 3
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 ECHELONS = LEX.table("units/echelons")
