@@ -21,6 +21,12 @@ LEX = lexicon("en")
 PERCEPTION_VERBS = LEX.words("verbs_of_saying", "perception")
 #: Cues that introduce nothing of their own ("ISW will continue to refine …").
 NO_CLAIM_VERBS = LEX.words("verbs_of_saying", "no-claim")
+#: Verbs of an assessing body's own analysis, never a citation of it ("ISW assesses that …").
+ASSESSING_VERBS = LEX.words("verbs_of_saying", "own-analysis")
+#: Prepositions that place an informant noun ("a source in the security service", "sources close to X").
+PLACING_PREPS = frozenset({"in", "within", "close", "near", "familiar", "at"})
+#: Informant nouns a placing preposition belongs to.
+INFORMANT_HEADS = frozenset({"source", "sources"})
 CITING_VERBS = {"cite", "quote"}
 # Prepositions that cite a channel or interlocutor of a verb of saying: "told the WSJ", "wrote on Telegram".
 CHANNEL_PREPS = {"to", "with", "on", "in", "via", "through"}
@@ -74,7 +80,7 @@ def citing_cue(head: Token) -> Token | None:
             return prep.head
         if prep.dep_ == "agent" and is_cue_verb(prep.head):
             return prep.head  # "as reported by UNIAN"
-        if prep.lower_ in CHANNEL_PREPS:
+        if prep.lower_ in CHANNEL_PREPS and prep.head.pos_ != "ADJ":  # not "a channel close to the army"
             up = prep.head
             for _ in range(3):
                 if is_cue_verb(up) or (up.pos_ == "NOUN" and up.lemma_.lower() in NOUN_STANCE):
@@ -86,12 +92,23 @@ def citing_cue(head: Token) -> Token | None:
         return gov  # "citing the General Staff", "told the WSJ"
     if dep == "poss" and gov.pos_ == "NOUN" and gov.lemma_.lower() in NOUN_STANCE:
         return gov  # "Reuters' report"
+    if (
+        dep == "pobj"
+        and gov.lower_ in {"from", "by"}
+        and gov.head.pos_ == "NOUN"
+        and gov.head.lemma_.lower() in NOUN_STANCE
+        and gov.head.dep_ in {"nsubj", "nsubjpass"}
+        and is_cue_verb(gov.head.head)
+    ):
+        return gov.head.head  # "A statement from the Navy said …": the statement's maker
     return None
 
 
 def own_analysis(verb: Token) -> bool:
     """A verb of the writer's own work, not of citing: "ISW has observed evidence", "will continue to refine"."""
     lemma = verb.lemma_.lower()
+    if lemma in ASSESSING_VERBS:
+        return True
     if lemma in NO_CLAIM_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     return lemma in PERCEPTION_VERBS and not any(c.dep_ == "ccomp" for c in verb.children)
@@ -108,6 +125,8 @@ def body_phrase(head: Token) -> SpacySpan:
     for t in head.rights:
         if t.dep_ == "prep" and t.lower_ == "of":
             hi = max(hi, t.right_edge.i + 1)
+        elif t.dep_ == "prep" and t.lower_ in PLACING_PREPS and head.lower_ in INFORMANT_HEADS:
+            hi = max(hi, t.right_edge.i + 1)  # "a source in the security service"
         elif t.dep_ in {"compound", "appos"} and t.i == hi:
             hi = t.right_edge.i + 1
     while lo < head.i and doc[lo].is_punct:

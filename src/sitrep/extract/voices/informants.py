@@ -25,6 +25,8 @@ INFORMING_VERBS = LEX.words("verbs_of_saying", "informs")
 GENERIC = LEX.words("voices/informants", "generic")
 #: Verbs by which a profession passes on its view ("Analysts say …").
 TELLING_VERBS = frozenset({"tell", "say"})
+#: Unnamed people credited by "according to" or a passive "by" ("according to Ukrainian officials").
+OFFICIALS = LEX.words("voices/informants", "official")
 #: The longest description of an anonymous informant kept as a source's name, in tokens.
 MAX_INFORMANT = 16
 
@@ -89,6 +91,31 @@ def informants_of(
     return out
 
 
+def officials_cited(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, Token]]:
+    """Unnamed officials credited by "according to" or a passive "by": "according to Ukrainian officials",
+    "reported by emergency and health officials". They are described (a modifier), never bare."""
+    out: list[tuple[SpacySpan, Token]] = []
+    for i in token_indices(doc, LEMMA, OFFICIALS):
+        t = doc[i]
+        if t.i in taken or t.dep_ != "pobj" or t.pos_ != "NOUN":
+            continue
+        prep = t.head
+        if prep.lower_ == "to" and prep.head.lower_ == "according":
+            cue = prep.head
+        elif (
+            prep.dep_ == "agent" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in INFORMING_VERBS
+        ):
+            cue = prep.head
+        else:
+            continue
+        mods = [c for c in t.lefts if c.dep_ in {"amod", "compound", "nmod", "conj"} or c.dep_ == "cc"]
+        if not mods:
+            continue
+        lo = min(c.left_edge.i for c in mods)
+        out.append((doc[lo : t.i + 1], cue))
+    return out
+
+
 def _unnamed_informant(subj: Token, verb: Token) -> SpacySpan | None:
     """A profession credited with information as a bare plural: "Analysts say …".
 
@@ -100,6 +127,18 @@ def _unnamed_informant(subj: Token, verb: Token) -> SpacySpan | None:
     if subj.lower_ in GENERIC and subj.tag_ == "NNS" and not any(True for _ in subj.children):
         return subj.doc[subj.i : subj.i + 1]
     return None
+
+
+def _named_inside(subj: Token, verb: Token) -> SpacySpan | None:
+    """A title whose name follows it: "Spokesperson for the Southern Defense Forces Ivan Petrenko stated …"."""
+    doc = subj.doc
+    lo = subj.left_edge.i
+    while lo < subj.i and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+        lo += 1
+    ents = [e for e in doc.ents if e.label_ == "PERSON" and lo < e.start and e.end <= verb.i and len(e) > 1]
+    if not ents or any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in doc[lo : ents[-1].end]):
+        return None  # a list, a clause ("a drone operator fighting near X"), not one title
+    return doc[lo : ents[-1].end] if ents[-1].end - lo <= MAX_INFORMANT else None
 
 
 def _informant_span(subj: Token, verb: Token) -> SpacySpan | None:
@@ -121,6 +160,9 @@ def _informant_span(subj: Token, verb: Token) -> SpacySpan | None:
             lo += 1
         hi = named.right_edge.i + 1
         return doc[lo:hi] if hi - lo <= MAX_INFORMANT else None
+    inside = _named_inside(subj, verb)
+    if inside is not None:
+        return inside  # "Spokesperson for the Southern Defense Forces Ivan Petrenko stated that …"
     if verb.lemma_.lower() != "report":
         return None  # "the founder of the bank wrote …", "authorities in the oblast stated": speakers
     lo = subj.left_edge.i

@@ -40,7 +40,7 @@ from .citations import Citation, chain_for, citation_of, cited_at, same_words
 from .citing import body_phrase, citing_cue, phrase_head
 from .cues import BODY_NOUNS, PERSON_NOUNS, side_of_words, token_indices
 from .evidence import evidence_of
-from .informants import informants_of, spokesperson
+from .informants import informants_of, officials_cited, spokesperson
 from .quotes import doc_text, quote_spans
 
 __all__ = ["Citation", "SourceFinder", "chain_for", "cited_at", "load_outlets"]
@@ -199,6 +199,7 @@ class SourceFinder:
                 or t.pos_ not in {"NOUN", "PROPN"}
                 or t.lower_ not in BODY_NOUNS
                 or t.lower_ in NAMED_ONLY
+                and not _of_body(t)
             ):
                 continue
             if citing_cue(t) is not None:
@@ -215,6 +216,9 @@ class SourceFinder:
             i for span, outlet in candidates if outlet is not None for i in range(span.start, span.end)
         }
         for span, verb in informants_of(doc, listed_tokens, quoted, heads=seen_tokens):
+            informants[span.start] = verb
+            candidates.append((span, None))
+        for span, verb in officials_cited(doc, seen_tokens):
             informants[span.start] = verb
             candidates.append((span, None))
         for span, verb in evidence_of(doc, quoted, taken=seen_tokens, footage=self.footage):
@@ -259,6 +263,21 @@ class SourceFinder:
                 )
             citations.append(citation_of(name, span, cue, text_length=len(text)))
         return list(found.values()), citations
+
+
+def _of_body(t: Token) -> bool:
+    """A generic body noun named by the body it belongs to: "the press service of the administration",
+    "the prosecutor's office" (a bare "the office" or "the forces" names nobody)."""
+    if any(c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ != "PERSON" for c in t.lefts):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            o.dep_ == "pobj" and (o.lower_ in BODY_NOUNS or o.ent_type_ in {"ORG", "GPE"}) for o in c.children
+        )
+        for c in t.children
+    ) and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.lefts)
 
 
 def _is_person(ent: SpacySpan) -> bool:
