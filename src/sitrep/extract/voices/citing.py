@@ -23,6 +23,8 @@ PERCEPTION_VERBS = LEX.words("verbs_of_saying", "perception")
 NO_CLAIM_VERBS = LEX.words("verbs_of_saying", "no-claim")
 #: Verbs of an assessing body's own analysis, never a citation of it ("ISW assesses that …").
 ASSESSING_VERBS = LEX.words("verbs_of_saying", "own-analysis")
+#: Nouns of an assessing body's own analysis ("ISW's assessment that …").
+ASSESSING_NOUNS = LEX.words("nouns_of_saying", "own-analysis")
 #: Prepositions that place an informant noun ("a source in the security service", "sources close to X").
 PLACING_PREPS = frozenset({"in", "within", "close", "near", "familiar", "at"})
 #: Informant nouns a placing preposition belongs to.
@@ -91,7 +93,7 @@ def citing_cue(head: Token) -> Token | None:
     if dep in {"dobj", "dative"} and (gov.lemma_.lower() in CITING_VERBS or gov.lemma_.lower() == "tell"):
         return gov  # "citing the General Staff", "told the WSJ"
     if dep == "poss" and gov.pos_ == "NOUN" and gov.lemma_.lower() in NOUN_STANCE:
-        return gov  # "Reuters' report"
+        return None if gov.lemma_.lower() in ASSESSING_NOUNS else gov  # "Reuters' report"
     if (
         dep == "pobj"
         and gov.lower_ in {"from", "by"}
