@@ -159,3 +159,41 @@ def test_evidence_credited_as_a_source(nlp, text, expected):
 )
 def test_no_citation(nlp, text):
     assert source_names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an assessing body's own analysis cites nothing
+        ("ISW assesses that Russian forces will likely keep attacking along the canal.", []),
+        ("The shift is consistent with ISW's assessment that the spring push will target the hills.", []),
+        # described officials credited by "according to" or a passive "by"; bare "officials" name nobody
+        ("According to Moldovan officials, the convoy turned back at the border.", ["Moldovan officials"]),
+        ("Six deaths from the cold were reported by regional health officials this month.", ["regional health officials"]),
+        ("According to officials, the convoy turned back at the border.", []),
+        # a generic body noun named by the body it belongs to
+        ("The regional prosecutor's office said that a case had been opened.", ["regional prosecutor's office"]),
+        (
+            "The press service of the city military administration reported that two warehouses burned.",
+            ["press service of the city military administration"],
+        ),
+        ("The office said that a case had been opened.", []),
+        # the maker of a statement, a source placed inside a body, the military as a body
+        ("A statement from the Romanian Navy said the tanker was hit near the coast.", ["Romanian Navy"]),
+        (
+            "The Kyiv Independent reported, citing a source in the border guard service, that the ferry sank.",
+            ["The Kyiv Independent", "a source in the border guard service"],
+        ),
+        ("The Moldovan military said on Sunday that the drone fell in a field.", ["Moldovan military"]),
+        # a title with its name after it; a platform someone writes on
+        (
+            "Spokesperson for the Eastern Group Mykola Hrytsenko stated that six drones were downed.",
+            ["Spokesperson for the Eastern Group Mykola Hrytsenko"],
+        ),
+        ("In a post on X, the deputy minister wrote that the talks had stalled.", ["X"]),
+        # "close to X" describes a channel; it is no channel of its own
+        ("The Deep State channel, close to the army, blamed the unit's commanders for the losses.", ["Deep State"]),
+    ],
+)
+def test_sources_by_kind(nlp, text, expected):
+    assert source_names(nlp, text) == expected

@@ -293,3 +293,20 @@ def test_a_quote_paragraph_after_a_stray_link_line_continues_the_speaker(nlp, fi
         "\u201cThey have nowhere left to go and no way to get supplies in.\u201d\n"
     )
     assert [s for _q, s in speakers(nlp, text)] == ["Colonel Petro Marchenko"] * 2
+
+
+@pytest.mark.parametrize(
+    "text,start,end,expected",
+    [
+        # a run of words found by position names a speaker only if it holds a word that can name one
+        ("The mayor was said to have left the city.", 4, 5, None),
+        ("The mayor, who was just back from the front, spoke.", 5, 6, None),
+        ("The mayor spoke to reporters in the square.", 0, 2, "The mayor"),
+    ],
+)
+def test_function_words_name_no_speaker(nlp, text, start, end, expected):
+    from sitrep.extract.voices.mentions import Resolver
+
+    doc = nlp(text)
+    holder = Resolver(doc, []).holder_of_run(doc[start:end])
+    assert (holder.name if holder is not None else None) == expected

@@ -72,6 +72,10 @@ def _circumstance(t: Token) -> bool:
     return t.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in WHEN for o in t.children)
 
 
+#: Parts of speech that never name a speaker on their own ("said to", "just").
+FUNCTION_POS = frozenset({"ADP", "ADV", "PART", "SCONJ", "CCONJ", "DET", "AUX", "VERB"})
+
+
 @dataclass(frozen=True)
 class Holder:
     """Who holds a quote or claim: the resolved description, its span, and what it links to."""
@@ -367,8 +371,8 @@ class Resolver:
         words = [t for t in run if not (t.is_punct or t.is_space)]
         while len(words) > 1 and words[0].tag_ in {"WP", "WDT"}:
             words = words[1:]  # "what it called “…”": the pronoun speaks, not "what"
-        if not words:
-            return None
+        if not words or all(t.pos_ in FUNCTION_POS for t in words):
+            return None  # "to", "just": words that name nobody
         if len(words) == 1 or (words[0].pos_ == "PRON" and len(words) == 1):
             return self.holder(words[0], cue=cue)
         ent = self.ent_of.get(words[-1].i)

@@ -2,8 +2,8 @@
 
 sitrep.speakers/2 reads `doc._.quotes` and fills each quote's `speaker`, `speaker_ref`, `side`,
 `cue` and attribution `chain`. The small English model often runs a sentence over a quotation
-mark or a line break, so the cue is looked for by position first, in the words between the
-quote and the end of its sentence or paragraph, then before it:
+mark or a line break, so the cue is looked for by position first (`quote_windows`), in the words
+between the quote and the end of its sentence or paragraph, then before it:
 
 0. for a fragment inside a sentence, first the cue its words hang on in the parse
    (`Moore called Obama's remarks “a wake-up call”`: Moore, not Obama);
@@ -32,18 +32,17 @@ The speaker named by a cue is resolved by `mentions.Resolver` (pronouns to their
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...lexicons import lexicon
 from ...models import Quote
 from ..base import ensure_doc_extension, extractor_id, items_of
-from .cues import NOUN_STANCE, VERB_STANCE, can_speak, is_byline
-from .mentions import QUOTE_GAP, SUBJECTS, Holder, Resolver, is_cue, speaker_of_cue
-from .quotes import doc_text
-from .sources import chain_for
+from .citations import chain_for
+from .cues import NOUN_STANCE, can_speak, is_byline
+from .mentions import SUBJECTS, Holder, is_cue, speaker_of_cue
+from .quote_windows import DASH_CHARS, MAX_RUN, NAME_POS, SENTENCE_END, Windows
+from .quote_windows import is_cue_word as _is_cue_word
 
 #: This module's word lists, read from src/sitrep/lexicons/en/ (see that package's docstring).
 LEX = lexicon("en")
@@ -52,16 +51,6 @@ NAME = "speakers"
 VERSION = 2
 EXTRACTOR = extractor_id(NAME, VERSION)
 
-SENTENCE_END = {".", "!", "?", "…"}
-DASHES = {"―", "—", "–", "-", "--"}
-DASH_CHARS = "―—–"
-# Words after "said" that end the speaker's name: "said Caddell, speaking …", "said in a statement".
-RUN_STOPS = LEX.words("voices/run_stops")
-# The attachment of "of"/"from" to a person noun continues a description ("an officer from …").
-DESCRIPTION_PREPS = {"of", "from", "at", "for", "with"}
-# Words that may stand between scare quotes listed in one sentence.
-LIST_GAP = re.compile(r"[\s\"“”„«»'‘’`,;]+")
-LIST_WORDS = {"and", "or", "a", "an", "the", "as", "even", "also", "nor"}
 # Ukrainian and Russian words of direct speech ("Пряма мова", "заявив", "сказала").
 FOREIGN_SPEECH = frozenset(
     {
@@ -86,93 +75,19 @@ FOREIGN_SPEECH = frozenset(
         "говорит",
     }
 )
-# Parts of speech of the words of a name or description written just before its verb.
-NAME_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
-# How many words past the quote a signature or cue may sit.
-MAX_RUN = 32
 # Verbs that report speech, whose subject is the source of everything said inside their clause:
 # in "Ditto said she expects the campaign “to …”" the quote is Ditto's, as PolNeAR annotates
 # nested attributions to their outermost source (Newell et al., LREC 2018).
 OUTER_VERBS = LEX.words("verbs_of_saying", "outer")
-# Verbs that introduce a quotation but no claim: "as X put it", "the letter reads", "Blige sings".
-QUOTE_CUES = LEX.words("verbs_of_saying", "quote-cue")
 # How many heads above a quote its governing cue may be.
 GOVERNOR_STEPS = 8
-# A line of at most this many words between two quotes is a scrape's stray link text, not a paragraph.
-SHORT_LINE = 3
 
 ensure_doc_extension("quotes")
 
 
-def _is_cue_word(t: Token) -> bool:
-    """A verb of saying by its lemma whatever tag the model gave it, or 'according (to)'."""
-    if t.lower_ == "according":
-        return t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
-    if not (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")) or is_byline(t):
-        return False
-    lemma = t.lemma_.lower()
-    if lemma in QUOTE_CUES:
-        objects = [c for c in t.children if c.dep_ == "dobj"]
-        if lemma == "put":
-            return any(c.lower_ == "it" for c in objects)  # "as Ms. Simonyan put it, “…”"
-        return lemma != "read" or not objects  # "the letter reads" (not "she read a statement")
-    return lemma in VERB_STANCE
+class _Attributor(Windows):
+    """Finds each quote's speaker, trying the places a cue may sit in the order of the module docstring."""
 
-
-class _Attributor:
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
-        self.doc = doc
-        self.text = doc_text(doc)
-        self.quotes = quotes
-        self.ranges = []
-        for q in quotes:
-            span = doc.char_span(q.spans[0].start, q.spans[-1].end, alignment_mode="expand")
-            self.ranges.append((span.start, span.end) if span is not None else (0, 0))
-        self.r = Resolver(doc, self.ranges)
-        # Words of quotes too short to be speech: nicknames inside a name (Del. Marcia “Cia” Price).
-        self.nicknames = {i for s, e in self.ranges if 0 < e - s < QUOTE_GAP for i in range(s, e)}
-
-    def stop(self, i: int, para: int, *, over_quotes: bool = False) -> bool:
-        t = self.doc[i]
-        if self.r.in_quote[i]:
-            return not over_quotes and i not in self.nicknames
-        return self.r.para[i] != para or t.text in SENTENCE_END
-
-    # --- windows -----------------------------------------------------------------------------
-    def after(self, qe: int) -> tuple[int, int]:
-        """Token bounds from just past the closing mark to the end of the sentence."""
-        doc, para = self.doc, self.r.para[max(qe - 1, 0)]
-        lo = qe
-        while (
-            lo < len(doc)
-            and (doc[lo].is_punct or doc[lo].is_space and "\n" not in doc[lo].text)
-            and doc[lo].text not in SENTENCE_END | DASHES
-        ):
-            if any(c in DASH_CHARS for c in doc[lo].text):
-                return lo, lo  # “…”― Name: the mark and the dash in one token
-            lo += 1  # the closing mark, a comma inside or after it
-        hi = lo
-        while hi < len(doc) and hi - lo < MAX_RUN and not self.stop(hi, para):
-            hi += 1
-        return lo, hi
-
-    def before(self, qs: int, para: int | None = None, *, over_quotes: bool = False) -> tuple[int, int]:
-        """Token bounds from the start of the sentence to just before the opening mark.
-
-        With `over_quotes` (for a fragment) the window runs back over earlier scare quotes of the
-        same sentence: Cruz called Trump a "liar" who is "amoral," a "bully" …
-        """
-        doc = self.doc
-        para = self.r.para[qs] if para is None else para
-        hi = qs
-        while hi > 0 and doc[hi - 1].is_punct and not self.r.in_quote[hi - 1] and self.r.para[hi - 1] == para:
-            hi -= 1
-        lo = hi
-        while lo > 0 and not self.stop(lo - 1, para, over_quotes=over_quotes):
-            lo -= 1
-        return lo, hi
-
-    # --- speakers ------------------------------------------------------------------------------
     def from_after(
         self, qe: int, *, ends_sentence: bool, fragment: bool = False
     ) -> tuple[Holder | None, Token | None]:
@@ -188,7 +103,7 @@ class _Attributor:
         cue = next((t for t in doc[lo:hi] if _is_cue_word(t)), None)
         if cue is None or cue.tag_ == "VBG":
             return None, None  # "…," adding that …: a participle never signs a quote
-        if ends_sentence and self._introduces_next(cue, hi):
+        if ends_sentence and self.introduces_next(cue, hi):
             return None, None  # “….” Jane Doe, a volunteer, said: “…”: the next quote's cue
         if cue.i > lo:
             if cue.lower_ == "according":
@@ -221,37 +136,6 @@ class _Attributor:
             head = speaker_of_cue(cue)
             return (self.r.holder(head, cue=cue) if head is not None else None), cue
         return self.r.holder_of_run(self.run_after(cue.i, hi)), cue
-
-    def _introduces_next(self, cue: Token, hi: int) -> bool:
-        """The cue is followed by a colon and the opening of another quote ("X said: “…”")."""
-        doc = self.doc
-        return (
-            hi < len(doc)
-            and bool(self.r.in_quote[hi])
-            and any(doc[k].text == ":" for k in range(cue.i + 1, hi))
-        )
-
-    def run_after(self, cue_i: int, hi: int):
-        """The name after 'said' or a dash: up to a comma, a preposition of circumstance or a date."""
-        doc = self.doc
-        lo = cue_i + 1
-        while lo < hi and doc[lo].is_space and "\n" not in doc[lo].text:
-            lo += 1  # "― Nell Carden Grey" with a no-break space after the dash
-        end = lo
-        while end < hi and end < len(doc):
-            t = doc[end]
-            if t.is_punct and t.text not in {".", "-"} or t.is_space:
-                break
-            if t.ent_type_ in {"DATE", "TIME"} or (t.lower_ in RUN_STOPS and end > lo):
-                break
-            if t.lower_ in RUN_STOPS and end == lo:
-                break
-            end += 1
-        if end < len(doc) and doc[end].text == "(":  # "Rep. Jim Clyburn (D-S.C.)"
-            close = next((k for k in range(end, min(end + 8, len(doc))) if doc[k].text == ")"), None)
-            if close is not None:
-                end = close + 1
-        return doc[lo:end]
 
     def from_before(
         self, qs: int, para: int | None = None, *, over_quotes: bool = False
@@ -390,37 +274,6 @@ class _Attributor:
         name = min(names, key=lambda t: abs(t.i - cue.i))
         return Holder(name=name.text, span=doc[name.i : name.i + 1], side=None), cue
 
-    def name_start(self, cue_i: int, lo: int) -> int:
-        """Where the name just before a cue begins ("…, she said" → "she"; "Tulsa police Chief … said")."""
-        i = cue_i
-        if i - 1 > lo and self.doc[i - 1].text == ")":  # "Rep. Elijah E. Cummings (D-Md.) said"
-            opening = next(
-                (k for k in range(i - 2, max(lo, i - 10) - 1, -1) if self.doc[k].text == "("), None
-            )
-            if opening is not None:
-                i = opening
-        while i > lo:
-            t = self.doc[i - 1]
-            if t.pos_ in {"ADP", "SCONJ", "CCONJ"} and t.dep_ != "compound":
-                break  # "After saying …": a preposition starts no name, capitalised or not
-            if (
-                t.pos_ in NAME_POS
-                or t.text in {".", "-", "'s", "’s"}
-                and i - 1 > lo
-                or t.dep_ in {"compound", "amod"}
-                or t.is_title
-            ):
-                if (
-                    t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
-                    and t.dep_ not in {"compound", "amod"}
-                    and not t.is_title
-                ):
-                    break
-                i -= 1
-            else:
-                break
-        return i
-
     def from_colon_line(self, q: Quote, qs: int) -> tuple[Holder | None, Token | None]:
         """A paragraph that is only a quote, after a line ending with a colon: that line's cue."""
         text = self.text
@@ -514,7 +367,7 @@ class _Attributor:
             if qe <= qs:
                 continue
             para = self.r.para[qs]
-            if q.fragment and last is not None and self._listed_with(last, q):
+            if q.fragment and last is not None and self.listed_with(last, q):
                 q.speaker, q.speaker_ref, q.side, q.cue = last.speaker, last.speaker_ref, last.side, last.cue
                 q.chain = list(last.chain)
                 last = q
@@ -529,11 +382,11 @@ class _Attributor:
                 holder, cue = self.from_before(qs, over_quotes=q.fragment)
             if holder is None and not q.fragment:
                 holder, cue = self.from_colon_line(q, qs)
-            if holder is None and not q.fragment and self._after_colon(qs):
+            if holder is None and not q.fragment and self.after_colon(qs):
                 holder, cue = self.subject_before(qs)
             if holder is None and previous is not None and not q.fragment:
                 prev_q, prev_para = previous
-                if self._paragraphs_between(prev_para, para, qs) <= 1 and self._starts_paragraph(qs) or para == prev_para:
+                if self.paragraphs_between(prev_para, para, qs) <= 1 and self.starts_paragraph(qs) or para == prev_para:
                     q.speaker, q.speaker_ref, q.side, q.cue = (
                         prev_q.speaker,
                         prev_q.speaker_ref,
@@ -559,42 +412,6 @@ class _Attributor:
             else:
                 q.chain = chain_for(self.doc, q.spans[0].start, speaker=None)
 
-    def _listed_with(self, prev: Quote, q: Quote) -> bool:
-        """Scare quotes listed in one sentence share a speaker."""
-        gap = self.text[prev.spans[-1].end : q.spans[0].start]
-        words = [w for w in LIST_GAP.split(gap) if w]
-        return "\n" not in gap and len(words) <= 3 and all(w.lower() in LIST_WORDS for w in words)
-
-    def _paragraphs_between(self, first: int, last: int, qs: int) -> int:
-        """Paragraphs of running text between two paragraph numbers.
-
-        A line of a word or two (a link's text a scrape left on its own line) is no paragraph
-        that could bring in another speaker.
-        """
-        if last - first <= 1:
-            return 0
-        if last - first > 2 * SHORT_LINE:
-            return last - first - 1  # too far for stray lines to matter
-        words: dict[int, int] = {}
-        i = qs - 1  # back from the quote, which opens paragraph `last`
-        while i >= 0 and (self.r.para[i] == -1 or self.r.para[i] > first):
-            t = self.doc[i]
-            if self.r.para[i] not in (-1, last) and not (t.is_punct or t.is_space):
-                words[self.r.para[i]] = words.get(self.r.para[i], 0) + 1
-            i -= 1
-        return sum(1 for n in words.values() if n > SHORT_LINE)
-
-    def _after_colon(self, qs: int) -> bool:
-        i = qs - 1
-        while i >= 0 and self.doc[i].is_punct and self.doc[i].text != ":":
-            i -= 1
-        return i >= 0 and self.doc[i].text == ":" and self.r.para[i] == self.r.para[qs]
-
-    def _starts_paragraph(self, qs: int) -> bool:
-        i = qs - 1
-        while i >= 0 and (self.doc[i].is_punct and not self.doc[i].is_space):
-            i -= 1
-        return i < 0 or (self.doc[i].is_space and "\n" in self.doc[i].text)
 
 
 def attribute_quotes(doc: Doc, quotes: list[Quote]) -> None:
@@ -634,3 +451,4 @@ class SpeakerFinder:
 )
 def make_speaker_finder(nlp: Language, name: str) -> SpeakerFinder:
     return SpeakerFinder(nlp, name)
+
