@@ -28,6 +28,7 @@ from ...geo import Entry, Gazetteer, get_gazetteer, name_key
 from ...models import Place, RelativeLocation, Span
 from ..base import ensure_doc_extension, extractor_id, span_of
 from .candidates import TOWNS, adjective_candidates, find_candidates
+from .anchors import settle_by_anchors
 from .coherence import settle_in_context
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
 from .metonymy import is_metonym, is_scene
@@ -96,6 +97,8 @@ def find_places(
     settle_by_neighbours(candidates, doc)
     for c in candidates:
         c.relative = relative_of(c, text)
+    # A place's own relation to a town or region outranks its namesakes' populations.
+    settle_by_anchors(candidates, doc)
     settle_in_context(candidates, doc)
     # Again for names placed at a neighbour that coherence moved ("Sereda (northeast of Zelene)").
     settle_by_neighbours(candidates, doc, placed_only=True)
