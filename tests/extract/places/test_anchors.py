@@ -33,7 +33,11 @@ def km(a, b) -> float:
         ),
         # An apposition after a comma, and one without.
         ("Russian troops advanced near Hai, east of Huliaipole, the brigade said.", ["Hai"], "Huliaipole"),
-        ("Ukrainian units repelled assaults near Dobropillia near Huliaipole on Tuesday.", ["Dobropillia"], "Huliaipole"),
+        (
+            "Ukrainian units repelled assaults near Dobropillia near Huliaipole on Tuesday.",
+            ["Dobropillia"],
+            "Huliaipole",
+        ),
         # The clause's reference town anchors a city of the same name as well as the villages.
         (
             "The enemy kept attacking northwest of Huliaipole near Pryluky and Zelene through the week.",
@@ -53,10 +57,18 @@ def test_a_place_lies_where_its_relation_says(nlp, text, names, anchor):
     [
         # A smaller town written relative to a bigger one nearby keeps its own entry.
         ("Drones struck Izium, southeast of Kharkiv, overnight.", "Izium", 707292),
-        ("Russian forces shelled Vovchansk (northeast of Kharkiv) and Kupiansk on Sunday.", "Vovchansk", 689304),
+        (
+            "Russian forces shelled Vovchansk (northeast of Kharkiv) and Kupiansk on Sunday.",
+            "Vovchansk",
+            689304,
+        ),
         ("The mayor of Lyman, near Kramatorsk, said the town had no power.", "Lyman", 704204),
         # A town that anchors its clause is not itself anchored by the village after it.
-        ("On Tuesday the enemy pressed south of Kupiansk near Pishchane and toward Borova.", "Kupiansk", 703656),
+        (
+            "On Tuesday the enemy pressed south of Kupiansk near Pishchane and toward Borova.",
+            "Kupiansk",
+            703656,
+        ),
         # Without a relation the gazetteer's town stands.
         ("Drone strikes hit Pryluky in Chernihiv Oblast overnight.", "Pryluky", 696108),
     ],
@@ -68,9 +80,21 @@ def test_a_town_with_a_fitting_relation_keeps_its_entry(nlp, text, name, geoname
 @pytest.mark.parametrize(
     "text,name,region",
     [
-        ("In Zaporizhia Oblast, Russian forces attacked near Pryvillia and Sofiivka over the weekend.", "Pryvillia", "Zaporizhzhia Oblast"),
-        ("In Zaporizhia Oblast, Russian forces attacked near Pryvillia and Sofiivka over the weekend.", "Sofiivka", "Zaporizhzhia Oblast"),
-        ("Fighting continued near Pryvillia in Donetsk Oblast, local officials said.", "Pryvillia", "Donetsk Oblast"),
+        (
+            "In Zaporizhia Oblast, Russian forces attacked near Pryvillia and Sofiivka over the weekend.",
+            "Pryvillia",
+            "Zaporizhzhia Oblast",
+        ),
+        (
+            "In Zaporizhia Oblast, Russian forces attacked near Pryvillia and Sofiivka over the weekend.",
+            "Sofiivka",
+            "Zaporizhzhia Oblast",
+        ),
+        (
+            "Fighting continued near Pryvillia in Donetsk Oblast, local officials said.",
+            "Pryvillia",
+            "Donetsk Oblast",
+        ),
     ],
 )
 def test_a_village_lies_in_the_region_its_sentence_names(nlp, text, name, region):
@@ -88,12 +112,24 @@ def test_a_village_lies_in_the_front_sector_the_text_describes(nlp):
 
 
 def test_a_place_entity_run_across_a_list_is_cut_into_its_names(nlp):
-    found = places(nlp, "Russian forces attacked near Pryluky and Zelene (northwest of Huliaipole) yesterday.")
+    found = places(
+        nlp, "Russian forces attacked near Pryluky and Zelene (northwest of Huliaipole) yesterday."
+    )
     assert "Pryluky and Zelene" not in found and {"Pryluky", "Zelene"} <= found.keys()
 
 
 def _town(name: str, lat: float, lon: float, population: int) -> Entry:
-    return Entry(id=1, name=name, lat=lat, lon=lon, cc="UA", admin1="05", region=None, feature="town", population=population)
+    return Entry(
+        id=1,
+        name=name,
+        lat=lat,
+        lon=lon,
+        cc="UA",
+        admin1="05",
+        region=None,
+        feature="town",
+        population=population,
+    )
 
 
 @pytest.mark.parametrize(

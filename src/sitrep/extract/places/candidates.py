@@ -436,8 +436,9 @@ def listed_parts(ent: SpacySpan, gaz: Gazetteer | None = None) -> list[SpacySpan
         return [ent]
     if ent.label_ in PLACE_LABELS:
         first = next((t for t in ent if t.lower_ in SPLITTERS), None)
-        whole_known = gaz is None or bool(gaz.lookup(name_of(ent)))
-        if whole_known or first is None or not gaz.lookup(ent.doc[ent.start : first.i].text):
+        if gaz is None or first is None or gaz.lookup(name_of(ent)):
+            return [ent]
+        if not gaz.lookup(ent.doc[ent.start : first.i].text):
             return [ent]
     parts, start = [], ent.start
     for t in ent:

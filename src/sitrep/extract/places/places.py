@@ -1,12 +1,13 @@
 """Places: toponyms resolved against the offline gazetteer, one item per place with all its mentions.
 
-sitrep.places/5 assembles the items: candidates.py finds every mention that may be a place
+sitrep.places/6 assembles the items: candidates.py finds every mention that may be a place
 (spaCy's entities, mis-tagged names where the syntax says "place", "Parkland, Florida",
 adjectives such as "Syrian army", and the streets, buildings and businesses of sites.py);
 geocoding.py scores each candidate's gazetteer entries (own name, the state written after it,
 the article's countries, named regions, nearby places, population); neighbours.py checks
-villages against the place written in brackets next to them, and coherence.py against their
-clause's town, their sentence's places and the article's front. Here the mentions of one place
+villages against the place written in brackets next to them, anchors.py every place against
+its own relation to a town or region (outranking population), and coherence.py against their
+clause's town, the front sector named, their sentence's places and the article's front. Here the mentions of one place
 become one item, sites are placed in their town, a toponym used for a government ("Kyiv
 denies", "Moscow's claim", "the Kremlin") is marked ``literal=False`` (metonymy.py), and
 relative locations ("3 km south of Pokrovsk") are kept on their anchor.
@@ -27,8 +28,8 @@ from spacy.tokens import Doc
 from ...geo import Entry, Gazetteer, get_gazetteer, name_key
 from ...models import Place, RelativeLocation, Span
 from ..base import ensure_doc_extension, extractor_id, span_of
-from .candidates import TOWNS, adjective_candidates, find_candidates
 from .anchors import settle_by_anchors
+from .candidates import TOWNS, adjective_candidates, find_candidates
 from .coherence import settle_in_context
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
 from .metonymy import is_metonym, is_scene
@@ -40,7 +41,7 @@ from .sites import (
 )
 
 NAME = "places"
-VERSION = 5
+VERSION = 6
 EXTRACTOR = extractor_id(NAME, VERSION)
 _RELATIVE = re.compile(
     r"(?P<dist>\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
