@@ -103,7 +103,7 @@ def test_a_village_lies_in_the_region_its_sentence_names(nlp, text, name, region
 
 def test_a_village_lies_in_the_front_sector_the_text_describes(nlp):
     text = (
-        "Russian forces continued offensive operations in the Huliaipole direction on Friday.\n"
+        "The enemy kept up its pressure in the Huliaipole direction on Friday.\n"
         "Russian troops attacked near Sofiivka and Hai, a regional official said."
     )
     found = places(nlp, text)
