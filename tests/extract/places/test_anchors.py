@@ -154,3 +154,11 @@ def test_fits(entry, anchor, alone, expected):
 def test_reach_grows_with_the_anchor():
     small, city = _town("T", 48.0, 37.0, 12_000), _town("C", 48.0, 37.0, 1_000_000)
     assert reach(Anchor(small, "own")) < reach(Anchor(city, "own"))
+
+
+def test_a_region_named_with_a_bearing_anchors_no_clause(nlp):
+    # "northern Kharkiv Oblast" says where fighting is, not the town the next names lie by.
+    text = (
+        "Russian troops gained ground in northern Kharkiv Oblast and near Kupiansk, Pokrovsk, and Huliaipole."
+    )
+    assert places(nlp, text)["Huliaipole"].geonameid == 707898

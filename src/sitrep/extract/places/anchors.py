@@ -111,8 +111,9 @@ def clause_anchor(
     for c in candidates:
         if c is cand or not (start <= c.span.start < cand.span.start) or not pool(c):
             continue
-        bearing = any(r.relation == "direction" and r.direction for r in c.relative)
-        if bearing and c.chosen is not None and c.chosen.feature not in {"country", "continent"}:
+        # "north of Borova", not "northern Kharkiv Oblast" (where the fighting is, not a reference).
+        bearing = any(r.relation == "direction" and r.direction and " of " in r.text for r in c.relative)
+        if bearing and c.chosen is not None and c.chosen.feature in TOWN_FEATURES:
             best = c.chosen
     return best
 
