@@ -28,11 +28,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
-from ...geo import Entry, distance_km, name_key
-from .geocoding import AREA_FEATURES, WORLD, Candidate, near
+from ...geo import Entry, distance_km
+from .geocoding import AREA_FEATURES, WORLD, Candidate, near, own_spelling
 from .neighbours import neighbours_of
 
 #: How far from its anchor a place written "north of TOWN", "(near TOWN)" lies: front-line
@@ -202,9 +201,9 @@ def own_anchors(candidates: list[Candidate], doc: Doc) -> dict[int, Anchor]:
         if cand.within is not None or cand.adjective or cand.site:
             continue
         written = brackets.get(id(cand)) or apposition(cand, candidates, doc)
-        entry = _town(written) if written is not None else None
+        entry = _town(written) if written is not None and _certain(written) else None
         if entry is None:
-            entry = clause_anchor(cand, candidates, doc, pool=lambda c: _town(c) is not None)
+            entry = clause_anchor(cand, candidates, doc, pool=_certain)
             entry = entry if entry is not None and entry.feature in TOWN_FEATURES else None
         if entry is not None and not (cand.chosen is not None and cand.chosen.id == entry.id):
             out[id(cand)] = Anchor(entry, "own")
@@ -216,8 +215,8 @@ def own_anchors(candidates: list[Candidate], doc: Doc) -> dict[int, Anchor]:
 
 
 def own_name(entry: Entry, written: str) -> bool:
-    """The entry's own name, or a spelling of it ("Sofiivka" for Sofiyivka), not a town's old name."""
-    return entry.main or fuzz.ratio(name_key(written), name_key(entry.name)) >= 80
+    """The entry's own name, or a spelling of it (geocoding.own_spelling), not a town's other name."""
+    return entry.main or own_spelling(written, entry.name)
 
 
 def distance_to(a: Entry, b: Entry) -> float:
