@@ -162,3 +162,12 @@ def test_a_region_named_with_a_bearing_anchors_no_clause(nlp):
         "Russian troops gained ground in northern Kharkiv Oblast and near Kupiansk, Pokrovsk, and Huliaipole."
     )
     assert places(nlp, text)["Huliaipole"].geonameid == 707898
+
+
+def test_a_town_naming_its_own_sector_stays_out_of_another(nlp):
+    text = (
+        "The enemy kept up its pressure in the Lyman direction on Friday. "
+        "Elsewhere, troops gained ground near Kupiansk and Huliaipole. "
+        "Fighting in the Huliaipole direction went on through the weekend."
+    )
+    assert places(nlp, text)["Huliaipole"].geonameid == 707898

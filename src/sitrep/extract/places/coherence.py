@@ -140,9 +140,12 @@ def settle_in_context(candidates: list[Candidate], doc: Doc) -> None:
             c.chosen for c in candidates if pool(c) and c.chosen is not None and c.chosen.feature != "country"
         ]
         scopes = directions([c for c in candidates if pool(c)], doc)
+        sector_towns = {town.id for _, _, town in scopes}
         for cand in candidates:
             sent = sents[id(cand)]
-            sector = direction_of(cand, scopes)
+            # A town that names a sector of its own ("the Hulyaipole direction") lies in no other.
+            own_sector = cand.chosen is not None and cand.chosen.id in sector_towns
+            sector = None if own_sector else direction_of(cand, scopes)
             _settle(cand, by_sent[sent], doc, pool, front, sector, sent=sent, final=pool is _settled)
     one_entry_per_name(candidates)
 
