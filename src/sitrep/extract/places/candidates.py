@@ -425,11 +425,21 @@ def names_formation(doc: Doc, end: int) -> bool:
 SPLITTERS = {",", "and", "or", "near", "in", "toward", "towards", "between", "&"}
 
 
-def listed_parts(ent: SpacySpan) -> list[SpacySpan]:
+def listed_parts(ent: SpacySpan, gaz: Gazetteer | None = None) -> list[SpacySpan]:
     """An entity the tagger ran across a list or a clause ("Zelene and Sereda", "Novopavlivka near
-    Dachne"), cut into its names; a place's own name ("Bosnia and Herzegovina") stays whole."""
-    if ent.label_ in PLACE_LABELS or not any(t.lower_ in SPLITTERS for t in ent[1:-1]):
+    Dachne"), cut into its names; a place's own name ("Bosnia and Herzegovina") stays whole.
+
+    A place entity is cut only where the gazetteer lacks it whole and knows its first part
+    ("Pryluky and Zelene" tagged GPE): one place is one item.
+    """
+    if not any(t.lower_ in SPLITTERS for t in ent[1:-1]):
         return [ent]
+    if ent.label_ in PLACE_LABELS:
+        first = next((t for t in ent if t.lower_ in SPLITTERS), None)
+        if gaz is None or first is None or gaz.lookup(name_of(ent)):
+            return [ent]
+        if not gaz.lookup(ent.doc[ent.start : first.i].text):
+            return [ent]
     parts, start = [], ent.start
     for t in ent:
         if t.lower_ in SPLITTERS:
@@ -516,7 +526,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozense
 
     mislabelled = []
     for whole in doc.ents:
-        for ent in listed_parts(whole):
+        for ent in listed_parts(whole, gaz):
             span = clean_span(ent, gaz)
             if span is None:
                 continue

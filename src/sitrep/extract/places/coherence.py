@@ -4,13 +4,16 @@ Front-line reporting names villages in clauses pinned to a reference town ("nort
 near Novoplatonivka and toward Stepove", "southeast of Kupiansk near Pishchane") and in lists
 of neighbouring settlements. GeoNames cities500 often lacks the village, or holds namesakes
 hundreds of kilometres away (Ukraine has a dozen Zelenes and Stepoves). The choice is made
-in the light of the places around the mention, nearest first:
+in the light of the places around the mention, nearest first (a place's own relation to a
+town or region, anchors.py, has settled it before this runs):
 
 1. the reference town of its clause ("DIRECTION of TOWN near …", up to a semicolon): a
    namesake near that town, else the village is placed at the town;
-2. the places of its sentence (list mates, the town it is "near"): a namesake near one of
+2. the front sector the text is describing ("in the Huliaipole direction", anchors.py): a
+   namesake within its reach, else the village is placed at the sector's town;
+3. the places of its sentence (list mates, the town it is "near"): a namesake near one of
    them, never a move without one (a list of villages attacked may span the whole front);
-3. the article's front: where neither says anything, among namesakes the one nearest the
+4. the article's front: where none says anything, among namesakes the one nearest the
    article's settled towns (the choice of smallest spread).
 
 A name the gazetteer lacks, taken because a list or a locative says "place"
@@ -29,14 +32,13 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ...geo import Entry, name_key
+from .anchors import DIRECTION_KM, clause_anchor, direction_of, directions, distance_to, own_name
 from .geocoding import AREA_FEATURES, WORLD, Candidate, near
 from .neighbours import SEPARATORS
 
 #: Below this a place is local enough that its clause's reference town decides between namesakes
 #: (Borova, Kharkiv Oblast, 5,000; Borova, Kyiv Oblast, 7,000): settlements of the front line.
 CLAUSE_MAX = 20_000
-#: Tokens between a clause's reference town and a village it anchors.
-CLAUSE_SPAN = 40
 #: Tokens between two members of one list (other names of the list among them).
 LIST_SPAN = 16
 
@@ -56,34 +58,6 @@ def _reliable(c: Candidate) -> bool:
         and c.chosen is not None
         and (len({e.id for e in c.entries}) <= 1 or c.chosen.population >= CLAUSE_MAX or c.chosen.id < 0)
     )
-
-
-def clause_anchor(
-    cand: Candidate,
-    candidates: list[Candidate],
-    doc: Doc,
-    pool: Callable[[Candidate], bool] = _settled,
-    sent: tuple[int, int] | None = None,
-) -> Entry | None:
-    """The reference town of the mention's clause: "north of Borova near Novoplatonivka".
-
-    The last place before the mention in its sentence, after its own semicolon, written with a
-    bearing ("north of", "southeast of") or as "near TOWN itself"; not the mention itself.
-    """
-    sent_start, _ = sent or (cand.span.sent.start, cand.span.sent.end)
-    start = sent_start
-    for i in range(cand.span.start - 1, max(sent_start, cand.span.start - CLAUSE_SPAN) - 1, -1):
-        if doc[i].text == ";":
-            start = i + 1
-            break
-    best = None
-    for c in candidates:
-        if c is cand or not (start <= c.span.start < cand.span.start) or not pool(c):
-            continue
-        bearing = any(r.relation == "direction" and r.direction for r in c.relative)
-        if bearing and c.chosen is not None and c.chosen.feature not in {"country", "continent"}:
-            best = c.chosen
-    return best
 
 
 def _mates(
@@ -139,6 +113,10 @@ def _nearest(entries: tuple[Entry, ...], there: list[Entry]) -> Entry | None:
     return max(close_, key=lambda e: (e.main, e.population)) if close_ else None
 
 
+def _local(e: Entry) -> bool:
+    return e.feature in {"town", "village"} and e.population < CLAUSE_MAX
+
+
 def _spread(entry: Entry, front: list[Entry]) -> float:
     return sum(min(abs(entry.lat - f.lat), 10) + min(abs(entry.lon - f.lon), 10) for f in front)
 
@@ -161,9 +139,14 @@ def settle_in_context(candidates: list[Candidate], doc: Doc) -> None:
         front = [
             c.chosen for c in candidates if pool(c) and c.chosen is not None and c.chosen.feature != "country"
         ]
+        scopes = directions([c for c in candidates if pool(c)], doc)
+        sector_towns = {town.id for _, _, town in scopes}
         for cand in candidates:
             sent = sents[id(cand)]
-            _settle(cand, by_sent[sent], doc, pool, front, sent=sent, final=pool is _settled)
+            # A town that names a sector of its own ("the Hulyaipole direction") lies in no other.
+            own_sector = cand.chosen is not None and cand.chosen.id in sector_towns
+            sector = None if own_sector else direction_of(cand, scopes)
+            _settle(cand, by_sent[sent], doc, pool, front, sector, sent=sent, final=pool is _settled)
     one_entry_per_name(candidates)
 
 
@@ -173,6 +156,7 @@ def _settle(
     doc: Doc,
     pool: Callable[[Candidate], bool],
     front: list[Entry],
+    sector: Entry | None,
     *,
     sent: tuple[int, int],
     final: bool,
@@ -201,6 +185,19 @@ def _settle(
         elif final:
             cand.chosen, cand.placed_at, cand.evidence = None, anchor, 3
         return
+    # The front sector the text is describing ("in the Huliaipole direction"): a small place lies in
+    # it. Its namesake there, else (the gazetteer lacking the village) at the sector's town.
+    if sector is not None and cand.chosen is not None and distance_to(cand.chosen, sector) > DIRECTION_KM:
+        fitting = [
+            e
+            for e in cand.entries[:30]
+            if _local(e) and own_name(e, cand.name) and distance_to(e, sector) <= DIRECTION_KM
+        ]
+        if fitting:
+            cand.chosen, cand.evidence = min(fitting, key=lambda e: distance_to(e, sector)), 2
+        elif final:
+            cand.chosen, cand.placed_at, cand.evidence = None, sector, 2
+        return
     mates = _mates(cand, candidates, pool, sent)
     there = [m.chosen for m in mates if m.chosen is not None]
     if unknown:
@@ -216,9 +213,7 @@ def _settle(
         return
     # Nothing in its sentence: the namesake nearest the article's front (the smallest spread).
     others = [f for f in front if f.id != cand.chosen.id]
-    namesakes = [
-        e for e in cand.entries[:30] if e.feature in {"town", "village"} and e.population < CLAUSE_MAX
-    ]
+    namesakes = [e for e in cand.entries[:30] if _local(e)]
     if others and len(namesakes) > 1 and not any(close(cand.chosen, f) for f in others):
         best = min(namesakes, key=lambda e: _spread(e, others))
         if any(close(best, f) for f in others):

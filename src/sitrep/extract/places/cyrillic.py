@@ -72,12 +72,7 @@ def _runs(doc: Doc) -> list[SpacySpan]:
     for i, token in enumerate(doc):
         if start is not None and (_hyphen(doc, i) or (i > 0 and _hyphen(doc, i - 1))):
             continue  # the hyphen and the word after it
-        joins = (
-            start is not None
-            and _capitalised(token)
-            and not token.is_sent_start
-            and words < MAX_WORDS
-        )
+        joins = start is not None and _capitalised(token) and not token.is_sent_start and words < MAX_WORDS
         if joins:
             words += 1
             continue
@@ -132,7 +127,9 @@ def _person(first: Token, second: Token, lang: str) -> bool:
         return False
     given = parses(first.text, lang)
     surname = parses(second.text, lang)
-    named = any("Name" in p.tag.grammemes for p in given) and not any("Geox" in p.tag.grammemes for p in given)
+    named = any("Name" in p.tag.grammemes for p in given) and not any(
+        "Geox" in p.tag.grammemes for p in given
+    )
     # the surname may be a common word too (ru "Падун"); it is no place name
     return named and not any("Geox" in p.tag.grammemes for p in surname)
 
@@ -297,7 +294,9 @@ class CyrillicPlaces:
             neuter = parse.inflect({"neut", "sing", "nomn"})  # Раменское
             names += [neuter.word] if neuter else []
             for name in names:
-                entries = tuple(e for e in gaz.lookup(name) if e.cc in CYRILLIC_COUNTRIES and e.feature not in NOT_TOWNS)
+                entries = tuple(
+                    e for e in gaz.lookup(name) if e.cc in CYRILLIC_COUNTRIES and e.feature not in NOT_TOWNS
+                )
                 if entries:
                     return doc[token.i : token.i + 2], entries
         return None
@@ -326,9 +325,16 @@ class CyrillicPlaces:
                 found[key].spans.append(span_of(span))
                 continue
             found[key] = Place(
-                name=span.text, canonical=f"{span[1:].text}, {town.canonical or town.name}", lat=town.lat,
-                lon=town.lon, country=town.country, region=town.region, feature="local", literal=True,
-                spans=[span_of(span)], extractor=EXTRACTOR,
+                name=span.text,
+                canonical=f"{span[1:].text}, {town.canonical or town.name}",
+                lat=town.lat,
+                lon=town.lon,
+                country=town.country,
+                region=town.region,
+                feature="local",
+                literal=True,
+                spans=[span_of(span)],
+                extractor=EXTRACTOR,
             )
         return list(found.values())
 

@@ -118,6 +118,14 @@ def score(
     return s
 
 
+def own_spelling(written: str, name: str) -> bool:
+    """Another spelling of the name ("St. Petersburg", "Sofiivka" for Sofiyivka), not another name:
+    the ending, which marks a Slavic name's kind, must match too ("Oleksandrivka" is no spelling
+    of the Donetsk district Oleksandrivskyi)."""
+    a, b = name_key(written), name_key(name)
+    return a[-3:] == b[-3:] and fuzz.ratio(a, b) >= 80
+
+
 def resolve(
     candidates: list[Candidate], doc: Doc, gaz: Gazetteer, english: frozenset[str] = frozenset()
 ) -> None:

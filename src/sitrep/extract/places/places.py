@@ -5,8 +5,9 @@ sitrep.places/6 assembles the items: candidates.py finds every mention that may 
 adjectives such as "Syrian army", and the streets, buildings and businesses of sites.py);
 geocoding.py scores each candidate's gazetteer entries (own name, the state written after it,
 the article's countries, named regions, nearby places, population); neighbours.py checks
-villages against the place written in brackets next to them, and coherence.py against their
-clause's town, their sentence's places and the article's front. Here the mentions of one place
+villages against the place written in brackets next to them, anchors.py every place against
+its own relation to a town or region (outranking population), and coherence.py against their
+clause's town, the front sector named, their sentence's places and the article's front. Here the mentions of one place
 become one item, sites are placed in their town, a toponym used for a government ("Kyiv
 denies", "Moscow's claim", "the Kremlin") is marked ``literal=False`` (metonymy.py), and
 relative locations ("3 km south of Pokrovsk") are kept on their anchor.
@@ -27,6 +28,7 @@ from spacy.tokens import Doc
 from ...geo import Entry, Gazetteer, get_gazetteer, name_key
 from ...models import Place, RelativeLocation, Span
 from ..base import ensure_doc_extension, extractor_id, span_of
+from .anchors import settle_by_anchors
 from .candidates import TOWNS, adjective_candidates, find_candidates
 from .coherence import settle_in_context
 from .geocoding import WORLD, Candidate, local_fallback, near, resolve
@@ -96,6 +98,8 @@ def find_places(
     settle_by_neighbours(candidates, doc)
     for c in candidates:
         c.relative = relative_of(c, text)
+    # A place's own relation to a town or region outranks its namesakes' populations.
+    settle_by_anchors(candidates, doc)
     settle_in_context(candidates, doc)
     # Again for names placed at a neighbour that coherence moved ("Sereda (northeast of Zelene)").
     settle_by_neighbours(candidates, doc, placed_only=True)
