@@ -77,6 +77,7 @@ class Mention:
     end: int
     region_like: bool
     wide: bool = False  # a country or continent: the frame of a war, rarely where one event happens
+    country: str | None = None  # ISO code from sitrep_places; None where the place was not geocoded
 
     @property
     def root(self) -> int:
@@ -98,7 +99,14 @@ def place_mentions(doc: Doc) -> list[Mention]:
                 span = doc.char_span(s.start, s.end, alignment_mode="expand")
                 if span is not None:
                     out.append(
-                        Mention(place.name, span.start, span.end, region or _regionish(doc, span.end), wide)
+                        Mention(
+                            place.name,
+                            span.start,
+                            span.end,
+                            region or _regionish(doc, span.end),
+                            wide,
+                            getattr(place, "country", None),
+                        )
                     )
     else:
         for ent in doc.ents:

@@ -32,6 +32,7 @@ from ...models import Event, EventType, Side
 from ..base import ensure_doc_extension, extractor_id, items_of, span_of
 from .arguments import clause_words
 from .event_places import PLACE_LABELS, line_bounds, place_for, place_mentions, positions
+from .occurrence import article_now, not_an_occurrence
 from .lexicon import (
     ABSTRACT,
     ADVANCE_OBJECTS,
@@ -294,10 +295,20 @@ def target_side(trigger: Token) -> Side | None:
 
 # ---- the component ---------------------------------------------------------------------------
 
+#: The countries where the war's events happen (sitrep records the Russo-Ukrainian war): a
+#: trigger placed elsewhere ("deaths in Gaza", "tankers seized in the Atlantic" by France) is
+#: other news. Places without a country (seas, unplaced villages) are kept.
+THEATRE = ("UA", "RU", "BY")
 
-def find_events(doc: Doc) -> list[Event]:
-    """Every event in `doc`, one per (type, place, status), in the order of first mention."""
+
+def find_events(doc: Doc, *, theatre: tuple[str, ...] = THEATRE) -> list[Event]:
+    """Every event in `doc`, one per (type, place, status), in the order of first mention.
+
+    Triggers that report nothing that happened (background, capability, demands, held ground:
+    see occurrence.py) are left out, and so are places outside `theatre`.
+    """
     doc._.event_triggers = {}  # fresh on every run over the doc
+    now = article_now(doc)
     mentions = place_mentions(doc)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     times = [
@@ -315,7 +326,8 @@ def find_events(doc: Doc) -> list[Event]:
         if etype is None:
             continue
         places, how = place_for(token, mentions, by_token, etype=etype)
-        if not places:
+        places = [p for p in places if p.country is None or p.country in theatre]
+        if not places or not_an_occurrence(token, now=now) is not None:
             continue
         st = status_of(token)
         side = actor_side(token)
@@ -372,16 +384,18 @@ def _time_of(trigger: Token, times: list) -> str | None:
 
 
 class EventFinder:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, theatre: tuple[str, ...] = THEATRE) -> None:
         self.name = name
+        self.theatre = tuple(theatre)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc)
+        doc._.events = find_events(doc, theatre=self.theatre)
         return doc
 
 
 @Language.factory(
     "sitrep_events",
+    default_config={"theatre": list(THEATRE)},
     assigns=["doc._.events", "doc._.event_triggers"],
     requires=[
         "token.lemma",
@@ -394,5 +408,5 @@ class EventFinder:
         "doc._.claims",
     ],
 )
-def make_event_finder(nlp: Language, name: str) -> EventFinder:
-    return EventFinder(nlp, name)
+def make_event_finder(nlp: Language, name: str, theatre: list[str]) -> EventFinder:
+    return EventFinder(nlp, name, theatre=tuple(theatre))
