@@ -60,6 +60,8 @@ NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
 # Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
 WIDE_FEATURES = {"country", "continent"}
 CITY_ANAPHORS = {"city", "town", "village", "settlement"}
+# Determiners of a noun that points back ("the city", "this direction").
+DEFINITE = {"the", "this", "that", "these", "those"}
 # Event types whose "from X" is where they start, not where they happen ("withdrew from X" is at X).
 FROM_IS_ORIGIN = {"strike", "advance"}
 # Compass points: "north of X" gives a bearing from X (a reference point), not a venue.
@@ -313,6 +315,7 @@ def place_for(
             and t.pos_ in ("NOUN", "ADV")
             # "launched drones from the directions of Kursk": an origin, not the place pointed back to
             and not (origins and t.dep_ == "pobj" and t.head.lower_ == "from")
+            and _points_back(t, by_token)
         ),
         None,
     )
@@ -348,6 +351,34 @@ def place_for(
     # only the article's focus, not where this event happened (issue 11: an event's place is in
     # its own sentence, or in one the sentence points back to with "the city").
     return [], "none"
+
+
+def _points_back(noun: Token, by_token: dict[int, Mention]) -> bool:
+    """A noun that refers back to a place named before: "there", or a definite "the city", "this
+    direction", "the area" standing where a place stands. Not a noun a word of its own names or
+    sorts ("the energy sector", "maritime areas", "the Kostyantynivka-Druzhkivka tactical area",
+    "the areas under government control": another thing than a place named before), nor a noun
+    in the subject or object of a verb that is no event ("the region's fate")."""
+    if noun.lower_ == "there":
+        return True
+    if _named_by(noun, by_token) is not None:
+        return True  # "the village of Ocheretyne": the caller takes the name
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return False
+    city = noun.lemma_.lower() in CITY_ANAPHORS
+    for c in noun.children:
+        # "the hilltop town" still points back; "the energy sector", "the Kupiansk-Lyman area" do not
+        named = c.pos_ == "PROPN" or c.ent_type_ != ""
+        if c.dep_ in ("compound", "nmod", "npadvmod", "amod") and (named or (not city and c.dep_ != "amod")):
+            return False
+    if any(c.dep_ == "prep" and c.lower_ in ("under", "beyond", "outside") for c in noun.children):
+        return False  # "the areas under Ukrainian control": a kind of area, not one named before
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return _locative(head) or head.lower_ in ("for", "over", "of", "through", "throughout", "within")
+    if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        return head.lemma_.lower() in TRIGGERS or head.pos_ in ("VERB", "AUX")
+    return False
 
 
 def _own_words(scope: Token, trigger: Token) -> list[Token]:
