@@ -134,14 +134,27 @@ def _state(trigger: Token) -> bool:
 
 
 def _background(trigger: Token, now: date) -> bool:
-    """A date in the trigger's own clause more than a year before the article."""
+    """A date in the trigger's own clause more than a year before the article.
+
+    A noun trigger is dated by the clause it sits in ("the organisation emerged in 2014 during
+    the annexation of Crimea"), a clause that describes a date by that date ("since 2014, which
+    saw the annexation of Crimea").
+    """
     doc = trigger.doc
-    clause = clause_words(trigger)
-    words = {t.i for t in clause}
-    # a year written out ("in 2014", "the 2022 invasion", "July 2022"), whatever the time parser made of it
-    years = [int(t.text) for t in clause if t.ent_type_ == "DATE" and t.is_digit and len(t.text) == 4]
-    if any(1900 <= y <= now.year and date(y, 12, 31) < now - BACKGROUND_AFTER for y in years):
+    scope = trigger
+    if trigger.pos_ != "VERB":
+        node = trigger
+        for _ in range(4):  # up through the noun's phrases to the verb it hangs on
+            if node.head is node or node.pos_ in ("VERB", "AUX"):
+                break
+            node = node.head
+        scope = node
+    clause = clause_words(scope)
+    if scope.dep_ == "relcl":
+        clause.append(scope.head)
+    if any(_year_end(t) is not None and _year_end(t) < now - BACKGROUND_AFTER for t in clause):  # type: ignore[operator]
         return True
+    words = {t.i for t in clause}
     for time in items_of(doc, "times"):
         last = time.end or time.start
         if time.relative or last is None or not time.spans:
@@ -152,3 +165,15 @@ def _background(trigger: Token, now: date) -> bool:
         if last < now - BACKGROUND_AFTER:
             return True
     return False
+
+
+def _year_end(token: Token) -> date | None:
+    """The last day of a year or decade written out ("2014", "the 1980s"), whatever the time
+    parser made of the expression around it ("July 2022", "the 2022 invasion")."""
+    text = token.text
+    decade = text.endswith("s") and text[:-1].isdigit()
+    digits = text[:-1] if decade else text
+    if token.ent_type_ != "DATE" or len(digits) != 4 or not digits.isdigit():
+        return None
+    year = int(digits) + (9 if decade else 0)
+    return date(year, 12, 31) if 1900 <= year <= 2100 else None
