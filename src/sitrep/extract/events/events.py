@@ -16,7 +16,7 @@ from the syntax around the trigger:
 
 Where ``doc._.claims`` exists (sitrep_claims), a ``denies`` claim covering the trigger makes it
 ``denied``, and the id of the claim the event sits in is kept in ``claim``.
-One event per (type, place, status): articles repeat themselves.
+One event per (type, place, status), claimed and reported counting as one: articles repeat themselves.
 
     >>> clean_horizon("within weeks")
     'weeks'
@@ -295,6 +295,9 @@ def target_side(trigger: Token) -> Side | None:
 
 # ---- the component ---------------------------------------------------------------------------
 
+#: Statuses of one event: an advance a side claims and a source reports is one advance, not two
+#: (denials and forecasts stay apart: they say something else about it).
+SAME_EVENT = {"claimed": "reported"}
 #: The countries where the war's events happen (sitrep records the Russo-Ukrainian war): a
 #: trigger placed elsewhere ("deaths in Gaza", "tankers seized in the Atlantic" by France) is
 #: other news. Places without a country (seas, unplaced villages) are kept.
@@ -339,10 +342,14 @@ def find_events(doc: Doc, *, theatre: tuple[str, ...] = THEATRE) -> list[Event]:
             )
         time = _time_of(token, times)
         for place in places:
-            key = (etype, place.name.lower(), st.status)
+            key = (etype, place.name.lower(), SAME_EVENT.get(st.status, st.status))
             if key in seen:
                 # keep every mention's syntax: a forecast first seen as an "if" clause may recur as one
                 _annotations(doc)[seen[key]].append((token.i, st))
+                first = events[seen[key]]
+                if st.status == "reported" and first.status == "claimed":
+                    # one event, claimed by a side and reported as fact: the report stands
+                    events[seen[key]] = first.model_copy(update={"status": "reported"})
                 continue
             seen[key] = len(events)
             events.append(
