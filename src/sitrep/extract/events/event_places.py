@@ -60,6 +60,8 @@ NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
 # Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
 WIDE_FEATURES = {"country", "continent"}
 CITY_ANAPHORS = {"city", "town", "village", "settlement"}
+# Words between the names of a written list ("A, B, and C").
+LIST_JOINS = {",", "and", "or"}
 # Determiners of a noun that points back ("the city", "this direction").
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Event types whose "from X" is where they start, not where they happen ("withdrew from X" is at X).
@@ -305,7 +307,8 @@ def place_for(
                     and not _locator(doc, m, by_token)
                     and not _bearing(doc, m, by_token)
                 ]
-            return [first] + more, "phrase" if scope is trigger else "clause"
+            chosen = _list_tail(doc, [first, *more], mentions)
+            return chosen, "phrase" if scope is trigger else "clause"
     anaphor = next(
         (
             t
@@ -351,6 +354,27 @@ def place_for(
     # only the article's focus, not where this event happened (issue 11: an event's place is in
     # its own sentence, or in one the sentence points back to with "the city").
     return [], "none"
+
+
+def _list_tail(doc: Doc, chosen: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The rest of a written list of settlements the chosen ones open: "near Toretske, and Vilne",
+    "near A, B, and C". The parser often hangs a list's last item on the verb ("and C" as a
+    conjunct of "attacked"); the words between the names (only commas and "and"/"or") show the list."""
+    out = list(chosen)
+    previous: Mention | None = None
+    for m in mentions:
+        if (
+            previous is not None
+            and previous in out
+            and m not in out
+            and not (m.region_like or m.wide)
+            and 0 <= m.start - previous.end <= 2
+            and all(t.lower_ in LIST_JOINS for t in doc[previous.end : m.start])
+            and not any("\n" in t.text_with_ws for t in doc[previous.end - 1 : m.start])
+        ):
+            out.append(m)
+        previous = m
+    return out
 
 
 def _points_back(noun: Token, by_token: dict[int, Mention]) -> bool:
