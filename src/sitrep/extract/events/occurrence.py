@@ -50,12 +50,17 @@ Kind = Literal["background", "capability", "irrealis", "state"]
 
 
 def article_now(doc: Doc) -> date | None:
-    """The article's date: its published date, else the latest date it writes out in full."""
+    """The article's date: its published date, else the latest date it writes out in full, else
+    the first day of the latest year it names (a lower bound: "in 2014" is then background only
+    in an article that also names 2016 or later)."""
     published = published_of(doc)
     if published is not None:
         return published
     dates = [t.end or t.start for t in items_of(doc, "times") if not t.relative and (t.end or t.start)]
-    return max(dates) if dates else None
+    if dates:
+        return max(d for d in dates if d is not None)
+    years = [end.year for t in doc if t.ent_type_ == "DATE" and (end := _year_end(t)) is not None]
+    return date(max(years), 1, 1) if years else None
 
 
 def not_an_occurrence(trigger: Token, *, now: date | None) -> Kind | None:
