@@ -309,6 +309,9 @@ def place_for(
                 ]
             chosen = _list_tail(doc, [first, *more], mentions)
             return chosen, "phrase" if scope is trigger else "clause"
+    # "the city" stands in the trigger's own clause, or the clause that clause completes
+    top = _clause_head(trigger)
+    clause = {t.i for t in top.subtree}
     anaphor = next(
         (
             t
@@ -319,6 +322,7 @@ def place_for(
             # "launched drones from the directions of Kursk": an origin, not the place pointed back to
             and not (origins and t.dep_ == "pobj" and t.head.lower_ == "from")
             and _points_back(t, by_token)
+            and t.i in clause
         ),
         None,
     )
@@ -354,6 +358,19 @@ def place_for(
     # only the article's focus, not where this event happened (issue 11: an event's place is in
     # its own sentence, or in one the sentence points back to with "the city").
     return [], "none"
+
+
+def _clause_head(token: Token) -> Token:
+    """The head of the clause `token` stands in, and of the clause that clause completes
+    ("said that they were pushed back from the city": 'said')."""
+    node, crossed = token, 0
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj"):
+            crossed += 1
+            if crossed > 1:
+                break
+        node = node.head
+    return node
 
 
 def _list_tail(doc: Doc, chosen: list[Mention], mentions: list[Mention]) -> list[Mention]:

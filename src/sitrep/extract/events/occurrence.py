@@ -81,7 +81,7 @@ def _governors(trigger: Token, *, steps: int = 4) -> list[Token]:
     out = [trigger]
     node = trigger
     for _ in range(steps):
-        if node.head is node or node.dep_ not in _UP:
+        if node.head.i == node.i or node.dep_ not in _UP:
             break
         node = node.head
         out.append(node)
@@ -150,7 +150,7 @@ def _background(trigger: Token, now: date) -> bool:
     if trigger.pos_ != "VERB":
         node = trigger
         for _ in range(4):  # up through the noun's phrases to the verb it hangs on
-            if node.head is node or node.pos_ in ("VERB", "AUX"):
+            if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
                 break
             node = node.head
         scope = node
