@@ -60,6 +60,8 @@ NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
 # Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
 WIDE_FEATURES = {"country", "continent"}
 CITY_ANAPHORS = {"city", "town", "village", "settlement"}
+# People whose place in a byline or dateline is where they write from ("our correspondent in Kyiv").
+REPORTERS = {"correspondent", "reporter", "journalist", "editor", "writer", "photographer"}
 # Words between the names of a written list ("A, B, and C").
 LIST_JOINS = {",", "and", "or"}
 # Determiners of a noun that points back ("the city", "this direction").
@@ -270,6 +272,7 @@ def place_for(
             for t in _own_words(scope, trigger)
             if t.i in by_token
             and not _acting(doc, by_token[t.i])
+            and not _whereabouts(doc, by_token[t.i])
             and not (origins and _origin(doc, by_token[t.i], scope))
             and _reaches(doc, by_token[t.i], scope)
             # the verb a noun trigger hangs on spans the whole clause: only its venues count there
@@ -349,6 +352,7 @@ def place_for(
         for m in mentions
         if lo <= m.start < hi
         and not m.wide
+        and not _whereabouts(doc, m)
         and _venue(doc, m, distant=True)
         and not (origins and _origin(doc, m, trigger))
     ]
@@ -563,6 +567,21 @@ def _locator(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
     root = doc[m.root]
     after_place = before >= 0 and doc[m.start - 1].text == "," and before in by_token
     return after_place or (root.dep_ == "appos" and root.head.i in by_token)
+
+
+def _whereabouts(doc: Doc, m: Mention) -> bool:
+    """A place in a phrase on a person: where the person is ("Jane Doe in Odesa reports", "our
+    correspondent in Kyiv"), a byline's or a dateline's place, not where the event happened."""
+    root = doc[m.root]
+    for _ in range(3):
+        if root.dep_ not in ("conj", "appos", "compound") or root.head.i == root.i:
+            break
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "from"):
+        return False
+    person = root.head.head
+    # officials "in Sumy oblast" speak for the place they govern; a named person or a reporter does not
+    return person.ent_type_ == "PERSON" or person.lemma_.lower() in REPORTERS
 
 
 def _compass_of(doc: Doc, m: Mention) -> bool:
