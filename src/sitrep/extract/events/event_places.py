@@ -484,8 +484,8 @@ def _named_by(noun: Token, by_token: dict[int, Mention]) -> Mention | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.i in by_token:
                 return by_token[obj.i]
-        if child.dep_ in ("appos", "compound") and child.i in by_token:
-            return by_token[child.i]
+        if child.dep_ in ("appos", "compound", "nmod") and child.i in by_token:
+            return by_token[child.i]  # "the Lyman and Kupiansk direction" names its place
     return None
 
 

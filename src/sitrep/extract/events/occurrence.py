@@ -157,19 +157,26 @@ def _background(trigger: Token, now: date) -> bool:
     clause = clause_words(scope)
     if scope.dep_ == "relcl":
         clause.append(scope.head)
-    if any(_year_end(t) is not None and _year_end(t) < now - BACKGROUND_AFTER for t in clause):  # type: ignore[operator]
-        return True
+    for t in clause:
+        end = _year_end(t)
+        if end is not None and end < now - BACKGROUND_AFTER and not _lower_bound(t):
+            return True
     words = {t.i for t in clause}
     for time in items_of(doc, "times"):
         last = time.end or time.start
         if time.relative or last is None or not time.spans:
             continue
         span = doc.char_span(time.spans[0].start, time.spans[0].end, alignment_mode="expand")
-        if span is None or not any(t.i in words for t in span):
+        if span is None or not any(t.i in words for t in span) or _lower_bound(span.root):
             continue
         if last < now - BACKGROUND_AFTER:
             return True
     return False
+
+
+def _lower_bound(token: Token) -> bool:
+    """A date the event comes after ("the heaviest raid since 2023", "the first since the summer of 2022")."""
+    return any(a.dep_ == "prep" and a.lower_ in ("since", "after") for a in list(token.ancestors)[:4])
 
 
 def _year_end(token: Token) -> date | None:
