@@ -199,7 +199,9 @@ def main() -> int:
                 (model_dir / gold_file.name).write_text(json.dumps(model))
             gold_dir = SHARED / "eval" / "gold" / name
             rules, kept = figures(gold_dir, rule_dir), figures(gold_dir, model_dir)
-            print(f"{name:<12}{'%.3f/%.3f/%.3f' % rules:>22}{'%.3f/%.3f/%.3f' % kept:>22}")
+            print(
+                f"{name:<12}{'/'.join(f'{v:.3f}' for v in rules):>22}{'/'.join(f'{v:.3f}' for v in kept):>22}"
+            )
     top = sorted(vocab, key=lambda k: -abs(w[vocab[k]]))[:12]
     print("largest weights:", ", ".join(f"{k} {w[vocab[k]]:+.2f}" for k in top))
     return 0

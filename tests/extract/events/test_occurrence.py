@@ -54,7 +54,10 @@ def test_no_reported_event(nlp, text):
             ("strike", "Odesa", "reported"),
         ),
         # an expectation is a forecast, not a mere capability
-        ("Analysts expect that Russian troops could capture Siversk within weeks.", ("capture", "Siversk", "forecast")),
+        (
+            "Analysts expect that Russian troops could capture Siversk within weeks.",
+            ("capture", "Siversk", "forecast"),
+        ),
         # officials governing a place speak for it
         (
             "Officials in Sumy Oblast reported three injuries from Russian shelling.",
@@ -131,7 +134,10 @@ def test_a_written_list_of_settlements_is_read_to_its_end(nlp, text, places):
             "Siversk",
         ),
         # a reporter's dateline is not where the advance happened
-        ("Russian troops have made sizeable gains along the southern front, Jane Doe in Odesa reports.", "Odesa"),
+        (
+            "Russian troops have made sizeable gains along the southern front, Jane Doe in Odesa reports.",
+            "Odesa",
+        ),
     ],
 )
 def test_no_venue_from_a_place_only_pointed_at(nlp, text, wrong):

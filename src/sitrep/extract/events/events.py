@@ -32,7 +32,6 @@ from ...models import Event, EventType, Side
 from ..base import ensure_doc_extension, extractor_id, items_of, span_of
 from .arguments import clause_words
 from .event_places import PLACE_LABELS, line_bounds, place_for, place_mentions, positions
-from .occurrence import article_now, not_an_occurrence
 from .lexicon import (
     ABSTRACT,
     ADVANCE_OBJECTS,
@@ -50,6 +49,7 @@ from .lexicon import (
     side_of_text,
     subject_of,
 )
+from .occurrence import article_now, not_an_occurrence
 from .status import claim_status, covering_claims, status_of
 
 NAME = "events"

@@ -44,7 +44,22 @@ BACKGROUND_AFTER = timedelta(days=365)
 #: Determiners that make a noun trigger a kind of event rather than one event ("any deployment").
 GENERIC_DETS = {"any", "every"}
 #: Dependencies that end the walk from a trigger up to what governs it (a new sentence root aside).
-_UP = ("xcomp", "ccomp", "advcl", "acl", "relcl", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "acomp", "amod", "pcomp")
+_UP = (
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "acl",
+    "relcl",
+    "pobj",
+    "prep",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "conj",
+    "acomp",
+    "amod",
+    "pcomp",
+)
 
 Kind = Literal["background", "capability", "irrealis", "state"]
 
@@ -93,7 +108,7 @@ def _modal_of(node: Token) -> set[str]:
 
 
 def _capability(trigger: Token) -> bool:
-    """"capable of striking", "the ability to advance", "systems that can reach Russia"."""
+    """ "capable of striking", "the ability to advance", "systems that can reach Russia"."""
     chain = _governors(trigger, steps=3)
     if any(n.lemma_.lower() in CAPABILITY for n in chain[1:]):
         return True
