@@ -1,6 +1,6 @@
 """Events: what happened where, by whom, and whether it is reported, claimed, denied or forecast.
 
-sitrep.events/2 finds event triggers by lemma (lexicon_events.TRIGGERS: "advance", "capture",
+sitrep.events/3 finds event triggers by lemma (lexicon_events.TRIGGERS: "advance", "capture",
 "fall of", "encircle", "retreat", "fighting", "strike", "killed", "reinforce", "evacuate", …),
 attaches the place the trigger's phrase names (a place ``name`` from ``doc._.places``; "the
 city" resolves to the most salient city named before), the side acting, the time, and a status read
@@ -53,7 +53,7 @@ from .occurrence import article_now, not_an_occurrence
 from .status import claim_status, covering_claims, status_of
 
 NAME = "events"
-VERSION = 2
+VERSION = 3
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 ensure_doc_extension(NAME)
