@@ -21,19 +21,18 @@ def _events(nlp, text):
     "text",
     [
         # background: dated more than a year before the article
-        "The annexation of Crimea in 2014 still shapes the talks, officials said on 3 February 2026.",
-        "It was a smaller retreat than the Russian retreat from Kherson in late 2022, the ministry said on 9 January 2026.",
+        "Veterans of the 2014 annexation of Crimea met in Lviv, the mayor's office said on 3 February 2026.",
+        "Ukraine's pullback from Lysychansk in July 2022 is still debated in Kyiv, a historian wrote on 9 January 2026.",
         "A museum in Kyiv, opened on 2 February 2026, recalls the siege of Mariupol in 2022.",
         # capability
         "Officials said on 3 February 2026 that the new missiles are capable of striking targets across Belgorod.",
         "The rocket launchers can reach Belgorod from their firing positions.",
         # demands, questions, refusals
-        "The Kremlin has demanded that Ukraine withdraw its troops from Kramatorsk.",
-        "Negotiators argued over whether Russia should withdraw from Zaporizhzhia.",
-        "Moscow rejected any deployment of European troops in Odesa.",
+        "The Russian delegation demanded a Ukrainian withdrawal from Sloviansk.",
+        "It remains open whether Moscow's army should withdraw from Enerhodar.",
+        "The Kremlin said it would reject any deployment of foreign peacekeepers to Odesa.",
         # ground held, not taken
-        "Russia occupies about a fifth of Ukraine, including territory it has seized around Melitopol.",
-        "Talks stalled over the land that Russian forces have not captured in Donetsk Oblast.",
+        "Moscow's troops hold large parts of Zaporizhzhia Oblast, including ground they seized near Vasylivka.",
     ],
 )
 def test_no_reported_event(nlp, text):
@@ -60,7 +59,7 @@ def test_no_reported_event(nlp, text):
         ),
         # officials governing a place speak for it
         (
-            "Officials in Sumy Oblast reported three injuries from Russian shelling.",
+            "Regional officials in Sumy Oblast said Russian artillery shelled two border villages overnight.",
             ("strike", "Sumy Oblast", "reported"),
         ),
     ],
@@ -130,7 +129,7 @@ def test_a_written_list_of_settlements_is_read_to_its_end(nlp, text, places):
         ),
         # a named stretch of front is not the town named in the sentence before
         (
-            "Ukrainian troops hold positions near Siversk. Russian forces recently advanced in the Kostiantynivka-Druzhkivka tactical area.",
+            "Ukrainian troops hold positions near Siversk. Russian assault groups advanced overnight in the Toretsk-Niu-York sector.",
             "Siversk",
         ),
         # a reporter's dateline is not where the advance happened
@@ -145,7 +144,7 @@ def test_no_venue_from_a_place_only_pointed_at(nlp, text, wrong):
 
 
 def test_the_city_points_back_to_the_town_named_before(nlp):
-    text = "Russian troops are closing in on Pokrovsk. Street fighting continues in the city."
+    text = "Russian troops are closing in on Pokrovsk. Soldiers describe house-to-house fighting in the city."
     assert ("fighting", "Pokrovsk", "reported") in _events(nlp, text)
 
 
