@@ -267,7 +267,7 @@ def test_one_event_per_type_place_and_status(nlp):
 def test_events_point_at_their_sentence(nlp):
     text = "Russian forces captured Bakhmut."
     (event,) = nlp(text)._.events
-    assert event.spans[0].text == text and event.extractor == "sitrep.events/2"
+    assert event.spans[0].text == text and event.extractor == "sitrep.events/3"
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,12 @@ NOT_PLACES = LEX.words("events/not_places") | frozenset(INSTITUTIONS)
 # Place features (sitrep_places) too wide to be an event's venue unless the event's own phrase names them.
 WIDE_FEATURES = {"country", "continent"}
 CITY_ANAPHORS = {"city", "town", "village", "settlement"}
+# People whose place in a byline or dateline is where they write from ("our correspondent in Kyiv").
+REPORTERS = {"correspondent", "reporter", "journalist", "editor", "writer", "photographer"}
+# Words between the names of a written list ("A, B, and C").
+LIST_JOINS = {",", "and", "or"}
+# Determiners of a noun that points back ("the city", "this direction").
+DEFINITE = {"the", "this", "that", "these", "those"}
 # Event types whose "from X" is where they start, not where they happen ("withdrew from X" is at X).
 FROM_IS_ORIGIN = {"strike", "advance"}
 # Compass points: "north of X" gives a bearing from X (a reference point), not a venue.
@@ -77,6 +83,7 @@ class Mention:
     end: int
     region_like: bool
     wide: bool = False  # a country or continent: the frame of a war, rarely where one event happens
+    country: str | None = None  # ISO code from sitrep_places; None where the place was not geocoded
 
     @property
     def root(self) -> int:
@@ -98,7 +105,14 @@ def place_mentions(doc: Doc) -> list[Mention]:
                 span = doc.char_span(s.start, s.end, alignment_mode="expand")
                 if span is not None:
                     out.append(
-                        Mention(place.name, span.start, span.end, region or _regionish(doc, span.end), wide)
+                        Mention(
+                            place.name,
+                            span.start,
+                            span.end,
+                            region or _regionish(doc, span.end),
+                            wide,
+                            getattr(place, "country", None),
+                        )
                     )
     else:
         for ent in doc.ents:
@@ -258,6 +272,7 @@ def place_for(
             for t in _own_words(scope, trigger)
             if t.i in by_token
             and not _acting(doc, by_token[t.i])
+            and not _whereabouts(doc, by_token[t.i])
             and not (origins and _origin(doc, by_token[t.i], scope))
             and _reaches(doc, by_token[t.i], scope)
             # the verb a noun trigger hangs on spans the whole clause: only its venues count there
@@ -295,7 +310,11 @@ def place_for(
                     and not _locator(doc, m, by_token)
                     and not _bearing(doc, m, by_token)
                 ]
-            return [first] + more, "phrase" if scope is trigger else "clause"
+            chosen = _list_tail(doc, [first, *more], mentions)
+            return chosen, "phrase" if scope is trigger else "clause"
+    # "the city" stands in the trigger's own clause, or the clause that clause completes
+    top = _clause_head(trigger)
+    clause = {t.i for t in top.subtree}
     anaphor = next(
         (
             t
@@ -305,6 +324,8 @@ def place_for(
             and t.pos_ in ("NOUN", "ADV")
             # "launched drones from the directions of Kursk": an origin, not the place pointed back to
             and not (origins and t.dep_ == "pobj" and t.head.lower_ == "from")
+            and _points_back(t, by_token)
+            and t.i in clause
         ),
         None,
     )
@@ -331,6 +352,7 @@ def place_for(
         for m in mentions
         if lo <= m.start < hi
         and not m.wide
+        and not _whereabouts(doc, m)
         and _venue(doc, m, distant=True)
         and not (origins and _origin(doc, m, trigger))
     ]
@@ -340,6 +362,68 @@ def place_for(
     # only the article's focus, not where this event happened (issue 11: an event's place is in
     # its own sentence, or in one the sentence points back to with "the city").
     return [], "none"
+
+
+def _clause_head(token: Token) -> Token:
+    """The head of the clause `token` stands in, and of the clause that clause completes
+    ("said that they were pushed back from the city": 'said')."""
+    node, crossed = token, 0
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj"):
+            crossed += 1
+            if crossed > 1:
+                break
+        node = node.head
+    return node
+
+
+def _list_tail(doc: Doc, chosen: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The rest of a written list of settlements the chosen ones open: "near Toretske, and Vilne",
+    "near A, B, and C". The parser often hangs a list's last item on the verb ("and C" as a
+    conjunct of "attacked"); the words between the names (only commas and "and"/"or") show the list."""
+    out = list(chosen)
+    previous: Mention | None = None
+    for m in mentions:
+        if (
+            previous is not None
+            and previous in out
+            and m not in out
+            and not (m.region_like or m.wide)
+            and 0 <= m.start - previous.end <= 2
+            and all(t.lower_ in LIST_JOINS for t in doc[previous.end : m.start])
+            and not any("\n" in t.text_with_ws for t in doc[previous.end - 1 : m.start])
+        ):
+            out.append(m)
+        previous = m
+    return out
+
+
+def _points_back(noun: Token, by_token: dict[int, Mention]) -> bool:
+    """A noun that refers back to a place named before: "there", or a definite "the city", "this
+    direction", "the area" standing where a place stands. Not a noun a word of its own names or
+    sorts ("the energy sector", "maritime areas", "the Kostyantynivka-Druzhkivka tactical area",
+    "the areas under government control": another thing than a place named before), nor a noun
+    in the subject or object of a verb that is no event ("the region's fate")."""
+    if noun.lower_ == "there":
+        return True
+    if _named_by(noun, by_token) is not None:
+        return True  # "the village of Ocheretyne": the caller takes the name
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return False
+    city = noun.lemma_.lower() in CITY_ANAPHORS
+    for c in noun.children:
+        # "the hilltop town" still points back; "the energy sector", "the Kupiansk-Lyman area" do not
+        named = c.pos_ == "PROPN" or c.ent_type_ != ""
+        if c.dep_ in ("compound", "nmod", "npadvmod", "amod") and (named or (not city and c.dep_ != "amod")):
+            return False
+    if any(c.dep_ == "prep" and c.lower_ in ("under", "beyond", "outside") for c in noun.children):
+        return False  # "the areas under Ukrainian control": a kind of area, not one named before
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return _locative(head) or head.lower_ in ("for", "over", "of", "through", "throughout", "within")
+    if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        return head.lemma_.lower() in TRIGGERS or head.pos_ in ("VERB", "AUX")
+    return False
 
 
 def _own_words(scope: Token, trigger: Token) -> list[Token]:
@@ -400,8 +484,8 @@ def _named_by(noun: Token, by_token: dict[int, Mention]) -> Mention | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.i in by_token:
                 return by_token[obj.i]
-        if child.dep_ in ("appos", "compound") and child.i in by_token:
-            return by_token[child.i]
+        if child.dep_ in ("appos", "compound", "nmod") and child.i in by_token:
+            return by_token[child.i]  # "the Lyman and Kupiansk direction" names its place
     return None
 
 
@@ -483,6 +567,21 @@ def _locator(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> bool:
     root = doc[m.root]
     after_place = before >= 0 and doc[m.start - 1].text == "," and before in by_token
     return after_place or (root.dep_ == "appos" and root.head.i in by_token)
+
+
+def _whereabouts(doc: Doc, m: Mention) -> bool:
+    """A place in a phrase on a person: where the person is ("Jane Doe in Odesa reports", "our
+    correspondent in Kyiv"), a byline's or a dateline's place, not where the event happened."""
+    root = doc[m.root]
+    for _ in range(3):
+        if root.dep_ not in ("conj", "appos", "compound") or root.head.i == root.i:
+            break
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "from"):
+        return False
+    person = root.head.head
+    # officials "in Sumy oblast" speak for the place they govern; a named person or a reporter does not
+    return person.ent_type_ == "PERSON" or person.lemma_.lower() in REPORTERS
 
 
 def _compass_of(doc: Doc, m: Mention) -> bool:

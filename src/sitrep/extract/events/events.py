@@ -1,6 +1,6 @@
 """Events: what happened where, by whom, and whether it is reported, claimed, denied or forecast.
 
-sitrep.events/2 finds event triggers by lemma (lexicon_events.TRIGGERS: "advance", "capture",
+sitrep.events/3 finds event triggers by lemma (lexicon_events.TRIGGERS: "advance", "capture",
 "fall of", "encircle", "retreat", "fighting", "strike", "killed", "reinforce", "evacuate", …),
 attaches the place the trigger's phrase names (a place ``name`` from ``doc._.places``; "the
 city" resolves to the most salient city named before), the side acting, the time, and a status read
@@ -16,7 +16,7 @@ from the syntax around the trigger:
 
 Where ``doc._.claims`` exists (sitrep_claims), a ``denies`` claim covering the trigger makes it
 ``denied``, and the id of the claim the event sits in is kept in ``claim``.
-One event per (type, place, status): articles repeat themselves.
+One event per (type, place, status), claimed and reported counting as one: articles repeat themselves.
 
     >>> clean_horizon("within weeks")
     'weeks'
@@ -49,10 +49,11 @@ from .lexicon import (
     side_of_text,
     subject_of,
 )
+from .occurrence import article_now, not_an_occurrence
 from .status import claim_status, covering_claims, status_of
 
 NAME = "events"
-VERSION = 2
+VERSION = 3
 EXTRACTOR = extractor_id(NAME, VERSION)
 
 ensure_doc_extension(NAME)
@@ -294,10 +295,23 @@ def target_side(trigger: Token) -> Side | None:
 
 # ---- the component ---------------------------------------------------------------------------
 
+#: Statuses of one event: an advance a side claims and a source reports is one advance, not two
+#: (denials and forecasts stay apart: they say something else about it).
+SAME_EVENT = {"claimed": "reported"}
+#: The countries where the war's events happen (sitrep records the Russo-Ukrainian war): a
+#: trigger placed elsewhere ("deaths in Gaza", "tankers seized in the Atlantic" by France) is
+#: other news. Places without a country (seas, unplaced villages) are kept.
+THEATRE = ("UA", "RU", "BY")
 
-def find_events(doc: Doc) -> list[Event]:
-    """Every event in `doc`, one per (type, place, status), in the order of first mention."""
+
+def find_events(doc: Doc, *, theatre: tuple[str, ...] = THEATRE) -> list[Event]:
+    """Every event in `doc`, one per (type, place, status), in the order of first mention.
+
+    Triggers that report nothing that happened (background, capability, demands, held ground:
+    see occurrence.py) are left out, and so are places outside `theatre`.
+    """
     doc._.event_triggers = {}  # fresh on every run over the doc
+    now = article_now(doc)
     mentions = place_mentions(doc)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     times = [
@@ -315,7 +329,8 @@ def find_events(doc: Doc) -> list[Event]:
         if etype is None:
             continue
         places, how = place_for(token, mentions, by_token, etype=etype)
-        if not places:
+        places = [p for p in places if p.country is None or p.country in theatre]
+        if not places or not_an_occurrence(token, now=now) is not None:
             continue
         st = status_of(token)
         side = actor_side(token)
@@ -327,10 +342,14 @@ def find_events(doc: Doc) -> list[Event]:
             )
         time = _time_of(token, times)
         for place in places:
-            key = (etype, place.name.lower(), st.status)
+            key = (etype, place.name.lower(), SAME_EVENT.get(st.status, st.status))
             if key in seen:
                 # keep every mention's syntax: a forecast first seen as an "if" clause may recur as one
                 _annotations(doc)[seen[key]].append((token.i, st))
+                first = events[seen[key]]
+                if st.status == "reported" and first.status == "claimed":
+                    # one event, claimed by a side and reported as fact: the report stands
+                    events[seen[key]] = first.model_copy(update={"status": "reported"})
                 continue
             seen[key] = len(events)
             events.append(
@@ -372,16 +391,18 @@ def _time_of(trigger: Token, times: list) -> str | None:
 
 
 class EventFinder:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, theatre: tuple[str, ...] = THEATRE) -> None:
         self.name = name
+        self.theatre = tuple(theatre)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc)
+        doc._.events = find_events(doc, theatre=self.theatre)
         return doc
 
 
 @Language.factory(
     "sitrep_events",
+    default_config={"theatre": list(THEATRE)},
     assigns=["doc._.events", "doc._.event_triggers"],
     requires=[
         "token.lemma",
@@ -394,5 +415,5 @@ class EventFinder:
         "doc._.claims",
     ],
 )
-def make_event_finder(nlp: Language, name: str) -> EventFinder:
-    return EventFinder(nlp, name)
+def make_event_finder(nlp: Language, name: str, theatre: list[str]) -> EventFinder:
+    return EventFinder(nlp, name, theatre=tuple(theatre))
