@@ -1,6 +1,6 @@
 """Places: toponyms resolved against the offline gazetteer, one item per place with all its mentions.
 
-sitrep.places/6 assembles the items: candidates.py finds every mention that may be a place
+sitrep.places/7 assembles the items: candidates.py finds every mention that may be a place
 (spaCy's entities, mis-tagged names where the syntax says "place", "Parkland, Florida",
 adjectives such as "Syrian army", and the streets, buildings and businesses of sites.py);
 geocoding.py scores each candidate's gazetteer entries (own name, the state written after it,
@@ -41,7 +41,7 @@ from .sites import (
 )
 
 NAME = "places"
-VERSION = 6
+VERSION = 7
 EXTRACTOR = extractor_id(NAME, VERSION)
 _RELATIVE = re.compile(
     r"(?P<dist>\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
