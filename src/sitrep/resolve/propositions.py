@@ -262,7 +262,7 @@ def _in_order(fact: Fact) -> tuple[date, str, str]:
     return (fact.on or date.min, fact.article_id, fact.item_id)
 
 
-@lru_cache(maxsize=1 << 16)  # copies repeat sentences word for word, and a report judges tens of thousands
+@lru_cache(maxsize=1 << 14)  # copies repeat sentences word for word, and a report judges tens of thousands
 def _same_words(text: str) -> str:
     """The sentence's words, casefolded, one space apart: "Kyiv, at dawn!" → "kyiv at dawn"."""
     return " ".join(_CLAIM_WORDS.findall(text.casefold()))
