@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Extraction on a Dask LocalCluster: 2 workers vs 1 worker, same texts, one run.
 
-    .venv/bin/python benchmarks/dask_scaling.py [--limit 80] [--rounds 1]
+    .venv/bin/python benchmarks/dask_scaling.py [--limit 40] [--rounds 1]
 
 Needs ../shared/corpus/bulk (evaluation only); exits 0 with a message where it is absent.
+It reads `--limit` articles taken evenly from the bulk files, so short GDELT texts and long
+web pages come in their proportions (at 40: 34 GDELT texts and 6 web pages, 199,000
+characters, the longest 38,600), few enough that the whole run (both cluster sizes, each
+worker loading the pipeline) stays within minutes; the load average before and after is
+printed with the figures, since other work on the machine takes cores from the workers.
 For each cluster size a LocalCluster is started (one process, one thread per worker), the
 workers load the pipeline (not timed: `DaskRunner` waits for them to join and load), then
 the timed part runs `store_articles` of `--limit` bulk articles into a new SQLite store
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -51,7 +57,7 @@ def worker_peak_mb(runner: DaskRunner) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=80)
+    ap.add_argument("--limit", type=int, default=40)
     ap.add_argument("--rounds", type=int, default=1)
     args = ap.parse_args()
     if not BULK.is_dir():
@@ -61,6 +67,7 @@ def main() -> int:
     items = [a for a in read_inputs([str(BULK)], settings=settings) if isinstance(a, Article)]
     step = max(1, len(items) // args.limit)
     items = items[::step][: args.limit]
+    load_before = os.getloadavg()
     extractor = Extractor(settings)  # used only for versions on this side; workers extract
     work = Path(tempfile.mkdtemp(prefix="sitrep-dask-"))
     best: dict[int, float] = {1: float("inf"), 2: float("inf")}
@@ -95,6 +102,9 @@ def main() -> int:
                     round(runs[i]["seconds"] / runs[i + 1]["seconds"], 3) for i in range(0, len(runs) - 1, 2)
                 ],
                 "worker_peak_rss_mb": memory,
+                "characters": sum(len(a.text) for a in items),
+                "load_average_1_5_15_before": [round(x, 2) for x in load_before],
+                "load_average_1_5_15_after": [round(x, 2) for x in os.getloadavg()],
             },
             indent=2,
         )

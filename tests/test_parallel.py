@@ -37,16 +37,21 @@ def item(length: int, n: int = 0) -> ArticleInput:
 
 
 @pytest.mark.parametrize(
-    "lengths,max_chars,expected",
+    "lengths,max_chars,min_chunks,expected",
     [
-        ([5, 30, 10], 35, [[30], [10, 5]]),  # longest first; a chunk stays under max_chars
-        ([100], 35, [[100]]),  # a text longer than a chunk is a chunk alone
-        ([1] * 10, 1000, [[1] * 8, [1] * 2]),  # at most CHUNK_ARTICLES per chunk
+        ([5, 30, 10], 35, 1, [[30], [10, 5]]),  # longest first; a chunk stays under max_chars
+        ([100], 35, 1, [[100]]),  # a text longer than a chunk is a chunk alone
+        ([1] * 10, 1000, 1, [[1] * 8, [1] * 2]),  # at most CHUNK_ARTICLES per chunk
+        # two workers, two chunks each: a short run is cut finer, so no worker ends alone
+        ([1] * 10, 1000, 4, [[1] * 3, [1] * 3, [1] * 3, [1]]),
+        ([10, 10, 10, 10], 1000, 2, [[10, 10], [10, 10]]),  # by characters too
+        ([50, 10, 10], 1000, 2, [[50], [10, 10]]),  # a long text alone, the short ones together
+        ([1, 1], 1000, 4, [[1], [1]]),  # never more parts than articles
     ],
 )
-def test_chunks_by_length(lengths, max_chars, expected):
+def test_chunks_by_length(lengths, max_chars, min_chunks, expected):
     inputs = [item(n, i) for i, n in enumerate(lengths)]
-    chunks = chunks_by_length(inputs, max_chars=max_chars)
+    chunks = chunks_by_length(inputs, max_chars=max_chars, min_chunks=min_chunks)
     assert [[len(i.text) for i in chunk] for chunk in chunks] == expected
 
 

@@ -336,3 +336,18 @@ def test_demo_ingests_the_sample_and_reports(tmp_path):
 @pytest.mark.parametrize("spelling", ["Avdiivka", "Avdeyevka", "avdiivka"])
 def test_a_place_is_found_by_any_spelling_the_gazetteer_knows(store, spelling):
     assert situation.select_place(store, spelling).keys == ["geo:713122"]
+
+
+@pytest.mark.parametrize("was_enabled", [True, False])
+def test_views_pause_the_cycle_collector_and_restore_it(store, monkeypatch, was_enabled):
+    import gc
+
+    seen = []
+    monkeypatch.setattr(situation, "build_report", lambda *a, **k: seen.append(gc.isenabled()) or 1 / 0)
+    (gc.enable if was_enabled else gc.disable)()
+    try:
+        with pytest.raises(ZeroDivisionError):  # restored even when the view fails
+            situation.situation_report(store, place="Pokrovsk")
+        assert seen == [False] and gc.isenabled() is was_enabled
+    finally:
+        gc.enable()

@@ -380,7 +380,7 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N articles.")] = 10,
     db: DbOption = None,
 ) -> None:
-    """Full-text search over the stored articles' titles and texts, best match first."""
+    """Full-text search over the stored articles' titles and texts: the best of the newest 1,000 matches first."""
     settings = settings_with(db=db)
     try:
         with open_store(settings, create=False) as store:

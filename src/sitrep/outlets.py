@@ -138,6 +138,7 @@ def find_outlet(value: str) -> Outlet | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a report asks for every article's outlet: a few dozen strings, many times
 def canonical_outlet(value: str) -> str:
     """The table's name for an outlet string; else its bare domain, else the string tidied.
 

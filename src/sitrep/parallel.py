@@ -60,8 +60,13 @@ def chunks_by_length(
     window: int = WINDOW,
     max_articles: int = CHUNK_ARTICLES,
     max_chars: int = CHUNK_CHARS,
+    min_chunks: int = 1,
 ) -> Iterator[list[ArticleInput]]:
     """Chunks of similar-length inputs: each window sorted longest first, then cut greedily.
+
+    Each window is cut into at least `min_chunks` chunks where it has that many articles (a
+    runner asks for two per worker): a short run, or the last window of a long one, would
+    otherwise end with one worker parsing a full chunk while the others have nothing left.
 
     >>> [len(c) for c in chunks_by_length([ArticleInput("x" * n, meta) for n in (5, 30, 10)], max_chars=35)]  # doctest: +SKIP
     [1, 2]
@@ -69,10 +74,13 @@ def chunks_by_length(
     iterator = iter(inputs)
     while batch := list(islice(iterator, window)):
         batch.sort(key=lambda item: len(item.text), reverse=True)
+        parts = max(1, min(min_chunks, len(batch)))
+        most = min(max_articles, -(-len(batch) // parts))  # ceiling division
+        budget = min(max_chars, -(-sum(len(item.text) for item in batch) // parts))
         chunk: list[ArticleInput] = []
         chars = 0
         for item in batch:
-            if chunk and (len(chunk) >= max_articles or chars + len(item.text) > max_chars):
+            if chunk and (len(chunk) >= most or chars + len(item.text) > budget):
                 yield chunk
                 chunk, chars = [], 0
             chunk.append(item)
@@ -223,7 +231,7 @@ class ProcessRunner:
     def run(self, inputs: Iterable[ArticleInput]) -> Iterator[Outcome]:
         pool = self._start()
         yield from _bounded(
-            chunks_by_length(inputs),
+            chunks_by_length(inputs, min_chunks=self.workers * IN_FLIGHT_PER_WORKER),
             submit=lambda chunk: pool.submit(_extract_forked, chunk, self.seconds),
             wait_first=_wait_local,
             result=lambda future: future.result(),
@@ -308,7 +316,7 @@ class DaskRunner:
             return set(done), set(pending)
 
         yield from _bounded(
-            chunks_by_length(inputs),
+            chunks_by_length(inputs, min_chunks=self.workers * IN_FLIGHT_PER_WORKER),
             submit=lambda chunk: self.client.submit(extract_chunk, chunk, self.settings, pure=False),
             wait_first=wait_first,
             result=self._result,

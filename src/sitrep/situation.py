@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .collector import collector_paused
 from .errors import ConfigError, Messages, NotFoundError
 from .report.html import render_html
 from .report.situation import SituationReport, add_context, build_report, render_markdown
@@ -110,18 +111,25 @@ def _grouped(
     since: date | None,
     until: date | None,
     near_km: float | None = None,
+    with_claims: bool = True,
 ) -> tuple[list[Fact], list[Proposition], dict[str, ArticleInfo], str]:
+    """The facts at the place, their propositions, their articles and the title.
+
+    `with_claims=False` groups only events (a report states no free-standing claim; grouping
+    them was half of its work); the articles still include those of claims, which it counts.
+    """
     selection = select_place(store, place, near_km=near_km) if place else None
     keys = sorted(selection.area) if selection else None
     facts = _at_place(store.facts(place_keys=keys, since=since, until=until), selection)
     infos = store.article_infos(sorted({f.article_id for f in facts}))
-    props = group_facts(facts, infos)
+    props = group_facts(facts if with_claims else [f for f in facts if f.kind != "claim"], infos)
     title = selection.name if selection else "all places"
     if selection is not None and near_km is not None:
         title += f" and within {near_km:g} km"
     return facts, props, infos, title
 
 
+@collector_paused
 def claims(
     store: Store,
     *,
@@ -142,6 +150,7 @@ def claims(
     return props, infos
 
 
+@collector_paused
 def place_timeline(
     store: Store,
     *,
@@ -160,6 +169,7 @@ def place_timeline(
     return selection.name, entries, infos
 
 
+@collector_paused
 def forecasts(
     store: Store, *, place: str | None = None, as_of: date | None = None, since: date | None = None
 ) -> tuple[list[LedgerEntry], dict[str, ArticleInfo]]:
@@ -176,6 +186,7 @@ def forecasts(
     return ledger(made, group_facts(events, infos), as_of=as_of), infos
 
 
+@collector_paused
 def situation_report(
     store: Store,
     *,
@@ -185,7 +196,9 @@ def situation_report(
     near_km: float | None = None,
 ) -> SituationReport:
     """Key points, then per place what is reported, contested and expected, every line cited."""
-    facts, props, infos, title = _grouped(store, place=place, since=since, until=until, near_km=near_km)
+    facts, props, infos, title = _grouped(
+        store, place=place, since=since, until=until, near_km=near_km, with_claims=False
+    )
     made = [f for f in facts if f.kind == "forecast"]
     start = since.isoformat() if since else "the earliest report"
     end = until.isoformat() if until else "the latest"

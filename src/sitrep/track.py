@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from functools import cache
 
+from .collector import collector_paused
 from .geo import get_gazetteer
 from .outlets import find_outlet
 from .resolve.facts import Fact, slug
@@ -82,6 +83,7 @@ def track_records_of(store: Store, facts: Sequence[Fact]) -> list[TrackRecord]:
 CACHE_NAME = "track_records/1"
 
 
+@collector_paused
 def source_track_records(store: Store) -> list[TrackRecord]:
     """Every outlet's, claimant's and side's record over the whole store.
 

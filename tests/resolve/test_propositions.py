@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -127,3 +127,52 @@ def test_claims_carried_by_an_event_are_not_repeated():
     props = group_facts([e, c, free], ARTICLES)
     assert sorted(p.kind for p in props) == ["claim", "event"]
     assert [p.key for p in props if p.kind == "claim"] == [claim_key("Talks will resume")]
+
+
+def _grouped_by_full_scan(facts: list[Fact]) -> list[list[tuple[str, str]]]:
+    """Event propositions as (article, item) lists, found the simple way: every earlier
+    proposition of the slot is tried, oldest first (what `group_facts` must agree with)."""
+    slots: dict[tuple, list[dict]] = {}
+    order: list[dict] = []
+    for f in sorted(facts, key=lambda f: (f.on or date.min, f.article_id, f.item_id)):
+        slot = slots.setdefault((f.event_type, f.place_key, f.relation), [])
+        match = None
+        for prop in slot:
+            first, last = prop["span"] or (None, None)
+            if f.on is None or first is None:
+                joins = f.on is None and first is None
+            else:
+                joins = (first - f.on).days <= 7 and (f.on - last).days <= 7
+            if joins and (f.side is None or prop["side"] is None or f.side == prop["side"]):
+                match = prop
+                break
+        if match is None:
+            match = {"facts": [], "span": None, "side": None}
+            slot.append(match)
+            order.append(match)
+        match["facts"].append((f.article_id, f.item_id))
+        if f.on is not None:
+            first, last = match["span"] or (f.on, f.on)
+            match["span"] = (min(first, f.on), max(last, f.on))
+        match["side"] = match["side"] or f.side
+    by_slot = sorted(order, key=lambda p: list(slots).index(next(k for k, v in slots.items() if p in v)))
+    return [p["facts"] for p in by_slot]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_grouping_over_years_matches_a_full_scan(seed):
+    """Reports of a few places over two years, some undated, some by one side: the grouping
+    that skips closed propositions finds exactly what trying every proposition finds."""
+    import random
+
+    rng = random.Random(seed)
+    facts = []
+    for i in range(400):
+        day = None if rng.random() < 0.05 else date(2024, 1, 1) + timedelta(days=rng.randrange(730))
+        facts.append(
+            Fact(f"a{i}", f"e{rng.randrange(3)}", "event", rng.choice(["reported", "claimed", "denied"]),
+                 f"sentence {i}", 0, 10, rng.choice(["capture", "strike"]), rng.choice(["geo:1", "geo:2"]),
+                 "X", None, rng.choice([None, None, "RU", "UA"]), day, relation=rng.choice([None, "near"]))
+        )  # fmt: skip
+    props = group_facts(facts, {})
+    assert [[(f.article_id, f.item_id) for f in p.facts] for p in props] == _grouped_by_full_scan(facts)

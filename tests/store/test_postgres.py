@@ -66,6 +66,18 @@ def test_dedupe_and_search(pg_store, article, empty_record):
     assert pg_store.get(first.id[:4]).record.id == first.id
 
 
+def test_search_ranks_the_newest_matches(pg_store, article, empty_record):
+    bodies = [
+        "Vuhledar: shelling of Vuhledar went on all night and Vuhledar's last road was cut.",
+        "Vuhledar was quiet in the morning, a volunteer said.",
+        "Supplies reached Vuhledar after dark, the brigade said.",
+    ]
+    oldest, *newer = [pg_store.add(article(b, f"{i}.txt"), empty_record()).id for i, b in enumerate(bodies)]
+    assert pg_store.search("Vuhledar", window=None)[0].id == oldest
+    assert {h.id for h in pg_store.search("Vuhledar", limit=2, window=2)} == set(newer)
+    assert [h.id for h in pg_store.search("Vuhledar", limit=3, window=1)][0] == oldest  # window ≥ limit
+
+
 def test_a_failed_write_leaves_nothing(pg_store, article, empty_record, monkeypatch):
     monkeypatch.setattr(Store, "_insert_record", staticmethod(lambda *a, **k: 1 / 0))
     with pytest.raises(ZeroDivisionError):

@@ -79,6 +79,49 @@ def test_queries_find_the_right_articles(filled, query, origins):
     assert {origin_of(filled, h.id) for h in filled.search(query)} == origins
 
 
+#: Oldest first: the first report names Vuhledar most, the later ones once each.
+DISPATCHES = [
+    "Vuhledar: shelling of Vuhledar went on all night and Vuhledar's last road was cut.",
+    "Vuhledar was quiet in the morning, a volunteer said.",
+    "Supplies reached Vuhledar after dark, the brigade said.",
+    "Drones were seen over Vuhledar at noon, residents said.",
+]
+
+
+@pytest.fixture
+def dispatches(store, article, empty_record):
+    for i, body in enumerate(DISPATCHES):
+        store.add(article(body, f"dispatch-{i}.txt"), empty_record())
+    return store
+
+
+@pytest.mark.parametrize(
+    "window,limit,first,found",
+    [
+        (None, 4, "dispatch-0.txt", 4),  # every match ranked: the oldest, best report leads
+        (1000, 4, "dispatch-0.txt", 4),  # the default window holds them all
+        (3, 3, None, 3),  # only the newest three are ranked: the oldest is not among them
+        (2, 2, None, 2),
+        (1, 4, "dispatch-0.txt", 4),  # never fewer ranked than asked for
+    ],
+)
+def test_only_the_newest_matches_are_ranked(dispatches, window, limit, first, found):
+    hits = dispatches.search("Vuhledar", limit=limit, window=window)
+    origins = [origin_of(dispatches, h.id) for h in hits]
+    assert len(origins) == found
+    if first:
+        assert origins[0] == first
+    else:
+        assert "dispatch-0.txt" not in origins
+    assert [h.rank for h in hits] == sorted((h.rank for h in hits), reverse=True)
+
+
+def test_equal_ranks_put_the_newer_article_first(store, article, empty_record):
+    for origin in ("older.txt", "newer.txt"):  # same length, one mention each: the same bm25
+        store.add(article(f"Kupiansk held, said {origin[:5]}.", origin), empty_record())
+    assert [origin_of(store, h.id) for h in store.search("Kupiansk")] == ["newer.txt", "older.txt"]
+
+
 def test_limit_caps_the_hits(filled):
     assert len(filled.search("said", limit=2)) == 2
 

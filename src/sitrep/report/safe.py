@@ -23,7 +23,6 @@ SAFE_SCHEMES = frozenset({"http", "https"})
 # characters and spaces before reading the scheme (WHATWG URL standard, "basic URL parser").
 _IGNORED = re.compile(r"[\t\n\r]")
 _LEADING = re.compile(r"^[\x00-\x20]+")
-_MD_SPECIAL = re.compile(r"([\\`\[\]])")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -45,7 +44,10 @@ def safe_url(url: str | None) -> str | None:
 def md_text(text: str) -> str:
     """Article text for Markdown: HTML escaped, link and emphasis syntax backslashed, one line."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(escaped.split()))
+    # Backslashes first, so that those added before ` [ ] are not doubled; plain replaces are
+    # twice as fast as a regular expression, and a report escapes tens of thousands of strings.
+    escaped = escaped.replace("\\", "\\\\").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]")
+    return " ".join(escaped.split())
 
 
 def md_url(url: str | None) -> str:

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..outlets import canonical_outlet, domain_of
 from .facts import Fact
@@ -187,7 +187,7 @@ _CLAIM_WORDS = re.compile(r"\w+", re.UNICODE)
 
 
 def claim_key(text: str) -> str:
-    return "claim:" + " ".join(_CLAIM_WORDS.findall(text.casefold()))[:160]
+    return "claim:" + _same_words(text)[:160]
 
 
 def _within(day: date | None, span: tuple[date, date] | None) -> bool:
@@ -212,17 +212,26 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
     Forecasts are left to the forecast ledger; claims that an event already carries
     (same article, the event's claim) are represented by that event.
     """
-    facts = sorted(facts, key=lambda f: (f.on or date.min, f.article_id, f.item_id))
+    facts = sorted(facts, key=_in_order)
     carried = {(f.article_id, f.claim) for f in facts if f.kind == "event" and f.claim}
     by_event: dict[tuple[str | None, str | None, str | None], list[Proposition]] = {}
+    # The propositions of each slot a later fact may still join. Facts come oldest first, so
+    # one whose last day is more than WINDOW_DAYS before a fact's is closed for good (and an
+    # undated one once dated facts come): dropping them keeps the look-up from growing with
+    # the years a store covers, and the first open match is the one a full scan would find.
+    open_: dict[tuple[str | None, str | None, str | None], list[Proposition]] = {}
     by_claim: dict[str, Proposition] = {}
     # Each event proposition's first and last day, kept as facts join it: `Proposition.first`
     # scans all its facts, and a large store's propositions hold thousands.
     span: dict[int, tuple[date, date]] = {}
     for fact in facts:
         if fact.kind == "event" and fact.status != "forecast":
-            slot = by_event.setdefault((fact.event_type, fact.place_key, fact.relation), [])
-            prop = next((p for p in slot if _within(fact.on, span.get(id(p))) and _same_side(fact.side, p)), None)
+            slot_key = (fact.event_type, fact.place_key, fact.relation)
+            slot = open_.setdefault(slot_key, [])
+            day = fact.on
+            if day is not None and slot:
+                slot[:] = [p for p in slot if (d := span.get(id(p))) is not None and (day - d[1]).days <= WINDOW_DAYS]
+            prop = next((p for p in slot if _within(day, span.get(id(p))) and _same_side(fact.side, p)), None)
             if prop is None:
                 where = f"{fact.relation}:{fact.place_key}" if fact.relation else fact.place_key
                 prop = Proposition(
@@ -234,10 +243,11 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
                     relation=fact.relation,
                 )
                 slot.append(prop)
+                by_event.setdefault(slot_key, []).append(prop)
             prop.facts.append(fact)
-            if fact.on is not None:
-                first, last = span.get(id(prop), (fact.on, fact.on))
-                span[id(prop)] = (min(first, fact.on), max(last, fact.on))
+            if day is not None:
+                first, last = span.get(id(prop), (day, day))
+                span[id(prop)] = (min(first, day), max(last, day))
             prop.side = prop.side or fact.side
         elif fact.kind == "claim" and (fact.article_id, fact.claim) not in carried:
             key = claim_key(fact.text)
@@ -248,11 +258,14 @@ def group_facts(facts: Iterable[Fact], articles: Mapping[str, ArticleInfo]) -> l
     return props
 
 
-_NORMAL = re.compile(r"\W+", re.UNICODE)
+def _in_order(fact: Fact) -> tuple[date, str, str]:
+    return (fact.on or date.min, fact.article_id, fact.item_id)
 
 
+@lru_cache(maxsize=1 << 14)  # copies repeat sentences word for word, and a report judges tens of thousands
 def _same_words(text: str) -> str:
-    return _NORMAL.sub(" ", text.casefold()).strip()
+    """The sentence's words, casefolded, one space apart: "Kyiv, at dawn!" → "kyiv at dawn"."""
+    return " ".join(_CLAIM_WORDS.findall(text.casefold()))
 
 
 def judge(prop: Proposition, articles: Mapping[str, ArticleInfo]) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..resolve.facts import Fact
 from .schema import control_checks, control_maps, records
@@ -135,10 +135,11 @@ def load_checks(conn: Connection, article_ids: Iterable[str] | None = None) -> l
     query = select(control_checks)
     if article_ids is None:
         return [_check_row(r) for r in conn.execute(query)]
+    query = query.where(control_checks.c.article_id.in_(bindparam("ids", expanding=True)))  # bound as a list
     ids = sorted(set(article_ids))
     out: list[CheckRow] = []
     for i in range(0, len(ids), IN_CHUNK):
-        out += [_check_row(r) for r in conn.execute(query.where(control_checks.c.article_id.in_(ids[i : i + IN_CHUNK])))]
+        out += [_check_row(r) for r in conn.execute(query, {"ids": ids[i : i + IN_CHUNK]})]
     return out
 
 

@@ -32,7 +32,7 @@ from . import control, resolution
 from . import migrate as migrations
 from . import views as fact_views
 from .schema import articles, cached, changes, records, rejections, resolutions, watch_positions
-from .search import Hit, search
+from .search import SEARCH_WINDOW, Hit, search
 
 T = TypeVar("T")
 
@@ -626,10 +626,20 @@ class Store:
                 rejections=conn.execute(select(func.count()).select_from(rejections)).scalar_one(),
             )
 
-    def search(self, query: str, *, limit: int = 10, mark: tuple[str, str] = ("[", "]")) -> list[Hit]:
-        """Articles matching `query` (full text over title and text), best first, with snippets."""
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        mark: tuple[str, str] = ("[", "]"),
+        window: int | None = SEARCH_WINDOW,
+    ) -> list[Hit]:
+        """Articles matching `query` (full text over title and text), best first, with snippets.
+
+        The newest `window` matches are ranked (None: all of them); see `sitrep.store.search`.
+        """
         with self._read(f"searching for '{query}'") as conn:
-            return search(conn, query, limit=limit, mark=mark)
+            return search(conn, query, limit=limit, mark=mark, window=window)
 
     # --- cross-article resolution (sitrep.store.resolution) --------------------------------------
 

@@ -14,12 +14,24 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Text, delete, func, insert, or_, select, type_coerce, update
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Text,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..models import Record
@@ -307,15 +319,23 @@ def _units(value: Any) -> tuple[str, ...]:
 
 def _fact(row: Any) -> Fact:
     """A Fact from a row of `_FACT_COLUMNS` (read by position: a report reads tens of thousands)."""
-    r = row
-    return Fact(
-        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14],
-        _units(r[15]), r[16], r[17],
-    )  # fmt: skip
+    return Fact.of_values((*row[:15], _units(row[15]), row[16], row[17]))
 
 
 #: Ids per IN list, within every supported database's limit on bound parameters.
 IN_CHUNK = 500
+
+#: One IN list's ids as a single expanding parameter: SQLAlchemy then compiles the statement
+#: once and binds the list as it is, instead of coercing each of 500 literals into the
+#: statement (a tenth of a report's time on a large store).
+IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
+
+
+def in_chunks(ids: Iterable[str]) -> Iterator[dict[str, list[str]]]:
+    """The parameters binding `IDS`, IN_CHUNK distinct ids at a time, in sorted order."""
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), IN_CHUNK):
+        yield {"ids": wanted[i : i + IN_CHUNK]}
 
 
 def load_facts(
@@ -339,43 +359,44 @@ def load_facts(
         query = query.where(facts.c.on <= until)
     if article_ids is None:
         return [_fact(r) for r in conn.execute(query.order_by(facts.c.id))]
-    ids = sorted(set(article_ids))
+    query = query.where(facts.c.article_id.in_(IDS))
     rows: list[Any] = []
-    for i in range(0, len(ids), IN_CHUNK):
-        rows += conn.execute(query.where(facts.c.article_id.in_(ids[i : i + IN_CHUNK]))).all()
+    for params in in_chunks(article_ids):
+        rows += conn.execute(query, params).all()
     return [_fact(r) for r in sorted(rows, key=lambda r: r.id)]
 
 
+#: The columns in the order of ArticleInfo's fields.
+_INFO_QUERY = (
+    select(
+        articles.c.id,
+        articles.c.outlet,
+        articles.c.published,
+        articles.c.url,
+        articles.c.title,
+        resolutions.c.duplicate_of,
+        articles.c.origin,
+        resolutions.c.story_id,
+    )
+    .outerjoin(resolutions, resolutions.c.article_id == articles.c.id)
+    .where(articles.c.id.in_(IDS))
+)
+
+
 def article_infos(conn: Connection, ids: Iterable[str]) -> dict[str, ArticleInfo]:
-    wanted = sorted(set(ids))
     out: dict[str, ArticleInfo] = {}
-    for i in range(0, len(wanted), IN_CHUNK):
-        rows = conn.execute(
-            select(
-                articles.c.id,
-                articles.c.outlet,
-                articles.c.published,
-                articles.c.url,
-                articles.c.title,
-                resolutions.c.duplicate_of,
-                articles.c.origin,
-                resolutions.c.story_id,
-            )
-            .outerjoin(resolutions, resolutions.c.article_id == articles.c.id)
-            .where(articles.c.id.in_(wanted[i : i + IN_CHUNK]))
-        )
-        for r in rows:
-            out[r[0]] = ArticleInfo(*r)  # the columns in the order of ArticleInfo's fields
+    for params in in_chunks(ids):
+        for r in conn.execute(_INFO_QUERY, params):
+            out[r[0]] = ArticleInfo(*r)
     return out
 
 
 def article_texts(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
     """The stored texts of the given articles (what citations quote and show around)."""
-    wanted = sorted(set(ids))
+    query = select(articles.c.id, articles.c.text).where(articles.c.id.in_(IDS))
     out: dict[str, str] = {}
-    for i in range(0, len(wanted), IN_CHUNK):
-        query = select(articles.c.id, articles.c.text).where(articles.c.id.in_(wanted[i : i + IN_CHUNK]))
-        out.update({r.id: r.text for r in conn.execute(query)})
+    for params in in_chunks(ids):
+        out.update({r.id: r.text for r in conn.execute(query, params)})
     return out
 
 
