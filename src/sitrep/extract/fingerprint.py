@@ -6,7 +6,8 @@ The hash covers the component's module, every ``sitrep`` module it imports (tran
 lexicon files those modules read (``LEX.words("…")``) and the data files they name
 (``orbat.csv``; for the gazetteer, its fingerprint).
 
-    >>> version_of("sitrep.extract.units.units").startswith("2+")
+    >>> from sitrep.extract.units.units import VERSION
+    >>> version_of("sitrep.extract.units.units").startswith(f"{VERSION}+")
     True
 """
 
