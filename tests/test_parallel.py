@@ -101,6 +101,16 @@ def db_url(request, tmp_path):
     admin.dispose()
 
 
+def test_cluster_workers_load_every_language_pipeline_when_they_join(cluster):
+    # Loaded on a worker's first Ukrainian article instead, it stalled that chunk for seconds.
+    from sitrep.parallel import extractor_for
+
+    with DaskRunner(Settings(), address=cluster.scheduler_address) as runner:
+        settings = runner.settings  # what the workers were given (without the database URL)
+        loaded = runner.client.run(lambda: extractor_for(settings).loaded_languages)
+    assert list(loaded.values()) == [["ru", "uk", "xx"]] * 2
+
+
 def test_two_ingests_of_overlapping_inputs_at_once_store_each_article_once(cluster, db_url, extractor):
     with Store.open(db_url):
         pass  # migrate once, before two writers race to

@@ -11,10 +11,16 @@ from distributed import WorkerPlugin
 
 from .config import Settings
 from .parallel import extractor_for
+from .pipeline import CYRILLIC
 
 
 class LoadPipeline(WorkerPlugin):
-    """Load the spaCy pipeline with sitrep's components as soon as a worker joins the cluster."""
+    """Load the spaCy pipelines with sitrep's components as soon as a worker joins the cluster.
+
+    The Ukrainian, Russian and other-language pipelines too: a worker lives for many chunks,
+    and loading one of them (seconds) on the first article in that language stalled that
+    worker's chunk while the others waited for it.
+    """
 
     name = "sitrep-pipeline"
 
@@ -22,4 +28,6 @@ class LoadPipeline(WorkerPlugin):
         self.settings = settings
 
     def setup(self, worker: object) -> None:
-        extractor_for(self.settings)
+        extractor = extractor_for(self.settings)
+        for lang in (*CYRILLIC, "xx"):
+            extractor.pipeline_for(lang)

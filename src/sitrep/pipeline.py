@@ -210,6 +210,11 @@ class Extractor:
             self._other_versions[key] = versions(self._others[key])
         return self._others[key]
 
+    @property
+    def loaded_languages(self) -> list[str]:
+        """The pipelines loaded so far besides English ("uk", "ru", "xx" for every other language)."""
+        return sorted(self._others)
+
     def versions_for(self, lang: str) -> dict[str, str]:
         if lang == "en":
             return self.versions
