@@ -117,10 +117,11 @@ def clause_anchor(
     return best
 
 
-def apposition(cand: Candidate, candidates: list[Candidate], doc: Doc) -> Candidate | None:
+def apposition(cand: Candidate, candidates: list[Candidate], text: str) -> Candidate | None:
     """The town written right after the mention as its neighbour: "Hai, east of Huliaipole",
-    "Dobropillia near Huliaipole" (the town's own relation starting where the mention ends)."""
-    text = doc.text
+    "Dobropillia near Huliaipole" (the town's own relation starting where the mention ends).
+
+    `text` is the Doc's text, passed in: `Doc.text` joins every token on each call."""
     if any(r.relation == "direction" for r in cand.relative):
         return None  # "south of Kupiansk near Pishchane": Kupiansk anchors its clause, not the reverse
     for c in candidates:
@@ -196,11 +197,12 @@ def direction_of(cand: Candidate, scopes: list[tuple[int, int, Entry]]) -> Entry
 def own_anchors(candidates: list[Candidate], doc: Doc) -> dict[int, Anchor]:
     """Each mention's own relation (by candidate id): bracket, apposition or clause town."""
     brackets = neighbours_of(candidates, doc)
+    text = doc.text
     out: dict[int, Anchor] = {}
     for cand in candidates:
         if cand.within is not None or cand.adjective or cand.site:
             continue
-        written = brackets.get(id(cand)) or apposition(cand, candidates, doc)
+        written = brackets.get(id(cand)) or apposition(cand, candidates, text)
         entry = _town(written) if written is not None and _certain(written) else None
         if entry is None:
             entry = clause_anchor(cand, candidates, doc, pool=_certain)
