@@ -35,11 +35,17 @@ FIGURES = (
 )  # fmt: skip
 
 
+def scorer_figures(gold_dir: Path, pred_dir: Path) -> dict[str, dict[str, float]]:
+    """score.py's figures as it reports them with --json: per task p/r/f1/n, or acc/n."""
+    done = subprocess.run([sys.executable, str(SCORER), str(gold_dir), str(pred_dir), "--json"], capture_output=True, text=True, check=True)
+    figures: dict[str, dict[str, float]] = json.loads(done.stdout)["figures"]
+    return figures
+
+
 def score_json(gold_dir: Path, pred_dir: Path) -> dict[str, float]:
     """score.py's headline figures: F1 for tasks, accuracy for accuracies (figures without cases left out)."""
-    done = subprocess.run([sys.executable, str(SCORER), str(gold_dir), str(pred_dir), "--json"], capture_output=True, text=True, check=True)
     out = {}
-    for name, figure in json.loads(done.stdout)["figures"].items():
+    for name, figure in scorer_figures(gold_dir, pred_dir).items():
         value = figure.get("f1", figure.get("acc"))
         if value is not None and figure.get("n", 0):
             out[name] = float(value)

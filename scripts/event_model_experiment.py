@@ -22,32 +22,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score.py"
-TRAIN = ("news", "news-extra", "seed")
-SETS = ("news", "news-extra", "seed", "news-check")
-
-
-def _words(name: str) -> list[str]:
-    out = "".join(c if c.isalnum() else " " for c in name.lower()).split()
-    return out[1:] if out[:1] and out[0] in ("the", "a", "an") else out
-
-
-def _pairs(a: str, b: str) -> bool:
-    """The scorer's name match: the words of one appear, in order and together, in the other."""
-    x, y = _words(a), _words(b)
-    if not x or not y:
-        return False
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+from eval_shared import SCORER, scorer_figures
+from gold_model import (
+    SETS,
+    TRAIN,
+    fit,
+    gold_files,
+    gold_set,
+    largest_weights,
+    matrix,
+    names_pair,
+    probabilities,
+    read_sets,
+    vocabulary,
+)
 
 
 def candidates(doc) -> list[tuple[int, dict[str, float]]]:
@@ -97,28 +89,9 @@ def candidates(doc) -> list[tuple[int, dict[str, float]]]:
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, steps: int = 3000, rate: float = 0.1) -> np.ndarray:
-    """Logistic regression by gradient descent, classes weighted to balance."""
-    w = np.zeros(x.shape[1])
-    pos = max(y.sum(), 1.0)
-    neg = max(len(y) - y.sum(), 1.0)
-    weight = np.where(y == 1, len(y) / (2 * pos), len(y) / (2 * neg))
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-x @ w))
-        grad = x.T @ (weight * (p - y)) / len(y) + l2 * w / len(y)
-        w -= rate * grad
-    return w
-
-
 def figures(gold_dir: Path, pred_dir: Path) -> tuple[float, float, float]:
     """The events headline: precision, recall, F1."""
-    done = subprocess.run(
-        [sys.executable, str(SCORER), str(gold_dir), str(pred_dir), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    ev = json.loads(done.stdout)["figures"]["events"]
+    ev = scorer_figures(gold_dir, pred_dir)["events"]
     return float(ev["p"]), float(ev["r"]), float(ev["f1"])
 
 
@@ -127,7 +100,7 @@ def _positives(gold: dict, events: list[dict]) -> list[float]:
     used: set[int] = set()
     for g in gold.get("events", []):
         for i, e in enumerate(events):
-            if i not in used and e["type"] == g["type"] and _pairs(e.get("place") or "", g["place"]):
+            if i not in used and e["type"] == g["type"] and names_pair(e.get("place") or "", g["place"]):
                 used.add(i)
                 break
     return [float(i in used) for i in range(len(events))]
@@ -140,42 +113,13 @@ def main() -> int:
     if not SCORER.is_file():
         print(f"skipped: {SCORER} is absent (evaluation data outside the project)")
         return 0
-    from sitrep.models import ArticleMeta
-    from sitrep.normalise import normalise_text
-    from sitrep.pipeline import ArticleInput, Extractor
-
-    extractor = Extractor()
-    rows: dict[str, list[tuple[dict, list, dict]]] = {}  # set → [(gold record, candidates, rule record)]
-    for name in SETS:
-        rows[name] = []
-        for gold_file in sorted((SHARED / "eval" / "gold" / name).glob("*.json")):
-            gold = json.loads(gold_file.read_text())
-            text = normalise_text((SHARED / gold["text_file"]).read_text(encoding="utf-8"))
-            item = ArticleInput(text, ArticleMeta(id=gold_file.stem))
-            doc = extractor.nlp(extractor.make_doc(item))
-            record = json.loads(extractor._record(doc, item.meta).model_dump_json())
-            rows[name].append((gold if name in TRAIN else {}, candidates(doc), record))
-        print(f"== {name}: {len(rows[name])} articles, {sum(len(c) for _, c, _ in rows[name])} candidates")
-    vocab: dict[str, int] = {}
-    for name in TRAIN:
-        for _, cands, _ in rows[name]:
-            for _, f in cands:
-                for k in f:
-                    vocab.setdefault(k, len(vocab))
-
-    def matrix(cands: list) -> np.ndarray:
-        x = np.zeros((len(cands), len(vocab)))
-        for r, (_, f) in enumerate(cands):
-            for k, v in f.items():
-                if k in vocab:
-                    x[r, vocab[k]] = v
-        return x
-
+    rows = read_sets(candidates)  # set → [(gold record, (index, features) candidates, rule record)]
+    vocab = vocabulary(f for name in TRAIN for _, cands, _ in rows[name] for _, f in cands)
     xs, ys = [], []
     for name in TRAIN:
         for gold, cands, record in rows[name]:
             positive = _positives(gold, record["events"])
-            xs.append(matrix(cands))
+            xs.append(matrix([f for _, f in cands], vocab))
             ys += [positive[i] for i, _ in cands]
     x, y = np.vstack(xs), np.array(ys)
     w = fit(x, y)
@@ -186,24 +130,20 @@ def main() -> int:
             rule_dir, model_dir = Path(tmp, name, "rules"), Path(tmp, name, "model")
             rule_dir.mkdir(parents=True)
             model_dir.mkdir(parents=True)
-            for gold_file, (_, cands, record) in zip(
-                sorted((SHARED / "eval" / "gold" / name).glob("*.json")), rows[name], strict=True
-            ):
+            for gold_file, (_, cands, record) in zip(gold_files(name), rows[name], strict=True):
                 (rule_dir / gold_file.name).write_text(json.dumps(record))
                 drop: set[int] = set()
                 if cands:
-                    probs = 1 / (1 + np.exp(-matrix(cands) @ w))
+                    probs = probabilities(matrix([f for _, f in cands], vocab), w)
                     drop = {i for (i, _), prob in zip(cands, probs, strict=True) if prob < args.threshold}
                 model = dict(record)
                 model["events"] = [e for i, e in enumerate(record["events"]) if i not in drop]
                 (model_dir / gold_file.name).write_text(json.dumps(model))
-            gold_dir = SHARED / "eval" / "gold" / name
-            rules, kept = figures(gold_dir, rule_dir), figures(gold_dir, model_dir)
+            rules, kept = figures(gold_set(name), rule_dir), figures(gold_set(name), model_dir)
             print(
                 f"{name:<12}{'/'.join(f'{v:.3f}' for v in rules):>22}{'/'.join(f'{v:.3f}' for v in kept):>22}"
             )
-    top = sorted(vocab, key=lambda k: -abs(w[vocab[k]]))[:12]
-    print("largest weights:", ", ".join(f"{k} {w[vocab[k]]:+.2f}" for k in top))
+    print("largest weights:", largest_weights(vocab, w))
     return 0
 
 

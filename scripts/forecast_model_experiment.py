@@ -19,32 +19,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score.py"
-TRAIN = ("news", "news-extra", "seed")
-SETS = ("news", "news-extra", "seed", "news-check")
-
-
-def _words(name: str) -> list[str]:
-    out = "".join(c if c.isalnum() else " " for c in name.lower()).split()
-    return out[1:] if out[:1] and out[0] in ("the", "a", "an") else out
-
-
-def _pairs(a: str, b: str) -> bool:
-    """The scorer's name match: the words of one appear, in order and together, in the other."""
-    x, y = _words(a), _words(b)
-    if not x or not y:
-        return False
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+from eval_shared import SCORER, scorer_figures
+from gold_model import (
+    SETS,
+    TRAIN,
+    fit,
+    gold_files,
+    gold_set,
+    largest_weights,
+    matrix,
+    names_pair,
+    probabilities,
+    read_sets,
+    vocabulary,
+)
 
 
 def candidates(doc) -> list[tuple[str, str, dict[str, float]]]:
@@ -111,27 +103,8 @@ def candidates(doc) -> list[tuple[str, str, dict[str, float]]]:
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, steps: int = 3000, rate: float = 0.1) -> np.ndarray:
-    """Logistic regression by gradient descent, classes weighted to balance."""
-    w = np.zeros(x.shape[1])
-    pos = max(y.sum(), 1.0)
-    neg = max(len(y) - y.sum(), 1.0)
-    weight = np.where(y == 1, len(y) / (2 * pos), len(y) / (2 * neg))
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-x @ w))
-        grad = x.T @ (weight * (p - y)) / len(y) + l2 * w / len(y)
-        w -= rate * grad
-    return w
-
-
 def score(gold_dir: Path, pred_dir: Path) -> float:
-    done = subprocess.run(
-        [sys.executable, str(SCORER), str(gold_dir), str(pred_dir), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(json.loads(done.stdout)["figures"]["forecasts"]["f1"])
+    return float(scorer_figures(gold_dir, pred_dir)["forecasts"]["f1"])
 
 
 def main() -> int:
@@ -141,43 +114,14 @@ def main() -> int:
     if not SCORER.is_file():
         print(f"skipped: {SCORER} is absent (evaluation data outside the project)")
         return 0
-    from sitrep.models import ArticleMeta
-    from sitrep.normalise import normalise_text
-    from sitrep.pipeline import ArticleInput, Extractor
-
-    extractor = Extractor()
-    rows: dict[str, list[tuple[dict, list, list]]] = {}  # set → [(gold record, candidates, rule record)]
-    for name in SETS:
-        rows[name] = []
-        for gold_file in sorted((SHARED / "eval" / "gold" / name).glob("*.json")):
-            gold = json.loads(gold_file.read_text())
-            text = normalise_text((SHARED / gold["text_file"]).read_text(encoding="utf-8"))
-            item = ArticleInput(text, ArticleMeta(id=gold_file.stem))
-            doc = extractor.nlp(extractor.make_doc(item))
-            record = json.loads(extractor._record(doc, item.meta).model_dump_json())
-            rows[name].append((gold if name in TRAIN else {}, candidates(doc), record))
-        print(f"== {name}: {len(rows[name])} articles, {sum(len(c) for _, c, _ in rows[name])} candidates")
-    vocab: dict[str, int] = {}
-    for name in TRAIN:
-        for _, cands, _ in rows[name]:
-            for _, _, f in cands:
-                for k in f:
-                    vocab.setdefault(k, len(vocab))
-
-    def matrix(cands: list) -> np.ndarray:
-        x = np.zeros((len(cands), len(vocab)))
-        for r, (_, _, f) in enumerate(cands):
-            for k, v in f.items():
-                if k in vocab:
-                    x[r, vocab[k]] = v
-        return x
-
+    rows = read_sets(candidates)  # set → [(gold record, (type, place, features) candidates, rule record)]
+    vocab = vocabulary(f for name in TRAIN for _, cands, _ in rows[name] for _, _, f in cands)
     xs, ys = [], []
     for name in TRAIN:
         for gold, cands, _ in rows[name]:
             gold_pairs = [(g["event_type"], g.get("place") or "") for g in gold.get("forecasts", [])]
-            xs.append(matrix(cands))
-            ys += [float(any(t == gt and _pairs(p, gp) for gt, gp in gold_pairs)) for t, p, _ in cands]
+            xs.append(matrix([f for _, _, f in cands], vocab))
+            ys += [float(any(t == gt and names_pair(p, gp) for gt, gp in gold_pairs)) for t, p, _ in cands]
     x, y = np.vstack(xs), np.array(ys)
     w = fit(x, y)
     print(f"trained on {len(y)} candidates ({int(y.sum())} positive), {len(vocab)} features")
@@ -187,13 +131,11 @@ def main() -> int:
             rule_dir, model_dir = Path(tmp, name, "rules"), Path(tmp, name, "model")
             rule_dir.mkdir(parents=True)
             model_dir.mkdir(parents=True)
-            for gold_file, (_, cands, record) in zip(
-                sorted((SHARED / "eval" / "gold" / name).glob("*.json")), rows[name], strict=True
-            ):
+            for gold_file, (_, cands, record) in zip(gold_files(name), rows[name], strict=True):
                 (rule_dir / gold_file.name).write_text(json.dumps(record))
                 keep: dict[tuple[str, str], float] = {}
                 if cands:
-                    probs = 1 / (1 + np.exp(-matrix(cands) @ w))
+                    probs = probabilities(matrix([f for _, _, f in cands], vocab), w)
                     for (t, p, _), prob in zip(cands, probs, strict=True):
                         if prob >= args.threshold and p:
                             keep[(t, p.lower())] = max(prob, keep.get((t, p.lower()), 0.0))
@@ -202,10 +144,9 @@ def main() -> int:
                     {"event_type": t, "place": p, "by": [], "horizon": None} for t, p in keep
                 ]
                 (model_dir / gold_file.name).write_text(json.dumps(model))
-            gold_dir = SHARED / "eval" / "gold" / name
-            print(f"{name:<12}{score(gold_dir, rule_dir):>8.3f}{score(gold_dir, model_dir):>8.3f}")
-    top = sorted(vocab, key=lambda k: -abs(w[vocab[k]]))[:12]
-    print("largest weights:", ", ".join(f"{k} {w[vocab[k]]:+.2f}" for k in top))
+            rules, kept = score(gold_set(name), rule_dir), score(gold_set(name), model_dir)
+            print(f"{name:<12}{rules:>8.3f}{kept:>8.3f}")
+    print("largest weights:", largest_weights(vocab, w))
     return 0
 
 
